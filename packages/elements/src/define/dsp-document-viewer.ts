@@ -1,0 +1,7 @@
+// Registers <dsp-document-viewer> (and <dsp-provider>, which it is usually used with).
+import { DspDocumentViewer } from '../document-viewer/document-viewer.component.js';
+import './dsp-provider.js';
+
+DspDocumentViewer.define('dsp-document-viewer');
+
+export { DspDocumentViewer };

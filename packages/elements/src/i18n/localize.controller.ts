@@ -1,0 +1,71 @@
+// Gives an element its language and messages, and re-renders it when a `lang` around it changes.
+import type { DspLanguage } from '@dsp-kit/fhir';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { catalogs, type Messages } from './catalogs.js';
+import { resolveLanguage } from './language.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+// One observer for the whole document: any `lang` change in the light DOM updates every
+// connected element. An element's own `lang` is observed by the element itself.
+const connected = new Set<LocalizeController>();
+let observer: MutationObserver | undefined;
+
+function observeDocument(): void {
+  if (observer) return;
+  observer = new MutationObserver(() => {
+    for (const controller of connected) controller.refresh();
+  });
+  observer.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
+    subtree: true,
+  });
+}
+
+export class LocalizeController implements ReactiveController {
+  #language: DspLanguage;
+
+  constructor(private readonly host: Host) {
+    this.#language = 'fr';
+    host.addController(this);
+  }
+
+  get language(): DspLanguage {
+    return this.#language;
+  }
+
+  get messages(): Messages {
+    return catalogs[this.#language];
+  }
+
+  hostConnected(): void {
+    connected.add(this);
+    observeDocument();
+    this.refresh();
+  }
+
+  hostDisconnected(): void {
+    connected.delete(this);
+  }
+
+  /** Re-reads the language; asks the host to render again when it changed. */
+  refresh(): void {
+    const language = resolveLanguage(this.host);
+    if (language !== this.#language) {
+      this.#language = language;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** A date in the current language, e.g. `14 mars 2026`. */
+  formatDate(
+    value: string | Date,
+    options: Intl.DateTimeFormatOptions = { dateStyle: 'long' },
+  ): string {
+    const date = typeof value === 'string' ? new Date(value) : value;
+    return Number.isNaN(date.getTime())
+      ? String(value)
+      : new Intl.DateTimeFormat(this.#language, options).format(date);
+  }
+}

@@ -1,0 +1,15 @@
+// @dsp-kit/elements: the component classes, with no side effect. To register the tags, import
+// the define modules, e.g. `@dsp-kit/elements/define/dsp-document-viewer.js`.
+export { DspElement } from './base/dsp-element.js';
+export { defineElement } from './base/define-element.js';
+export { errorMessage, MissingClientError } from './base/error-message.js';
+export type { ErrorMessage } from './base/error-message.js';
+export { DspDocumentViewer } from './document-viewer/document-viewer.component.js';
+export { DspProvider } from './provider/dsp-provider.component.js';
+export { clientContext } from './provider/context.js';
+export { DspDocumentSelectEvent, DspErrorEvent } from './events.js';
+export { LocalizeController } from './i18n/localize.controller.js';
+export { catalogs } from './i18n/catalogs.js';
+export type { Messages } from './i18n/catalogs.js';
+export { resolveLanguage, kitLanguage } from './i18n/language.js';
+export { tokens } from './theme/tokens.css.js';

@@ -1,0 +1,95 @@
+// Typed errors: every failure the client reports is one of these, so callers can tell a refused
+// request from an unreachable server or a response that is not FHIR.
+import type { OperationOutcome } from '@medplum/fhirtypes';
+
+/** The kind of failure, stable across versions, for code that switches on it. */
+export type DspErrorKind = 'http' | 'auth' | 'network' | 'protocol' | 'validation';
+
+/** Base class of every error thrown by `@dsp-kit/fhir`. */
+export abstract class DspError extends Error {
+  abstract readonly kind: DspErrorKind;
+}
+
+/** Text of an OperationOutcome's issues, joined, or undefined when it carries none. */
+export function outcomeText(outcome: OperationOutcome | undefined): string | undefined {
+  const texts = (outcome?.issue ?? [])
+    .map((issue) => issue.details?.text ?? issue.diagnostics)
+    .filter((text): text is string => typeof text === 'string' && text.trim() !== '');
+  return texts.length > 0 ? texts.join(' ') : undefined;
+}
+
+/**
+ * The server answered with an HTTP error status. `outcome` is the FHIR OperationOutcome it sent,
+ * when it sent one; `serverMessage` is its human-readable text (plain text, never HTML).
+ */
+export class DspHttpError extends DspError {
+  readonly kind = 'http';
+  readonly serverMessage: string | undefined;
+
+  constructor(
+    readonly status: number,
+    readonly outcome?: OperationOutcome,
+    readonly url?: string,
+  ) {
+    const serverMessage = outcomeText(outcome);
+    super(`HTTP ${status}${serverMessage ? `: ${serverMessage}` : ''}${url ? ` (${url})` : ''}`);
+    this.name = 'DspHttpError';
+    this.serverMessage = serverMessage;
+  }
+}
+
+/** The server refused the credentials (401), even after the token provider was asked again. */
+export class DspAuthError extends DspError {
+  readonly kind = 'auth';
+
+  constructor(
+    message: string,
+    readonly outcome?: OperationOutcome,
+  ) {
+    super(message);
+    this.name = 'DspAuthError';
+  }
+}
+
+/** The request never got an HTTP answer: offline, DNS, CORS, connection reset or timeout. */
+export class DspNetworkError extends DspError {
+  readonly kind = 'network';
+
+  constructor(
+    message: string,
+    readonly timedOut = false,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DspNetworkError';
+  }
+}
+
+/**
+ * The server answered, but not with the FHIR the request calls for: an HTML page from a proxy,
+ * malformed JSON, a resource of the wrong type, or a paging link to another origin.
+ */
+export class DspProtocolError extends DspError {
+  readonly kind = 'protocol';
+
+  constructor(
+    message: string,
+    readonly url?: string,
+  ) {
+    super(message);
+    this.name = 'DspProtocolError';
+  }
+}
+
+/** A call was refused before any request was sent, because its input is invalid. */
+export class DspValidationError extends DspError {
+  readonly kind = 'validation';
+
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'DspValidationError';
+  }
+}

@@ -1,0 +1,362 @@
+// The DSP vocabulary: document types, their classes and confidentiality codes, with labels in
+// every language the kit speaks. The one source of truth for every package.
+import type { CodeableConcept, Coding } from '@medplum/fhirtypes';
+
+/** Languages the kit ships labels for. Luxembourgish falls back to French where not written. */
+export type DspLanguage = 'fr' | 'de' | 'en' | 'lb';
+
+export const languages: readonly DspLanguage[] = ['fr', 'de', 'en', 'lb'];
+
+/** Labels of one concept; `lb` is optional and falls back to `fr`. */
+export interface Labels {
+  readonly fr: string;
+  readonly de: string;
+  readonly en: string;
+  readonly lb?: string;
+}
+
+/** The label of a concept in a language, falling back to French. */
+export function label(labels: Labels, language: DspLanguage): string {
+  return labels[language] ?? labels.fr;
+}
+
+/** Code system of the 27 DSP document types (`DocumentReference.type`), the kit's own. */
+export const DOCUMENT_TYPE_SYSTEM = 'https://dsp-kit.org/fhir/CodeSystem/dsp-document-type';
+/** Code system of the DSP document classes (`DocumentReference.category`), the kit's own. */
+export const DOCUMENT_CLASS_SYSTEM = 'https://dsp-kit.org/fhir/CodeSystem/dsp-document-class';
+/** Identifier system of the Luxembourg national identifier (matricule), the kit's own URI. */
+export const MATRICULE_SYSTEM = 'https://dsp-kit.org/fhir/NamingSystem/matricule';
+export const LOINC_SYSTEM = 'http://loinc.org';
+export const CONFIDENTIALITY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';
+
+export const documentClasses = [
+  { code: 'synthese', labels: { fr: 'Synthèse', de: 'Zusammenfassung', en: 'Summary' } },
+  { code: 'certificat', labels: { fr: 'Certificat', de: 'Bescheinigung', en: 'Certificate' } },
+  { code: 'compte-rendu', labels: { fr: 'Compte rendu', de: 'Bericht', en: 'Report' } },
+  { code: 'imagerie', labels: { fr: 'Imagerie', de: 'Bildgebung', en: 'Imaging' } },
+  {
+    code: 'patient',
+    labels: { fr: 'Document du patient', de: 'Dokument des Patienten', en: 'Patient document' },
+  },
+  { code: 'traitement', labels: { fr: 'Traitement', de: 'Behandlung', en: 'Treatment' } },
+  { code: 'prescription', labels: { fr: 'Prescription', de: 'Verordnung', en: 'Prescription' } },
+  {
+    code: 'plan-de-soins',
+    labels: { fr: 'Plan de soins', de: 'Behandlungsplan', en: 'Care plan' },
+  },
+] as const satisfies readonly { code: string; labels: Labels }[];
+
+export type DocumentClassCode = (typeof documentClasses)[number]['code'];
+
+export interface DocumentType {
+  /** Code in {@link DOCUMENT_TYPE_SYSTEM}. */
+  readonly code: string;
+  readonly labels: Labels;
+  readonly classCode: DocumentClassCode;
+  /** LOINC code, when one maps to this type. */
+  readonly loinc?: string;
+  /** True when the LOINC code is paired with this French label in the French national LOINC list. */
+  readonly loincConfirmed: boolean;
+}
+
+function type(
+  code: string,
+  classCode: DocumentClassCode,
+  labels: Labels,
+  loinc?: string,
+  loincConfirmed = false,
+): DocumentType {
+  return loinc === undefined
+    ? { code, labels, classCode, loincConfirmed: false }
+    : { code, labels, classCode, loinc, loincConfirmed };
+}
+
+/** The 27 DSP document types, in the order of the agency's statistics (most frequent first). */
+export const documentTypes: readonly DocumentType[] = [
+  type(
+    'resume-patient',
+    'synthese',
+    { fr: 'Résumés patients', de: 'Patientenzusammenfassungen', en: 'Patient summaries' },
+    '60591-5',
+    true,
+  ),
+  type(
+    'certificat-medical',
+    'certificat',
+    { fr: 'Certificats médicaux', de: 'Ärztliche Atteste', en: 'Medical certificates' },
+    '89601-9',
+    true,
+  ),
+  type(
+    'cr-acte-diagnostique',
+    'compte-rendu',
+    {
+      fr: "CR d'actes diagnostiques",
+      de: 'Berichte diagnostischer Eingriffe',
+      en: 'Diagnostic procedure reports',
+    },
+    '70004-7',
+    true,
+  ),
+  type(
+    'cr-acte-preventif',
+    'compte-rendu',
+    {
+      fr: "CR d'actes à visée préventive",
+      de: 'Berichte präventiver Maßnahmen',
+      en: 'Preventive procedure reports',
+    },
+    '75492-9',
+    true,
+  ),
+  type(
+    'imagerie',
+    'imagerie',
+    {
+      fr: 'Images radiologiques ou autres imageries médicales',
+      de: 'Radiologische und andere medizinische Bilder',
+      en: 'Radiology and other medical imaging',
+    },
+    '18748-4',
+    true,
+  ),
+  type(
+    'resultat-biologie',
+    'compte-rendu',
+    { fr: "Résultats d'examens biologiques", de: 'Laborergebnisse', en: 'Laboratory results' },
+    '11502-2',
+    true,
+  ),
+  type('expression-titulaire', 'patient', {
+    fr: 'Expression du titulaire',
+    de: 'Eigene Angaben des Patienten',
+    en: "Patient's own notes",
+  }),
+  type(
+    'cr-sejour-hospitalier',
+    'compte-rendu',
+    {
+      fr: 'CR de séjours hospitaliers et lettres de sorties',
+      de: 'Krankenhausberichte und Entlassungsbriefe',
+      en: 'Hospital stay reports and discharge letters',
+    },
+    '34112-3',
+    true,
+  ),
+  type(
+    'rapport-medical',
+    'compte-rendu',
+    { fr: 'Rapports médicaux', de: 'Ärztliche Berichte', en: 'Medical reports' },
+    '11488-4',
+  ),
+  type(
+    'passage-urgences',
+    'compte-rendu',
+    {
+      fr: 'Résumé de Passage aux Urgences',
+      de: 'Notaufnahmebericht',
+      en: 'Emergency department summary',
+    },
+    '15507-7',
+    true,
+  ),
+  type(
+    'antecedents-medicaux',
+    'synthese',
+    {
+      fr: 'Antécédents médicaux et chirurgicaux',
+      de: 'Medizinische und chirurgische Vorgeschichte',
+      en: 'Medical and surgical history',
+    },
+    '11348-0',
+  ),
+  type(
+    'traitements-medicamenteux',
+    'traitement',
+    { fr: 'Traitements médicamenteux', de: 'Medikamentöse Behandlungen', en: 'Medication' },
+    '10160-0',
+  ),
+  type(
+    'resume-soins',
+    'synthese',
+    {
+      fr: 'Résumé des soins / Fiche de liaison de soins',
+      de: 'Pflegezusammenfassung / Pflegeüberleitungsbogen',
+      en: 'Care summary / care transfer form',
+    },
+    '34133-9',
+    true,
+  ),
+  type(
+    'cr-acte-therapeutique',
+    'compte-rendu',
+    {
+      fr: "CR d'actes thérapeutiques",
+      de: 'Berichte therapeutischer Eingriffe',
+      en: 'Therapeutic procedure reports',
+    },
+    '11505-5',
+    true,
+  ),
+  type(
+    'protheses-appareillages',
+    'synthese',
+    {
+      fr: 'Prothèses et appareillages',
+      de: 'Prothesen und Hilfsmittel',
+      en: 'Prostheses and medical devices',
+    },
+    '46264-8',
+  ),
+  type(
+    'traitements-prescrits',
+    'prescription',
+    {
+      fr: 'Traitements médicaux prescrits',
+      de: 'Verordnete Behandlungen',
+      en: 'Prescribed treatments',
+    },
+    '57833-6',
+    true,
+  ),
+  type(
+    'allergies',
+    'synthese',
+    {
+      fr: 'Allergies intolérances reconnues',
+      de: 'Bekannte Allergien und Unverträglichkeiten',
+      en: 'Known allergies and intolerances',
+    },
+    '48765-2',
+  ),
+  type(
+    'education',
+    'compte-rendu',
+    { fr: 'Education', de: 'Patientenschulung', en: 'Patient education' },
+    '34895-3',
+  ),
+  type(
+    'antecedents-familiaux',
+    'synthese',
+    { fr: 'Antécédents familiaux', de: 'Familienanamnese', en: 'Family history' },
+    '10157-6',
+  ),
+  type(
+    'cr-administration',
+    'traitement',
+    { fr: "CR d'administration", de: 'Verabreichungsberichte', en: 'Administration reports' },
+    '80565-5',
+  ),
+  type('facteurs-risque', 'synthese', {
+    fr: 'Facteurs de risques individuels',
+    de: 'Individuelle Risikofaktoren',
+    en: 'Individual risk factors',
+  }),
+  type(
+    'suivi-pluridisciplinaire',
+    'compte-rendu',
+    {
+      fr: 'Suivi de soins et actes pluridisciplinaires',
+      de: 'Interdisziplinäre Behandlungsverläufe',
+      en: 'Multidisciplinary care follow-up',
+    },
+    '34794-8',
+    true,
+  ),
+  type(
+    'traitements-preventifs',
+    'traitement',
+    {
+      fr: 'Traitements préventifs prescrits ou administrés',
+      de: 'Verordnete oder verabreichte Präventivbehandlungen',
+      en: 'Preventive treatments prescribed or given',
+    },
+    '11369-6',
+    true,
+  ),
+  type('bilan-autonomie', 'compte-rendu', {
+    fr: "Bilan d'autonomie",
+    de: 'Selbstständigkeitsbeurteilung',
+    en: 'Autonomy assessment',
+  }),
+  type(
+    'bilan-fonctionnel',
+    'compte-rendu',
+    { fr: 'Bilan fonctionnel', de: 'Funktionsbeurteilung', en: 'Functional assessment' },
+    '47420-5',
+    true,
+  ),
+  type('carnet-soins-palliatifs', 'plan-de-soins', {
+    fr: 'Carnet soins palliatifs',
+    de: 'Palliativpflegeheft',
+    en: 'Palliative care record',
+  }),
+  type(
+    'schema-therapeutique',
+    'plan-de-soins',
+    { fr: 'Schéma thérapeutique', de: 'Therapieschema', en: 'Treatment plan' },
+    '77604-7',
+    true,
+  ),
+];
+
+const typesByCode = new Map(documentTypes.map((t) => [t.code, t]));
+const typesByLoinc = new Map(
+  documentTypes.filter((t) => t.loinc !== undefined).map((t) => [t.loinc, t]),
+);
+
+/** The DSP type with this code in {@link DOCUMENT_TYPE_SYSTEM}. */
+export function documentTypeByCode(code: string): DocumentType | undefined {
+  return typesByCode.get(code);
+}
+
+/**
+ * The DSP type a `DocumentReference.type` designates: by our code system first, then by LOINC,
+ * so documents from servers that send LOINC alone are still classified.
+ */
+export function documentTypeOf(concept: CodeableConcept | undefined): DocumentType | undefined {
+  const codings = concept?.coding ?? [];
+  const own = codings.find((c) => c.system === DOCUMENT_TYPE_SYSTEM && c.code !== undefined);
+  if (own?.code !== undefined) {
+    const found = typesByCode.get(own.code);
+    if (found) return found;
+  }
+  for (const coding of codings) {
+    if (coding.system === LOINC_SYSTEM && coding.code !== undefined) {
+      const found = typesByLoinc.get(coding.code);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The `DocumentReference.type` for a DSP type: our coding, plus LOINC where it is confirmed. */
+export function documentTypeConcept(type: DocumentType): CodeableConcept {
+  const coding: Coding[] = [
+    { system: DOCUMENT_TYPE_SYSTEM, code: type.code, display: type.labels.fr },
+  ];
+  if (type.loinc !== undefined && type.loincConfirmed) {
+    coding.push({ system: LOINC_SYSTEM, code: type.loinc });
+  }
+  return { coding, text: type.labels.fr };
+}
+
+/** The class of a DSP type. */
+export function documentClassOf(type: DocumentType): (typeof documentClasses)[number] {
+  const found = documentClasses.find((c) => c.code === type.classCode);
+  if (!found) throw new Error(`Unknown document class ${type.classCode}`);
+  return found;
+}
+
+/** The `DocumentReference.category` for a DSP type's class. */
+export function documentClassConcept(type: DocumentType): CodeableConcept {
+  const cls = documentClassOf(type);
+  return { coding: [{ system: DOCUMENT_CLASS_SYSTEM, code: cls.code, display: cls.labels.fr }] };
+}
+
+/** Confidentiality codes (`DocumentReference.securityLabel`) the DSP uses. */
+export const confidentialityCodes = [
+  { code: 'N', labels: { fr: 'Normal', de: 'Normal', en: 'Normal' } },
+  { code: 'R', labels: { fr: 'Restreint', de: 'Eingeschränkt', en: 'Restricted' } },
+  { code: 'V', labels: { fr: 'Très restreint', de: 'Streng vertraulich', en: 'Very restricted' } },
+] as const satisfies readonly { code: string; labels: Labels }[];

@@ -1,0 +1,48 @@
+// <dsp-document-viewer> in each of its states, on the mock DSP server.
+import '@dsp-kit/elements/define/dsp-document-viewer.js';
+import type { DspClient } from '@dsp-kit/fhir';
+import { fixtures } from '@dsp-kit/mock';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+
+interface Args {
+  patient: string;
+  lang: 'fr' | 'de' | 'en' | 'lb';
+  theme: 'light' | 'dark';
+}
+
+const meta: Meta<Args> = {
+  title: 'Panels/Document viewer',
+  component: 'dsp-document-viewer',
+  args: { patient: fixtures.patients.marie.id, lang: 'fr', theme: 'light' },
+  argTypes: {
+    patient: {
+      control: 'select',
+      options: Object.values(fixtures.patients).map((p) => p.id),
+    },
+    lang: { control: 'inline-radio', options: ['fr', 'de', 'en', 'lb'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark'] },
+  },
+  render: (args, { loaded }) =>
+    html`<dsp-document-viewer
+      .client=${(loaded as { client: DspClient }).client}
+      patient=${args.patient}
+      lang=${args.lang}
+      theme=${args.theme}
+    ></dsp-document-viewer>`,
+};
+
+export default meta;
+type Story = StoryObj<Args>;
+
+/** A DSP with documents of several types and authors. */
+export const Documents: Story = {};
+
+/** A DSP opened but still empty. */
+export const Empty: Story = { args: { patient: fixtures.patients.jean.id } };
+
+/** The server is down for maintenance: the error state, with the server's explanation. */
+export const ServerError: Story = { parameters: { scenario: 'searchUnavailable' } };
+
+/** Dark theme, in English. */
+export const DarkEnglish: Story = { args: { theme: 'dark', lang: 'en' } };
