@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DspClient } from './client.js';
+import { DspClient } from '../src/client.js';
 import {
   DspAuthError,
   DspHttpError,
   DspNetworkError,
   DspProtocolError,
   DspValidationError,
-} from './errors.js';
+} from '../src/errors.js';
 
 const BASE = 'https://dsp.example/fhir';
 
