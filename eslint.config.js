@@ -47,6 +47,8 @@ export default defineConfig(
       // Chai's property assertions (`to.be.true`) and mocha's hooks read as unused expressions.
       '@typescript-eslint/no-unused-expressions': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // Tests probe values defensively; an "unnecessary" `?.` there costs nothing.
+      '@typescript-eslint/no-unnecessary-condition': 'off',
     },
   },
   {

@@ -6,6 +6,8 @@ import { DspProtocolError } from './errors.js';
 /** What one search-set Bundle holds, once checked. */
 export interface SearchSet<T extends Resource> {
   readonly entries: T[];
+  /** Resources the server added with `search.mode` `include` (e.g. for `_include`). */
+  readonly included: Resource[];
   readonly total: number | undefined;
   /** Absolute URL of the next page, when the server gave one. */
   readonly nextUrl: string | undefined;
@@ -25,7 +27,7 @@ function describe(value: unknown): string {
 
 /**
  * Checks that `body` is a search-set Bundle of `resourceType` and returns its matches. Entries with
- * `search.mode` `include` or `outcome` are not matches and are left out. A `next` link is
+ * `search.mode` `include` are returned apart as `included`; `outcome` ones are left out. A `next` link is
  * resolved against `url` and must stay on `origin`, so a token is never sent elsewhere.
  */
 export function readSearchSet<T extends Resource>(
@@ -45,10 +47,17 @@ export function readSearchSet<T extends Resource>(
   }
   const bundle = body as unknown as Bundle;
   const entries: T[] = [];
+  const included: Resource[] = [];
   for (const entry of bundle.entry ?? []) {
     const mode = entry.search?.mode ?? 'match';
-    if (mode !== 'match') continue;
     const resource: unknown = entry.resource;
+    if (mode === 'include') {
+      if (isObject(resource) && typeof resource.resourceType === 'string') {
+        included.push(resource as unknown as Resource);
+      }
+      continue;
+    }
+    if (mode !== 'match') continue;
     if (!isObject(resource) || resource.resourceType !== resourceType) {
       throw new DspProtocolError(
         `Expected ${resourceType} entries, got ${describe(resource)}`,
@@ -70,5 +79,5 @@ export function readSearchSet<T extends Resource>(
     nextUrl = resolved.href;
   }
   const total = typeof bundle.total === 'number' ? bundle.total : undefined;
-  return { entries, total, nextUrl };
+  return { entries, included, total, nextUrl };
 }

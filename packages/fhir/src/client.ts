@@ -1,15 +1,45 @@
-// DspClient: the one object that talks to a DSP server over FHIR R4 and the IHE profiles.
-import type { DocumentReference, OperationOutcome, Resource } from '@medplum/fhirtypes';
+// DspClient: the one object that talks to a DSP server over FHIR R4 and the IHE profiles (MHD for
+// documents, PCF for consent, BALP for audit).
+import type {
+  Attachment,
+  AuditEvent,
+  Bundle,
+  Consent,
+  DocumentReference,
+  Organization,
+  Parameters,
+  Patient,
+  Practitioner,
+  PractitionerRole,
+  Resource,
+} from '@medplum/fhirtypes';
 import { readSearchSet } from './bundle.js';
+import { CONSENT_SCOPE, defaultConsent } from './consent.js';
+import { DspConflictError, DspProtocolError, DspValidationError } from './errors.js';
+import { expectResource, FhirTransport, readFhirJson } from './http.js';
+import { checkIntegrity } from './integrity.js';
+import { Page, type PageOptions } from './page.js';
+import { buildProvideBundle, type DocumentSubmission } from './provide.js';
+import { retryPolicy, type RetryOptions } from './retry.js';
 import {
-  DspAuthError,
-  DspError,
-  DspHttpError,
-  DspNetworkError,
-  DspProtocolError,
-  DspValidationError,
-} from './errors.js';
+  referenceValue,
+  setCount,
+  setDateRange,
+  setSort,
+  setTokens,
+  textValue,
+} from './search-params.js';
 import type { TokenProvider } from './token-provider.js';
+import {
+  CONFIDENTIALITY_SYSTEM,
+  DOCUMENT_CLASS_SYSTEM,
+  DOCUMENT_TYPE_SYSTEM,
+  PROFESSION_SYSTEM,
+  documentClasses,
+  documentTypeByCode,
+  professionByCode,
+  type ConfidentialityCode,
+} from './vocabulary.js';
 
 export interface DspClientOptions {
   /** The FHIR base URL, e.g. `https://dsp.example.lu/fhir`. A relative URL resolves against the page. */
@@ -18,70 +48,90 @@ export interface DspClientOptions {
   tokens?: TokenProvider;
   /** The `fetch` to use (defaults to the global one), e.g. to add headers or observe requests. */
   fetch?: typeof globalThis.fetch;
-  /** Milliseconds before a request with no answer fails with a `DspNetworkError`. Default 30,000. */
+  /** Milliseconds an attempt may wait for its answer. Default 30,000. */
   timeoutMs?: number;
+  /** Retries of reads on network errors, 429, 502, 503 and 504; `false` for none. */
+  retry?: RetryOptions | false;
 }
 
-export interface RequestOptions {
-  /** Aborts the request; the call then rejects with the signal's reason (an `AbortError`). */
-  signal?: AbortSignal;
-}
+export type RequestOptions = PageOptions;
 
-/** ITI-67 search parameters (FHIR names). */
+/** ITI-67 search parameters. */
 export interface DocumentQuery {
   /** The patient: a FHIR id or a `Patient/<id>` reference. Required by ITI-67. */
   patient: string;
   /** `current` by default; `superseded` or `entered-in-error` to see replaced documents. */
   status?: 'current' | 'superseded' | 'entered-in-error';
-  /** Sort order, e.g. `-date` (newest first). */
-  _sort?: string;
-  /** Page size the server should use. */
+  /** DSP document type code(s) (see `documentTypes`). */
+  type?: string | readonly string[];
+  /** DSP document class code(s) (see `documentClasses`). */
+  category?: string | readonly string[];
+  /** Documents dated from this day (or instant) on. */
+  from?: string | Date;
+  /** Documents dated up to this day (or instant). */
+  to?: string | Date;
+  /** Author's family name. */
+  author?: string;
+  /** Confidentiality code(s). */
+  securityLabel?: ConfidentialityCode | readonly ConfidentialityCode[];
+  /** `-date` (newest first, default) or `date`. */
+  _sort?: '-date' | 'date';
+  /** Page size, 1 to 1000. */
   _count?: number;
 }
 
-/** One page of search results; `next()` fetches the following one through the Bundle's link. */
-export class Page<T extends Resource> {
-  constructor(
-    readonly entries: readonly T[],
-    /** Matches in the whole search, when the server reports it. */
-    readonly total: number | undefined,
-    readonly nextUrl: string | undefined,
-    private readonly fetchPage: (url: string, options?: RequestOptions) => Promise<Page<T>>,
-  ) {}
-
-  get hasNext(): boolean {
-    return this.nextUrl !== undefined;
-  }
-
-  /** The next page, or `undefined` after the last one. */
-  async next(options?: RequestOptions): Promise<Page<T> | undefined> {
-    return this.nextUrl === undefined ? undefined : this.fetchPage(this.nextUrl, options);
-  }
+/** ITI-81 AuditEvent search parameters. */
+export interface AuditQuery {
+  patient: string;
+  from?: string | Date;
+  to?: string | Date;
+  /** Who acted: `Practitioner/<id>` (or another agent reference). */
+  agent?: string;
+  /** FHIR action code: C, R, U, D or E. */
+  action?: 'C' | 'R' | 'U' | 'D' | 'E';
+  /** What was accessed, e.g. `DocumentReference/<id>`. */
+  entity?: string;
+  _sort?: '-date' | 'date';
+  _count?: number;
 }
 
-const FHIR_JSON = 'application/fhir+json';
+/** A professional found in the directory. */
+export interface DirectoryEntry {
+  readonly role: PractitionerRole;
+  readonly practitioner: Practitioner | undefined;
+  readonly organization: Organization | undefined;
+  /** Profession code (see `professions`), when the role carries one. */
+  readonly profession: string | undefined;
+}
 
-function isOperationOutcome(value: unknown): value is OperationOutcome {
+export interface ContentOptions extends RequestOptions {
+  /** Called as bytes arrive; `total` from the attachment's size or Content-Length. */
+  onProgress?: (progress: { loaded: number; total: number | undefined }) => void;
+}
+
+export interface ProvideResult {
+  /** The response's entries, in the order of the transaction: SubmissionSet, then each document and its Binary. */
+  readonly entries: readonly { readonly status: string; readonly location: string | undefined }[];
+}
+
+export interface VersionedConsent {
+  readonly consent: Consent;
+  /** The ETag to send as `If-Match`; undefined while the patient has no Consent on the server. */
+  readonly etag: string | undefined;
+}
+
+const BTG_OPERATION = '$break-the-glass';
+
+function etagOf(response: Response, resource: Resource): string | undefined {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { resourceType?: unknown }).resourceType === 'OperationOutcome'
+    response.headers.get('etag') ??
+    (resource.meta?.versionId ? `W/"${resource.meta.versionId}"` : undefined)
   );
-}
-
-/**
- * Releases a body we will not read. Not awaited: some fetch implementations (Node's, under request
- * interception) settle `cancel()` only once the stream is read.
- */
-function discard(response: Response): void {
-  response.body?.cancel().catch(() => undefined);
 }
 
 export class DspClient {
   readonly baseUrl: URL;
-  readonly #tokens: TokenProvider | undefined;
-  readonly #fetch: typeof globalThis.fetch;
-  readonly #timeoutMs: number;
+  readonly #transport: FhirTransport;
 
   constructor(options: DspClientOptions) {
     const page = (globalThis as { location?: { href: string } }).location?.href;
@@ -94,137 +144,378 @@ export class DspClient {
     // A trailing slash makes relative paths resolve under the base, not beside it.
     if (!base.pathname.endsWith('/')) base.pathname += '/';
     this.baseUrl = base;
-    this.#tokens = options.tokens;
-    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-    this.#timeoutMs = options.timeoutMs ?? 30_000;
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    if (!(timeoutMs > 0)) throw new DspValidationError('timeoutMs must be positive', 'timeoutMs');
+    this.#transport = new FhirTransport({
+      tokens: options.tokens,
+      fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+      timeoutMs,
+      retry: retryPolicy(options.retry),
+    });
   }
 
-  /** Finds a patient's documents (IHE MHD ITI-67), newest first unless `_sort` says otherwise. */
+  // --- Documents (IHE MHD) ---------------------------------------------------------------
+
+  /** Finds a patient's documents (ITI-67), newest first unless `_sort` says otherwise. */
   async searchDocuments(
     query: DocumentQuery,
     options?: RequestOptions,
   ): Promise<Page<DocumentReference>> {
-    const patient = typeof query.patient === 'string' ? query.patient.trim() : '';
-    if (!patient) {
-      throw new DspValidationError('searchDocuments needs a patient id', 'patient');
+    const params = new URLSearchParams({
+      patient: referenceValue(query.patient, 'patient', 'Patient'),
+      status: query.status ?? 'current',
+    });
+    if (!['current', 'superseded', 'entered-in-error'].includes(params.get('status') ?? '')) {
+      throw new DspValidationError(`Unknown status "${query.status ?? ''}"`, 'status');
     }
-    const params = new URLSearchParams({ patient, status: query.status ?? 'current' });
-    params.set('_sort', query._sort ?? '-date');
-    if (query._count !== undefined) {
-      if (!Number.isInteger(query._count) || query._count < 1) {
-        throw new DspValidationError(
-          `_count must be a positive integer, got ${query._count}`,
-          '_count',
-        );
+    setTokens(params, 'type', query.type, (code) => {
+      if (!documentTypeByCode(code))
+        throw new DspValidationError(`Unknown DSP document type "${code}"`, 'type');
+      return `${DOCUMENT_TYPE_SYSTEM}|${code}`;
+    });
+    setTokens(params, 'category', query.category, (code) => {
+      if (!documentClasses.some((c) => c.code === code)) {
+        throw new DspValidationError(`Unknown DSP document class "${code}"`, 'category');
       }
-      params.set('_count', String(query._count));
+      return `${DOCUMENT_CLASS_SYSTEM}|${code}`;
+    });
+    setDateRange(params, 'date', query.from, query.to);
+    if (query.author !== undefined) params.set('author.family', textValue(query.author, 'author'));
+    setTokens(params, 'security-label', query.securityLabel, (code) => {
+      if (!['N', 'R', 'V'].includes(code)) {
+        throw new DspValidationError(`Unknown confidentiality "${code}"`, 'securityLabel');
+      }
+      return `${CONFIDENTIALITY_SYSTEM}|${code}`;
+    });
+    setSort(params, query._sort, ['-date', 'date'], '-date');
+    setCount(params, query._count);
+    return this.#search<DocumentReference>('DocumentReference', params, options);
+  }
+
+  /** Reads one DocumentReference. */
+  async readDocument(id: string, options?: RequestOptions): Promise<DocumentReference> {
+    return this.#read<DocumentReference>('DocumentReference', id, options);
+  }
+
+  /**
+   * Downloads a document's content (ITI-68) as a Blob, reporting progress, then checks it against
+   * the attachment's `size` and `hash` (`DspIntegrityError` on mismatch). The bearer token is sent
+   * only when the content lives on the DSP server's own origin.
+   */
+  async retrieveContent(attachment: Attachment, options: ContentOptions = {}): Promise<Blob> {
+    if (!attachment.url) {
+      if (attachment.data !== undefined) return this.#inlineContent(attachment);
+      throw new DspValidationError('The attachment has neither url nor data', 'attachment');
     }
-    return this.#searchPage<DocumentReference>(
-      'DocumentReference',
-      this.#url(`DocumentReference?${params.toString()}`),
-      options,
+    const url = new URL(attachment.url, this.baseUrl).href;
+    const sameOrigin = new URL(url).origin === this.baseUrl.origin;
+    const bytes = await this.#transport.send(
+      {
+        method: 'GET',
+        url,
+        headers: { Accept: attachment.contentType ?? '*/*' },
+        idempotent: true,
+        anonymous: !sameOrigin,
+        signal: options.signal,
+      },
+      (response) => readBytes(response, attachment.size, options.onProgress),
+    );
+    await checkIntegrity(attachment, bytes, url);
+    return new Blob([bytes as Uint8Array<ArrayBuffer>], {
+      type: attachment.contentType ?? 'application/octet-stream',
+    });
+  }
+
+  async #inlineContent(attachment: Attachment): Promise<Blob> {
+    const binary = atob(attachment.data ?? '');
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    await checkIntegrity(attachment, bytes);
+    return new Blob([bytes], { type: attachment.contentType ?? 'application/octet-stream' });
+  }
+
+  /**
+   * Sends documents (ITI-65) as one transaction. Built by `buildProvideBundle`, so sending the same
+   * submission again (after a lost response) creates no duplicate. Never retried by the client.
+   */
+  async provideDocuments(
+    submission: DocumentSubmission,
+    options?: RequestOptions,
+  ): Promise<ProvideResult> {
+    const bundle = buildProvideBundle(submission);
+    const url = this.baseUrl.href;
+    const body = await this.#transport.send(
+      {
+        method: 'POST',
+        url,
+        body: JSON.stringify(bundle),
+        idempotent: false,
+        signal: options?.signal,
+      },
+      (response) => readFhirJson(response, url),
+    );
+    const result = expectResource<Bundle>(body, 'Bundle', url);
+    if (result.type !== 'transaction-response') {
+      throw new DspProtocolError(
+        `Expected a transaction-response Bundle, got "${result.type}"`,
+        url,
+      );
+    }
+    return {
+      entries: (result.entry ?? []).map((entry) => ({
+        status: entry.response?.status ?? '',
+        location: entry.response?.location,
+      })),
+    };
+  }
+
+  // --- Patient and directory -------------------------------------------------------------
+
+  /** Reads a patient; the médecin référent is `generalPractitioner[0]`. */
+  async readPatient(id: string, options?: RequestOptions): Promise<Patient> {
+    return this.#read<Patient>('Patient', id, options);
+  }
+
+  /** Finds professionals by name, optionally of one profession (first 20 matches by default). */
+  async searchPractitioners(
+    text: string,
+    options: RequestOptions & { profession?: string; count?: number } = {},
+  ): Promise<DirectoryEntry[]> {
+    const params = new URLSearchParams({ 'practitioner.name': textValue(text, 'text') });
+    if (options.profession !== undefined) {
+      if (!professionByCode(options.profession)) {
+        throw new DspValidationError(`Unknown profession "${options.profession}"`, 'profession');
+      }
+      params.set('role', `${PROFESSION_SYSTEM}|${options.profession}`);
+    }
+    params.append('_include', 'PractitionerRole:practitioner');
+    params.append('_include', 'PractitionerRole:organization');
+    setCount(params, options.count ?? 20);
+    const url = this.#url(`PractitionerRole?${params.toString()}`);
+    const body = await this.#transport.send(
+      { method: 'GET', url, idempotent: true, signal: options.signal },
+      (response) => readFhirJson(response, url),
+    );
+    const set = readSearchSet<PractitionerRole>(body, 'PractitionerRole', url, this.baseUrl.origin);
+    const byReference = new Map(set.included.map((r) => [`${r.resourceType}/${r.id ?? ''}`, r]));
+    return set.entries.map((role) => ({
+      role,
+      practitioner: byReference.get(role.practitioner?.reference ?? '') as Practitioner | undefined,
+      organization: byReference.get(role.organization?.reference ?? '') as Organization | undefined,
+      profession: role.code
+        ?.flatMap((c) => c.coding ?? [])
+        .find((c) => c.system === PROFESSION_SYSTEM)?.code,
+    }));
+  }
+
+  // --- Consent (IHE PCF) -----------------------------------------------------------------
+
+  /** The patient's privacy Consent with its ETag, or a default one when the server has none yet. */
+  async getConsent(patient: string, options?: RequestOptions): Promise<VersionedConsent> {
+    const id = referenceValue(patient, 'patient', 'Patient');
+    const params = new URLSearchParams({
+      patient: id,
+      scope: `${CONSENT_SCOPE.system}|${CONSENT_SCOPE.code}`,
+    });
+    const page = await this.#search<Consent>('Consent', params, options);
+    const consent = page.entries[0];
+    if (!consent?.id) return { consent: defaultConsent(id), etag: undefined };
+    // A search does not carry ETags: read the Consent itself for its current version.
+    const url = this.#url(`Consent/${encodeURIComponent(consent.id)}`);
+    return this.#transport.send(
+      { method: 'GET', url, idempotent: true, signal: options?.signal },
+      async (response) => {
+        const current = expectResource<Consent>(await readFhirJson(response, url), 'Consent', url);
+        return { consent: current, etag: etagOf(response, current) };
+      },
     );
   }
 
-  async #searchPage<T extends Resource>(
-    resourceType: T['resourceType'],
-    url: string,
+  /**
+   * Saves a Consent: an update with `If-Match: etag`, or a create when it has no id yet. When
+   * someone else changed it meanwhile (412/409), rejects with a `DspConflictError` carrying the
+   * server's current Consent and ETag, so nothing is silently overwritten.
+   */
+  async saveConsent(
+    consent: Consent,
+    etag: string | undefined,
     options?: RequestOptions,
-  ): Promise<Page<T>> {
-    const body = await this.#getJson(url, options);
-    const set = readSearchSet<T>(body, resourceType, url, this.baseUrl.origin);
-    return new Page<T>(set.entries, set.total, set.nextUrl, (next, nextOptions) =>
-      this.#searchPage<T>(resourceType, next, nextOptions),
-    );
+  ): Promise<VersionedConsent> {
+    const patient = consent.patient?.reference?.replace(/^Patient\//, '') ?? '';
+    referenceValue(patient, 'consent.patient', 'Patient');
+    const creating = consent.id === undefined;
+    if (!creating && !etag) {
+      throw new DspValidationError('Updating a Consent needs the ETag it was read with', 'etag');
+    }
+    const url = this.#url(creating ? 'Consent' : `Consent/${encodeURIComponent(consent.id ?? '')}`);
+    const headers: Record<string, string> = creating
+      ? {
+          'If-None-Exist': `patient=${patient}&scope=${CONSENT_SCOPE.system}|${CONSENT_SCOPE.code}`,
+        }
+      : { 'If-Match': etag ?? '' };
+    headers.Prefer = 'return=representation';
+    try {
+      return await this.#transport.send(
+        {
+          method: creating ? 'POST' : 'PUT',
+          url,
+          headers,
+          body: JSON.stringify(consent),
+          idempotent: false,
+          signal: options?.signal,
+        },
+        async (response) => {
+          const saved = expectResource<Consent>(await readFhirJson(response, url), 'Consent', url);
+          return { consent: saved, etag: etagOf(response, saved) };
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof DspConflictError)) throw error;
+      const current = await this.getConsent(patient, options);
+      throw new DspConflictError(
+        error.status,
+        error.outcome,
+        error.url,
+        current.consent,
+        current.etag,
+      );
+    }
   }
+
+  // --- Audit (IHE BALP, ITI-81) ----------------------------------------------------------
+
+  /** The access log of a patient's DSP, newest first by default. */
+  async searchAuditEvents(query: AuditQuery, options?: RequestOptions): Promise<Page<AuditEvent>> {
+    const params = new URLSearchParams({
+      patient: referenceValue(query.patient, 'patient', 'Patient'),
+    });
+    setDateRange(params, 'date', query.from, query.to);
+    if (query.agent !== undefined) params.set('agent', textValue(query.agent, 'agent'));
+    if (query.action !== undefined) {
+      if (!['C', 'R', 'U', 'D', 'E'].includes(query.action)) {
+        throw new DspValidationError(`Unknown action "${query.action}"`, 'action');
+      }
+      params.set('action', query.action);
+    }
+    if (query.entity !== undefined) params.set('entity', textValue(query.entity, 'entity'));
+    setSort(params, query._sort, ['-date', 'date'], '-date');
+    setCount(params, query._count);
+    return this.#search<AuditEvent>('AuditEvent', params, options);
+  }
+
+  // --- Emergency access --------------------------------------------------------------------
+
+  /**
+   * Asks for emergency access ("break the glass") to a patient's DSP, with the reason the
+   * professional gives: `POST [base]/Patient/<id>/$break-the-glass` with a Parameters resource
+   * holding `reason`. The server grants it unless the patient refused emergency access (403),
+   * audits it, and answers with the access's end in `expires`.
+   */
+  async breakTheGlass(
+    patient: string,
+    reason: string,
+    options?: RequestOptions,
+  ): Promise<{ expires: string | undefined }> {
+    const id = referenceValue(patient, 'patient', 'Patient');
+    const text = typeof reason === 'string' ? reason.trim() : '';
+    if (text.length < 10) {
+      throw new DspValidationError(
+        'An emergency access needs a reason of at least 10 characters',
+        'reason',
+      );
+    }
+    if (text.length > 500)
+      throw new DspValidationError('The reason is longer than 500 characters', 'reason');
+    const url = this.#url(`Patient/${encodeURIComponent(id)}/${BTG_OPERATION}`);
+    const parameters: Parameters = {
+      resourceType: 'Parameters',
+      parameter: [{ name: 'reason', valueString: text }],
+    };
+    const body = await this.#transport.send(
+      {
+        method: 'POST',
+        url,
+        body: JSON.stringify(parameters),
+        idempotent: false,
+        signal: options?.signal,
+      },
+      (response) => readFhirJson(response, url),
+    );
+    const result = expectResource<Parameters>(body, 'Parameters', url);
+    return { expires: result.parameter?.find((p) => p.name === 'expires')?.valueInstant };
+  }
+
+  // --- Plumbing ---------------------------------------------------------------------------
 
   #url(path: string): string {
     return new URL(path, this.baseUrl).href;
   }
 
-  async #getJson(url: string, options?: RequestOptions): Promise<unknown> {
-    // One deadline for the whole exchange, body included; a timer of our own rather than
-    // AbortSignal.timeout(), whose unreferenced timer would not keep a Node process waiting.
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.#timeoutMs);
-    const signal = options?.signal
-      ? AbortSignal.any([options.signal, deadline.signal])
-      : deadline.signal;
-    try {
-      let response = await this.#send(url, signal);
-      if (response.status === 401) {
-        // The provider may hold a fresher token now (or refresh on this second call): one retry.
-        discard(response);
-        response = await this.#send(url, signal);
-        if (response.status === 401) {
-          const outcome = await this.#readOutcome(response);
-          throw new DspAuthError('The server refused the access token (401)', outcome);
-        }
-      }
-      if (!response.ok) {
-        throw new DspHttpError(response.status, await this.#readOutcome(response), url);
-      }
-      return await this.#readFhirJson(response, url);
-    } catch (error) {
-      if (options?.signal?.aborted) throw options.signal.reason;
-      if (deadline.signal.aborted) {
-        throw new DspNetworkError(`No answer from ${url} within ${this.#timeoutMs} ms`, true, {
-          cause: error,
-        });
-      }
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
+  async #read<T extends Resource>(
+    type: T['resourceType'],
+    id: string,
+    options?: RequestOptions,
+  ): Promise<T> {
+    const value = referenceValue(id, 'id', type);
+    const url = this.#url(`${type}/${encodeURIComponent(value)}`);
+    const body = await this.#transport.send(
+      { method: 'GET', url, idempotent: true, signal: options?.signal },
+      (response) => readFhirJson(response, url),
+    );
+    return expectResource<T>(body, type, url);
   }
 
-  async #send(url: string, signal: AbortSignal): Promise<Response> {
-    const headers = new Headers({ Accept: FHIR_JSON });
-    const token = await this.#token();
-    if (token) headers.set('Authorization', `Bearer ${token}`);
-    signal.throwIfAborted();
-    try {
-      return await this.#fetch(url, { method: 'GET', headers, signal });
-    } catch (error) {
-      if (signal.aborted) throw error;
-      throw new DspNetworkError(`Could not reach ${url}`, false, { cause: error });
-    }
+  async #search<T extends Resource>(
+    type: T['resourceType'],
+    params: URLSearchParams,
+    options?: RequestOptions,
+  ): Promise<Page<T>> {
+    return this.#searchPage<T>(type, this.#url(`${type}?${params.toString()}`), options);
   }
 
-  async #token(): Promise<string | null> {
-    if (!this.#tokens) return null;
-    try {
-      return await this.#tokens.getAccessToken();
-    } catch (error) {
-      if (error instanceof DspError) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new DspAuthError(`The token provider failed: ${reason}`);
-    }
+  async #searchPage<T extends Resource>(
+    type: T['resourceType'],
+    url: string,
+    options?: RequestOptions,
+  ): Promise<Page<T>> {
+    const body = await this.#transport.send(
+      { method: 'GET', url, idempotent: true, signal: options?.signal },
+      (response) => readFhirJson(response, url),
+    );
+    const set = readSearchSet<T>(body, type, url, this.baseUrl.origin);
+    return new Page<T>(set.entries, set.total, set.nextUrl, (next, nextOptions) =>
+      this.#searchPage<T>(type, next, nextOptions),
+    );
   }
+}
 
-  async #readOutcome(response: Response): Promise<OperationOutcome | undefined> {
-    try {
-      const body: unknown = JSON.parse(await response.text());
-      return isOperationOutcome(body) ? body : undefined;
-    } catch {
-      return undefined;
-    }
+/** Reads a body to the end, reporting progress. */
+async function readBytes(
+  response: Response,
+  declaredSize: number | undefined,
+  onProgress: ContentOptions['onProgress'],
+): Promise<Uint8Array> {
+  const length = Number(response.headers.get('content-length'));
+  const total = declaredSize ?? (Number.isFinite(length) && length > 0 ? length : undefined);
+  if (!response.body) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    onProgress?.({ loaded: bytes.byteLength, total });
+    return bytes;
   }
-
-  async #readFhirJson(response: Response, url: string): Promise<unknown> {
-    const contentType = response.headers.get('content-type') ?? '';
-    if (contentType !== '' && !/json/i.test(contentType)) {
-      discard(response);
-      throw new DspProtocolError(
-        `Expected FHIR JSON, got "${contentType.split(';')[0] ?? contentType}"`,
-        url,
-      );
-    }
-    const text = await response.text();
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new DspProtocolError('The server answered with malformed JSON', url);
-    }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    onProgress?.({ loaded, total });
   }
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }

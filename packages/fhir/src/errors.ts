@@ -1,9 +1,10 @@
 // Typed errors: every failure the client reports is one of these, so callers can tell a refused
 // request from an unreachable server or a response that is not FHIR.
-import type { OperationOutcome } from '@medplum/fhirtypes';
+import type { OperationOutcome, Resource } from '@medplum/fhirtypes';
 
 /** The kind of failure, stable across versions, for code that switches on it. */
-export type DspErrorKind = 'http' | 'auth' | 'network' | 'protocol' | 'validation';
+export type DspErrorKind =
+  'http' | 'conflict' | 'auth' | 'network' | 'protocol' | 'integrity' | 'validation';
 
 /** Base class of every error thrown by `@dsp-kit/fhir`. */
 export abstract class DspError extends Error {
@@ -23,7 +24,7 @@ export function outcomeText(outcome: OperationOutcome | undefined): string | und
  * when it sent one; `serverMessage` is its human-readable text (plain text, never HTML).
  */
 export class DspHttpError extends DspError {
-  readonly kind = 'http';
+  readonly kind: 'http' | 'conflict' = 'http';
   readonly serverMessage: string | undefined;
 
   constructor(
@@ -35,6 +36,40 @@ export class DspHttpError extends DspError {
     super(`HTTP ${status}${serverMessage ? `: ${serverMessage}` : ''}${url ? ` (${url})` : ''}`);
     this.name = 'DspHttpError';
     this.serverMessage = serverMessage;
+  }
+}
+
+/**
+ * The server refused a write because the resource changed meanwhile (412 on `If-Match`, or 409).
+ * `current` and `etag` are the server's current version, when the caller fetched it.
+ */
+export class DspConflictError extends DspHttpError {
+  override readonly kind = 'conflict';
+
+  constructor(
+    status: number,
+    outcome?: OperationOutcome,
+    url?: string,
+    readonly current?: Resource,
+    readonly etag?: string,
+  ) {
+    super(status, outcome, url);
+    this.name = 'DspConflictError';
+  }
+}
+
+/** Downloaded content does not match the size or SHA-1 hash its attachment declares. */
+export class DspIntegrityError extends DspError {
+  readonly kind = 'integrity';
+
+  constructor(
+    readonly check: 'size' | 'hash',
+    readonly expected: string,
+    readonly actual: string,
+    readonly url?: string,
+  ) {
+    super(`The document's ${check} does not match: expected ${expected}, got ${actual}`);
+    this.name = 'DspIntegrityError';
   }
 }
 

@@ -1,12 +1,26 @@
-// @dsp-kit/fhir: the FHIR R4 / IHE client for the DSP, its typed errors and its vocabulary.
-export { DspClient, Page } from './client.js';
-export type { DocumentQuery, DspClientOptions, RequestOptions } from './client.js';
+// @dsp-kit/fhir: the FHIR R4 / IHE client for the DSP, its typed errors, pure helpers and vocabulary.
+export { DspClient } from './client.js';
+export type {
+  AuditQuery,
+  ContentOptions,
+  DirectoryEntry,
+  DocumentQuery,
+  DspClientOptions,
+  ProvideResult,
+  RequestOptions,
+  VersionedConsent,
+} from './client.js';
+export { Page } from './page.js';
+export type { PageOptions } from './page.js';
 export { readSearchSet } from './bundle.js';
 export type { SearchSet } from './bundle.js';
+export type { RetryOptions } from './retry.js';
 export {
   DspAuthError,
+  DspConflictError,
   DspError,
   DspHttpError,
+  DspIntegrityError,
   DspNetworkError,
   DspProtocolError,
   DspValidationError,
@@ -14,12 +28,44 @@ export {
 } from './errors.js';
 export type { DspErrorKind } from './errors.js';
 export type { TokenProvider } from './token-provider.js';
+export { binaryId, buildProvideBundle, validateSubmission, URI_SYSTEM } from './provide.js';
+export type { DocumentSubmission, SubmittedDocument } from './provide.js';
+export {
+  accessSummary,
+  blockProfessional,
+  closeDsp,
+  CONSENT_SCOPE,
+  defaultConsent,
+  grantAccess,
+  maskDocument,
+  reopenDsp,
+  revokeAccess,
+  setBreakTheGlass,
+  unblockProfessional,
+  unmaskDocument,
+} from './consent.js';
+export type { AccessSummary } from './consent.js';
+export {
+  AGENT_ORGANIZATION_EXTENSION,
+  AUDIT_ACTION_SYSTEM,
+  auditRows,
+  buildAuditEvent,
+} from './audit.js';
+export type { AuditInput, AuditRow, DspAuditAction, DspAuditOutcome } from './audit.js';
+export { checkIntegrity, sha1Base64 } from './integrity.js';
+export { makeMatricule, validateMatricule } from './matricule.js';
+export type { MatriculeOptions, MatriculeProblem, MatriculeResult } from './matricule.js';
 export * from './vocabulary.js';
 export type {
+  Attachment,
+  AuditEvent,
   Bundle,
+  Consent,
   DocumentReference,
   OperationOutcome,
+  Organization,
   Patient,
   Practitioner,
+  PractitionerRole,
   Resource,
 } from '@medplum/fhirtypes';

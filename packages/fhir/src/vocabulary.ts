@@ -24,6 +24,8 @@ export function label(labels: Labels, language: DspLanguage): string {
 export const DOCUMENT_TYPE_SYSTEM = 'https://dsp-kit.org/fhir/CodeSystem/dsp-document-type';
 /** Code system of the DSP document classes (`DocumentReference.category`), the kit's own. */
 export const DOCUMENT_CLASS_SYSTEM = 'https://dsp-kit.org/fhir/CodeSystem/dsp-document-class';
+/** Security labels the DSP adds to documents (`masked`, `hidden-from-patient`), the kit's own. */
+export const DSP_SECURITY_SYSTEM = 'https://dsp-kit.org/fhir/CodeSystem/dsp-security';
 /** Identifier system of the Luxembourg national identifier (matricule), the kit's own URI. */
 export const MATRICULE_SYSTEM = 'https://dsp-kit.org/fhir/NamingSystem/matricule';
 export const LOINC_SYSTEM = 'http://loinc.org';
@@ -354,9 +356,61 @@ export function documentClassConcept(type: DocumentType): CodeableConcept {
   return { coding: [{ system: DOCUMENT_CLASS_SYSTEM, code: cls.code, display: cls.labels.fr }] };
 }
 
+/** The label of a document type given as a coding or concept, in a language. */
+export function typeLabel(
+  coded: Coding | CodeableConcept | undefined,
+  language: DspLanguage,
+): string | undefined {
+  const concept: CodeableConcept | undefined =
+    coded && 'code' in coded ? { coding: [coded] } : coded;
+  const type = documentTypeOf(concept);
+  if (type) return label(type.labels, language);
+  return concept?.text ?? concept?.coding?.find((c) => c.display)?.display;
+}
+
 /** Confidentiality codes (`DocumentReference.securityLabel`) the DSP uses. */
 export const confidentialityCodes = [
   { code: 'N', labels: { fr: 'Normal', de: 'Normal', en: 'Normal' } },
   { code: 'R', labels: { fr: 'Restreint', de: 'Eingeschränkt', en: 'Restricted' } },
   { code: 'V', labels: { fr: 'Très restreint', de: 'Streng vertraulich', en: 'Very restricted' } },
 ] as const satisfies readonly { code: string; labels: Labels }[];
+
+export type ConfidentialityCode = (typeof confidentialityCodes)[number]['code'];
+
+/** Code system of health professions (`PractitionerRole.code`), the kit's own. */
+export const PROFESSION_SYSTEM = 'https://dsp-kit.org/fhir/CodeSystem/profession';
+
+/** Health professions the DSP's access rules distinguish. */
+export const professions = [
+  {
+    code: 'medecin-generaliste',
+    labels: { fr: 'Médecin généraliste', de: 'Allgemeinmediziner', en: 'General practitioner' },
+  },
+  {
+    code: 'medecin-specialiste',
+    labels: { fr: 'Médecin spécialiste', de: 'Facharzt', en: 'Specialist physician' },
+  },
+  { code: 'medecin-dentiste', labels: { fr: 'Médecin-dentiste', de: 'Zahnarzt', en: 'Dentist' } },
+  { code: 'pharmacien', labels: { fr: 'Pharmacien', de: 'Apotheker', en: 'Pharmacist' } },
+  { code: 'infirmier', labels: { fr: 'Infirmier', de: 'Krankenpfleger', en: 'Nurse' } },
+  {
+    code: 'kinesitherapeute',
+    labels: { fr: 'Kinésithérapeute', de: 'Physiotherapeut', en: 'Physiotherapist' },
+  },
+  { code: 'sage-femme', labels: { fr: 'Sage-femme', de: 'Hebamme', en: 'Midwife' } },
+  {
+    code: 'biologiste',
+    labels: { fr: 'Biologiste (laboratoire)', de: 'Laborarzt', en: 'Laboratory biologist' },
+  },
+] as const satisfies readonly { code: string; labels: Labels }[];
+
+export type ProfessionCode = (typeof professions)[number]['code'];
+
+/** The profession with this code. */
+export function professionByCode(code: string): (typeof professions)[number] | undefined {
+  return professions.find((p) => p.code === code);
+}
+
+/** Purpose-of-use codes (v3 ActReason) the DSP's audit and consent use. */
+export const PURPOSE_OF_USE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ActReason';
+export const BREAK_THE_GLASS = 'BTG';

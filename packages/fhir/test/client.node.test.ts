@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import { DspClient } from '../src/client.js';
 import {
   DspAuthError,
+  DspConflictError,
   DspHttpError,
+  DspIntegrityError,
   DspNetworkError,
   DspProtocolError,
   DspValidationError,
@@ -19,7 +21,7 @@ function fakeFetch(answer: (request: Request, call: number) => Response | Promis
     requests.push(request);
     return answer(request, requests.length);
   };
-  return { fetch: fetch, requests };
+  return { fetch, requests };
 }
 
 /** A fetch that never answers, and rejects as the real one does when its signal aborts. */
@@ -277,5 +279,462 @@ describe('DspClient.searchDocuments', () => {
         error instanceof DspAuthError && error.message.includes('session expired'),
     );
     assert.equal(requests.length, 0);
+  });
+});
+
+const fast = { retry: { baseDelayMs: 1 } };
+
+describe('DspClient retries', () => {
+  for (const status of [429, 502, 503, 504]) {
+    it(`retries a read after ${status}, then succeeds`, async () => {
+      const { fetch, requests } = fakeFetch((_r, call) =>
+        call < 3 ? fhir({}, status) : fhir(searchset(['d1'])),
+      );
+      const page = await new DspClient({ baseUrl: BASE, fetch, ...fast }).searchDocuments({
+        patient: 'p1',
+      });
+      assert.equal(page.entries.length, 1);
+      assert.equal(requests.length, 3);
+    });
+  }
+
+  it('gives up after 3 tries with the last error', async () => {
+    const { fetch, requests } = fakeFetch(() => fhir({}, 503));
+    await assert.rejects(
+      new DspClient({ baseUrl: BASE, fetch, ...fast }).searchDocuments({ patient: 'p1' }),
+      (error: unknown) => error instanceof DspHttpError && error.status === 503,
+    );
+    assert.equal(requests.length, 3);
+  });
+
+  it('retries after a network error', async () => {
+    const { fetch, requests } = fakeFetch((_r, call) =>
+      call === 1 ? Promise.reject(new TypeError('reset')) : fhir(searchset([])),
+    );
+    await new DspClient({ baseUrl: BASE, fetch, ...fast }).searchDocuments({ patient: 'p1' });
+    assert.equal(requests.length, 2);
+  });
+
+  it('honours Retry-After, and does not wait longer than allowed', async () => {
+    const retryAfter = (seconds: string) =>
+      new Response('{}', {
+        status: 429,
+        headers: { 'Retry-After': seconds, 'Content-Type': 'application/fhir+json' },
+      });
+    const { fetch, requests } = fakeFetch((_r, call) =>
+      call === 1 ? retryAfter('1') : fhir(searchset([])),
+    );
+    const started = Date.now();
+    await new DspClient({ baseUrl: BASE, fetch, ...fast }).searchDocuments({ patient: 'p1' });
+    assert.ok(Date.now() - started >= 950, 'waited less than the server asked');
+    assert.equal(requests.length, 2);
+
+    const patient = fakeFetch(() => retryAfter('3600'));
+    await assert.rejects(
+      new DspClient({ baseUrl: BASE, fetch: patient.fetch, ...fast }).searchDocuments({
+        patient: 'p1',
+      }),
+      (error: unknown) => error instanceof DspHttpError && error.status === 429,
+    );
+    assert.equal(patient.requests.length, 1);
+  });
+
+  it('never retries a write, and can be switched off', async () => {
+    const { fetch, requests } = fakeFetch(() => fhir({}, 503));
+    const client = new DspClient({ baseUrl: BASE, fetch, ...fast });
+    await assert.rejects(
+      client.breakTheGlass('p1', 'Patient inconscient aux urgences'),
+      DspHttpError,
+    );
+    assert.equal(requests.length, 1);
+    const off = fakeFetch(() => fhir({}, 503));
+    await assert.rejects(
+      new DspClient({ baseUrl: BASE, fetch: off.fetch, retry: false }).searchDocuments({
+        patient: 'p1',
+      }),
+      DspHttpError,
+    );
+    assert.equal(off.requests.length, 1);
+  });
+
+  it('stops waiting at once when aborted between tries', async () => {
+    const controller = new AbortController();
+    const { fetch } = fakeFetch(() => {
+      setTimeout(() => controller.abort(), 5);
+      return fhir({}, 503);
+    });
+    const client = new DspClient({
+      baseUrl: BASE,
+      fetch,
+      retry: { baseDelayMs: 60_000, maxDelayMs: 60_000 },
+    });
+    await assert.rejects(
+      client.searchDocuments({ patient: 'p1' }, { signal: controller.signal }),
+      (error: unknown) => error instanceof DOMException && error.name === 'AbortError',
+    );
+  });
+});
+
+describe('DspClient.searchDocuments parameters', () => {
+  it('sends every ITI-67 parameter with its system', async () => {
+    const { fetch, requests } = fakeFetch(() => fhir(searchset([])));
+    await new DspClient({ baseUrl: BASE, fetch }).searchDocuments({
+      patient: 'Patient/p1',
+      status: 'superseded',
+      type: ['certificat-medical', 'resume-patient'],
+      category: 'synthese',
+      from: '2025-01-01',
+      to: '2025-12-31',
+      author: 'Weber',
+      securityLabel: ['N', 'R'],
+      _sort: 'date',
+      _count: 20,
+    });
+    const params = new URL(requests[0]!.url).searchParams;
+    assert.equal(params.get('patient'), 'p1');
+    assert.equal(params.get('status'), 'superseded');
+    assert.equal(
+      params.get('type'),
+      'https://dsp-kit.org/fhir/CodeSystem/dsp-document-type|certificat-medical,https://dsp-kit.org/fhir/CodeSystem/dsp-document-type|resume-patient',
+    );
+    assert.equal(
+      params.get('category'),
+      'https://dsp-kit.org/fhir/CodeSystem/dsp-document-class|synthese',
+    );
+    assert.deepEqual(params.getAll('date'), ['ge2025-01-01', 'le2025-12-31']);
+    assert.equal(params.get('author.family'), 'Weber');
+    assert.equal(
+      params.get('security-label'),
+      'http://terminology.hl7.org/CodeSystem/v3-Confidentiality|N,http://terminology.hl7.org/CodeSystem/v3-Confidentiality|R',
+    );
+    assert.equal(params.get('_sort'), 'date');
+    assert.equal(params.get('_count'), '20');
+  });
+
+  it('refuses invalid values before sending anything', async () => {
+    const { fetch, requests } = fakeFetch(() => fhir(searchset([])));
+    const client = new DspClient({ baseUrl: BASE, fetch });
+    const invalid: [Parameters<DspClient['searchDocuments']>[0], string][] = [
+      [{ patient: 'p1', type: 'x-ray' }, 'type'],
+      [{ patient: 'p1', category: 'misc' }, 'category'],
+      [{ patient: 'p1', from: '2025-13-01' }, 'from'],
+      [{ patient: 'p1', from: '2025-06-01', to: '2025-01-01' }, 'to'],
+      [{ patient: 'p1', securityLabel: 'X' as 'N' }, 'securityLabel'],
+      [{ patient: 'p1', _sort: 'title' as 'date' }, '_sort'],
+      [{ patient: 'p1', status: 'draft' as 'current' }, 'status'],
+      [{ patient: 'p1', author: ' ' }, 'author'],
+    ];
+    for (const [query, field] of invalid) {
+      await assert.rejects(
+        client.searchDocuments(query),
+        (error: unknown) => error instanceof DspValidationError && error.field === field,
+        field,
+      );
+    }
+    assert.equal(requests.length, 0);
+  });
+});
+
+describe('DspClient reads', () => {
+  it('reads a document and a patient, refusing a resource of another type', async () => {
+    const { fetch, requests } = fakeFetch((request) =>
+      request.url.endsWith('/DocumentReference/d1')
+        ? fhir({ resourceType: 'DocumentReference', id: 'd1' })
+        : fhir({ resourceType: 'OperationOutcome', issue: [] }),
+    );
+    const client = new DspClient({ baseUrl: BASE, fetch });
+    assert.equal((await client.readDocument('d1')).id, 'd1');
+    await assert.rejects(
+      client.readPatient('p1'),
+      (error: unknown) =>
+        error instanceof DspProtocolError &&
+        error.message.includes('Expected a Patient, got OperationOutcome'),
+    );
+    assert.equal(requests[1]!.url, `${BASE}/Patient/p1`);
+    await assert.rejects(client.readDocument('../admin'), DspValidationError);
+  });
+});
+
+describe('DspClient.retrieveContent', () => {
+  const bytes = new TextEncoder().encode('abc');
+  const attachment = {
+    url: 'Binary/b1',
+    contentType: 'text/plain',
+    size: 3,
+    hash: 'qZk+NkcGgWq6PiVxeFDCbJzQ2J0=',
+  };
+
+  it('downloads content with progress, checked against size and hash', async () => {
+    const { fetch, requests } = fakeFetch(
+      () => new Response(bytes, { headers: { 'Content-Type': 'text/plain' } }),
+    );
+    const progress: number[] = [];
+    const client = new DspClient({
+      baseUrl: BASE,
+      fetch,
+      tokens: { getAccessToken: () => Promise.resolve('t') },
+    });
+    const blob = await client.retrieveContent(attachment, {
+      onProgress: (p) => progress.push(p.loaded),
+    });
+    assert.equal(await blob.text(), 'abc');
+    assert.equal(blob.type, 'text/plain');
+    assert.equal(progress.at(-1), 3);
+    assert.equal(requests[0]!.url, `${BASE}/Binary/b1`);
+    assert.equal(requests[0]!.headers.get('accept'), 'text/plain');
+    assert.equal(requests[0]!.headers.get('authorization'), 'Bearer t');
+  });
+
+  it('refuses content whose hash or size does not match', async () => {
+    const { fetch } = fakeFetch(() => new Response(new TextEncoder().encode('abd')));
+    const client = new DspClient({ baseUrl: BASE, fetch });
+    await assert.rejects(
+      client.retrieveContent(attachment),
+      (error: unknown) => error instanceof DspIntegrityError && error.check === 'hash',
+    );
+    await assert.rejects(
+      client.retrieveContent({ ...attachment, size: 4 }),
+      (error: unknown) => error instanceof DspIntegrityError && error.check === 'size',
+    );
+  });
+
+  it('sends no token to content hosted on another origin', async () => {
+    const { fetch, requests } = fakeFetch(() => new Response(bytes));
+    const client = new DspClient({
+      baseUrl: BASE,
+      fetch,
+      tokens: { getAccessToken: () => Promise.resolve('t') },
+    });
+    await client.retrieveContent({ url: 'https://cdn.example/b1' });
+    assert.equal(requests[0]!.headers.get('authorization'), null);
+  });
+
+  it('decodes inline data, and refuses an attachment with neither url nor data', async () => {
+    const client = new DspClient({ baseUrl: BASE, fetch: fakeFetch(() => fhir({})).fetch });
+    const blob = await client.retrieveContent({
+      data: 'YWJj',
+      contentType: 'text/plain',
+      hash: attachment.hash,
+    });
+    assert.equal(await blob.text(), 'abc');
+    await assert.rejects(client.retrieveContent({}), DspValidationError);
+  });
+});
+
+describe('DspClient consent', () => {
+  const consent = {
+    resourceType: 'Consent',
+    id: 'c1',
+    meta: { versionId: '3' },
+    status: 'active',
+    scope: { coding: [{ code: 'patient-privacy' }] },
+    category: [{ coding: [{ code: '59284-0' }] }],
+    patient: { reference: 'Patient/p1' },
+    policyRule: { coding: [{ code: 'OPTOUT' }] },
+    provision: { type: 'permit' },
+  };
+
+  it('finds the Consent, then reads it for its ETag', async () => {
+    const { fetch, requests } = fakeFetch((request) =>
+      request.url.includes('/Consent?')
+        ? fhir({ resourceType: 'Bundle', type: 'searchset', entry: [{ resource: consent }] })
+        : new Response(JSON.stringify(consent), {
+            headers: { ETag: 'W/"3"', 'Content-Type': 'application/fhir+json' },
+          }),
+    );
+    const result = await new DspClient({ baseUrl: BASE, fetch }).getConsent('p1');
+    assert.equal(result.etag, 'W/"3"');
+    assert.equal(result.consent.id, 'c1');
+    assert.equal(
+      new URL(requests[0]!.url).searchParams.get('scope'),
+      'http://terminology.hl7.org/CodeSystem/consentscope|patient-privacy',
+    );
+    assert.equal(requests[1]!.url, `${BASE}/Consent/c1`);
+  });
+
+  it('gives a default Consent to create when the patient has none', async () => {
+    const { fetch } = fakeFetch(() => fhir(searchset([])));
+    const result = await new DspClient({ baseUrl: BASE, fetch }).getConsent('p1');
+    assert.equal(result.etag, undefined);
+    assert.equal(result.consent.id, undefined);
+    assert.equal(result.consent.patient?.reference, 'Patient/p1');
+  });
+
+  it('saves with If-Match, and creates with If-None-Exist', async () => {
+    const { fetch, requests } = fakeFetch((request) =>
+      fhir({ ...consent, meta: { versionId: request.method === 'PUT' ? '4' : '1' } }),
+    );
+    const client = new DspClient({ baseUrl: BASE, fetch });
+    const saved = await client.saveConsent(consent as never, 'W/"3"');
+    assert.equal(saved.etag, 'W/"4"');
+    assert.equal(requests[0]!.method, 'PUT');
+    assert.equal(requests[0]!.headers.get('if-match'), 'W/"3"');
+    assert.equal(requests[0]!.headers.get('content-type'), 'application/fhir+json; charset=utf-8');
+    await client.saveConsent({ ...consent, id: undefined } as never, undefined);
+    assert.equal(requests[1]!.method, 'POST');
+    assert.match(requests[1]!.headers.get('if-none-exist') ?? '', /^patient=p1&scope=/);
+    await assert.rejects(client.saveConsent(consent as never, undefined), DspValidationError);
+  });
+
+  it("turns a 412 into a DspConflictError carrying the server's current version", async () => {
+    const { fetch } = fakeFetch((request) => {
+      if (request.method === 'PUT')
+        return fhir({ resourceType: 'OperationOutcome', issue: [] }, 412);
+      if (request.url.includes('/Consent?'))
+        return fhir({ resourceType: 'Bundle', type: 'searchset', entry: [{ resource: consent }] });
+      return new Response(JSON.stringify({ ...consent, meta: { versionId: '5' } }), {
+        headers: { ETag: 'W/"5"', 'Content-Type': 'application/fhir+json' },
+      });
+    });
+    await assert.rejects(
+      new DspClient({ baseUrl: BASE, fetch }).saveConsent(consent as never, 'W/"3"'),
+      (error: unknown) => {
+        assert.ok(error instanceof DspConflictError);
+        assert.equal(error.status, 412);
+        assert.equal(error.kind, 'conflict');
+        assert.equal(error.etag, 'W/"5"');
+        assert.equal(error.current?.meta?.versionId, '5');
+        return true;
+      },
+    );
+  });
+});
+
+describe('DspClient audit, directory, provide and break-the-glass', () => {
+  it('searches AuditEvents with ITI-81 parameters', async () => {
+    const { fetch, requests } = fakeFetch(() =>
+      fhir({ resourceType: 'Bundle', type: 'searchset' }),
+    );
+    await new DspClient({ baseUrl: BASE, fetch }).searchAuditEvents({
+      patient: 'p1',
+      from: '2026-01-01',
+      agent: 'Practitioner/x',
+      action: 'R',
+      entity: 'DocumentReference/d1',
+      _count: 50,
+    });
+    const params = new URL(requests[0]!.url).searchParams;
+    assert.deepEqual(
+      [...params.entries()],
+      [
+        ['patient', 'p1'],
+        ['date', 'ge2026-01-01'],
+        ['agent', 'Practitioner/x'],
+        ['action', 'R'],
+        ['entity', 'DocumentReference/d1'],
+        ['_sort', '-date'],
+        ['_count', '50'],
+      ],
+    );
+    await assert.rejects(
+      new DspClient({ baseUrl: BASE, fetch }).searchAuditEvents({
+        patient: 'p1',
+        action: 'X' as 'R',
+      }),
+      DspValidationError,
+    );
+  });
+
+  it('finds professionals with their practitioner and organisation', async () => {
+    const { fetch, requests } = fakeFetch(() =>
+      fhir({
+        resourceType: 'Bundle',
+        type: 'searchset',
+        entry: [
+          {
+            resource: {
+              resourceType: 'PractitionerRole',
+              id: 'r1',
+              practitioner: { reference: 'Practitioner/x' },
+              organization: { reference: 'Organization/chl' },
+              code: [
+                {
+                  coding: [
+                    { system: 'https://dsp-kit.org/fhir/CodeSystem/profession', code: 'infirmier' },
+                  ],
+                },
+              ],
+            },
+            search: { mode: 'match' },
+          },
+          {
+            resource: { resourceType: 'Practitioner', id: 'x', name: [{ family: 'Weber' }] },
+            search: { mode: 'include' },
+          },
+          {
+            resource: { resourceType: 'Organization', id: 'chl', name: 'CHL' },
+            search: { mode: 'include' },
+          },
+        ],
+      }),
+    );
+    const [entry] = await new DspClient({ baseUrl: BASE, fetch }).searchPractitioners('Web', {
+      profession: 'infirmier',
+    });
+    assert.equal(entry?.practitioner?.name?.[0]?.family, 'Weber');
+    assert.equal(entry?.organization?.name, 'CHL');
+    assert.equal(entry?.profession, 'infirmier');
+    const params = new URL(requests[0]!.url).searchParams;
+    assert.equal(params.get('practitioner.name'), 'Web');
+    assert.equal(params.get('role'), 'https://dsp-kit.org/fhir/CodeSystem/profession|infirmier');
+    assert.deepEqual(params.getAll('_include'), [
+      'PractitionerRole:practitioner',
+      'PractitionerRole:organization',
+    ]);
+    await assert.rejects(
+      new DspClient({ baseUrl: BASE, fetch }).searchPractitioners('Web', { profession: 'wizard' }),
+      DspValidationError,
+    );
+  });
+
+  it('posts the ITI-65 transaction to the base and reads the locations', async () => {
+    const { fetch, requests } = fakeFetch(() =>
+      fhir({
+        resourceType: 'Bundle',
+        type: 'transaction-response',
+        entry: [{ response: { status: '201 Created', location: 'List/l1/_history/1' } }],
+      }),
+    );
+    const content = new TextEncoder().encode('abc');
+    const result = await new DspClient({ baseUrl: BASE, fetch }).provideDocuments({
+      uuid: '6f1c1a6e-2d1b-4f7e-9a51-1f1f0d3c4b5a',
+      patient: 'p1',
+      author: { reference: 'Practitioner/x' },
+      date: '2026-11-26T10:00:00Z',
+      documents: [
+        {
+          uuid: '0b8e3f0e-9b8a-4a59-8f53-3c0c7c1d2e11',
+          typeCode: 'certificat-medical',
+          title: 'Certificat',
+          contentType: 'text/plain',
+          data: btoa(String.fromCharCode(...content)),
+          size: 3,
+          hash: 'qZk+NkcGgWq6PiVxeFDCbJzQ2J0=',
+        },
+      ],
+    });
+    assert.deepEqual(result.entries, [{ status: '201 Created', location: 'List/l1/_history/1' }]);
+    assert.equal(requests[0]!.method, 'POST');
+    assert.equal(requests[0]!.url, `${BASE}/`);
+    assert.equal(((await requests[0]!.json()) as { type: string }).type, 'transaction');
+  });
+
+  it('asks for emergency access with a reason', async () => {
+    const { fetch, requests } = fakeFetch(() =>
+      fhir({
+        resourceType: 'Parameters',
+        parameter: [{ name: 'expires', valueInstant: '2026-11-27T10:00:00Z' }],
+      }),
+    );
+    const client = new DspClient({ baseUrl: BASE, fetch });
+    assert.deepEqual(await client.breakTheGlass('p1', 'Patient inconscient aux urgences'), {
+      expires: '2026-11-27T10:00:00Z',
+    });
+    assert.equal(requests[0]!.url, `${BASE}/Patient/p1/$break-the-glass`);
+    await assert.rejects(
+      client.breakTheGlass('p1', 'urgence'),
+      (e: unknown) => e instanceof DspValidationError && e.field === 'reason',
+    );
+    assert.equal(requests.length, 1);
   });
 });
