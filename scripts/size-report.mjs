@@ -5,7 +5,13 @@ import { build } from 'esbuild';
 
 const KB = 1000;
 const entries = [
-  { name: '@dsp-kit/fhir', code: "export * from '@dsp-kit/fhir';" },
+  {
+    name: '@dsp-kit/fhir (client, vocabulary, helpers)',
+    code: "export * from '@dsp-kit/fhir';",
+    budget: 10 * KB,
+    forbidden: ['idb'],
+  },
+  { name: '@dsp-kit/fhir/cache (idb)', code: "export * from '@dsp-kit/fhir/cache';" },
   { name: '@dsp-kit/auth', code: "export * from '@dsp-kit/auth';" },
   {
     name: '<dsp-document-viewer>',
@@ -13,10 +19,11 @@ const entries = [
     budget: 25 * KB,
   },
   {
-    name: 'whole kit (panels + client + auth)',
+    name: 'whole kit (panels + client + cache + auth)',
     code: [
       "export * from '@dsp-kit/elements/define/dsp-document-viewer.js';",
       "export * from '@dsp-kit/fhir';",
+      "export * from '@dsp-kit/fhir/cache';",
       "export * from '@dsp-kit/auth';",
     ].join('\n'),
     budget: 55 * KB,

@@ -15,11 +15,17 @@ import type {
 } from '@medplum/fhirtypes';
 import { readSearchSet } from './bundle.js';
 import { CONSENT_SCOPE, defaultConsent } from './consent.js';
-import { DspConflictError, DspProtocolError, DspValidationError } from './errors.js';
+import {
+  DspConflictError,
+  DspNetworkError,
+  DspProtocolError,
+  DspValidationError,
+} from './errors.js';
 import { expectResource, FhirTransport, readFhirJson } from './http.js';
 import { checkIntegrity } from './integrity.js';
 import { Page, type PageOptions } from './page.js';
 import { buildProvideBundle, type DocumentSubmission } from './provide.js';
+import type { CachedRead, CacheMode, ReadCache } from './read-cache.js';
 import { retryPolicy, type RetryOptions } from './retry.js';
 import {
   referenceValue,
@@ -52,9 +58,22 @@ export interface DspClientOptions {
   timeoutMs?: number;
   /** Retries of reads on network errors, 429, 502, 503 and 504; `false` for none. */
   retry?: RetryOptions | false;
+  /**
+   * Where to keep successful reads (searches and resources), e.g. a `DspCache` from
+   * `@dsp-kit/fhir/cache`. A cache that fails never fails a read.
+   */
+  cache?: ReadCache;
 }
 
 export type RequestOptions = PageOptions;
+
+/** Options of reads that may be answered from the cache. */
+export interface ReadOptions<T> extends RequestOptions {
+  /** How this read uses the client's cache; `network-first` by default. */
+  cache?: CacheMode;
+  /** With `stale-while-revalidate`: called with the server's fresh answer after a cached one. */
+  onRevalidate?: (fresh: T) => void;
+}
 
 /** ITI-67 search parameters. */
 export interface DocumentQuery {
@@ -132,6 +151,7 @@ function etagOf(response: Response, resource: Resource): string | undefined {
 export class DspClient {
   readonly baseUrl: URL;
   readonly #transport: FhirTransport;
+  readonly #cache: ReadCache | undefined;
 
   constructor(options: DspClientOptions) {
     const page = (globalThis as { location?: { href: string } }).location?.href;
@@ -146,6 +166,7 @@ export class DspClient {
     this.baseUrl = base;
     const timeoutMs = options.timeoutMs ?? 30_000;
     if (!(timeoutMs > 0)) throw new DspValidationError('timeoutMs must be positive', 'timeoutMs');
+    this.#cache = options.cache;
     this.#transport = new FhirTransport({
       tokens: options.tokens,
       fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
@@ -159,7 +180,7 @@ export class DspClient {
   /** Finds a patient's documents (ITI-67), newest first unless `_sort` says otherwise. */
   async searchDocuments(
     query: DocumentQuery,
-    options?: RequestOptions,
+    options?: ReadOptions<Page<DocumentReference>>,
   ): Promise<Page<DocumentReference>> {
     const params = new URLSearchParams({
       patient: referenceValue(query.patient, 'patient', 'Patient'),
@@ -193,7 +214,10 @@ export class DspClient {
   }
 
   /** Reads one DocumentReference. */
-  async readDocument(id: string, options?: RequestOptions): Promise<DocumentReference> {
+  async readDocument(
+    id: string,
+    options?: ReadOptions<DocumentReference>,
+  ): Promise<DocumentReference> {
     return this.#read<DocumentReference>('DocumentReference', id, options);
   }
 
@@ -271,7 +295,7 @@ export class DspClient {
   // --- Patient and directory -------------------------------------------------------------
 
   /** Reads a patient; the médecin référent is `generalPractitioner[0]`. */
-  async readPatient(id: string, options?: RequestOptions): Promise<Patient> {
+  async readPatient(id: string, options?: ReadOptions<Patient>): Promise<Patient> {
     return this.#read<Patient>('Patient', id, options);
   }
 
@@ -316,7 +340,7 @@ export class DspClient {
       patient: id,
       scope: `${CONSENT_SCOPE.system}|${CONSENT_SCOPE.code}`,
     });
-    const page = await this.#search<Consent>('Consent', params, options);
+    const page = await this.#search<Consent>('Consent', params, { ...options, cache: 'no-store' });
     const consent = page.entries[0];
     if (!consent?.id) return { consent: defaultConsent(id), etag: undefined };
     // A search does not carry ETags: read the Consent itself for its current version.
@@ -384,7 +408,10 @@ export class DspClient {
   // --- Audit (IHE BALP, ITI-81) ----------------------------------------------------------
 
   /** The access log of a patient's DSP, newest first by default. */
-  async searchAuditEvents(query: AuditQuery, options?: RequestOptions): Promise<Page<AuditEvent>> {
+  async searchAuditEvents(
+    query: AuditQuery,
+    options?: ReadOptions<Page<AuditEvent>>,
+  ): Promise<Page<AuditEvent>> {
     const params = new URLSearchParams({
       patient: referenceValue(query.patient, 'patient', 'Patient'),
     });
@@ -453,21 +480,19 @@ export class DspClient {
   async #read<T extends Resource>(
     type: T['resourceType'],
     id: string,
-    options?: RequestOptions,
+    options?: ReadOptions<T>,
   ): Promise<T> {
     const value = referenceValue(id, 'id', type);
     const url = this.#url(`${type}/${encodeURIComponent(value)}`);
-    const body = await this.#transport.send(
-      { method: 'GET', url, idempotent: true, signal: options?.signal },
-      (response) => readFhirJson(response, url),
-    );
-    return expectResource<T>(body, type, url);
+    const toResource = (body: unknown) => expectResource<T>(body, type, url);
+    const { body } = await this.#getJson(url, options, toResource);
+    return toResource(body);
   }
 
   async #search<T extends Resource>(
     type: T['resourceType'],
     params: URLSearchParams,
-    options?: RequestOptions,
+    options?: ReadOptions<Page<T>>,
   ): Promise<Page<T>> {
     return this.#searchPage<T>(type, this.#url(`${type}?${params.toString()}`), options);
   }
@@ -475,16 +500,76 @@ export class DspClient {
   async #searchPage<T extends Resource>(
     type: T['resourceType'],
     url: string,
-    options?: RequestOptions,
+    options?: ReadOptions<Page<T>>,
   ): Promise<Page<T>> {
-    const body = await this.#transport.send(
-      { method: 'GET', url, idempotent: true, signal: options?.signal },
-      (response) => readFhirJson(response, url),
-    );
-    const set = readSearchSet<T>(body, type, url, this.baseUrl.origin);
-    return new Page<T>(set.entries, set.total, set.nextUrl, (next, nextOptions) =>
-      this.#searchPage<T>(type, next, nextOptions),
-    );
+    const toPage = (body: unknown, cachedAt?: Date): Page<T> => {
+      const set = readSearchSet<T>(body, type, url, this.baseUrl.origin);
+      return new Page<T>(
+        set.entries,
+        set.total,
+        set.nextUrl,
+        // Further pages use the cache as reads do by default, without the first page's callback.
+        (next, nextOptions) =>
+          this.#searchPage<T>(type, next, {
+            cache: options?.cache === 'no-store' ? 'no-store' : 'network-first',
+            ...nextOptions,
+          }),
+        cachedAt,
+      );
+    };
+    const { body, cachedAt } = await this.#getJson(url, options, (fresh) => toPage(fresh));
+    return toPage(body, cachedAt);
+  }
+
+  /**
+   * A GET of FHIR JSON through the cache: from the server (kept in the cache), or from the cache
+   * when the server cannot be reached, or at once from the cache with `stale-while-revalidate`.
+   */
+  async #getJson<T>(
+    url: string,
+    options: ReadOptions<T> | undefined,
+    convert: (body: unknown) => T,
+  ): Promise<{ body: unknown; cachedAt?: Date }> {
+    const cache = options?.cache === 'no-store' ? undefined : this.#cache;
+    const fetchJson = () =>
+      this.#transport.send(
+        { method: 'GET', url, idempotent: true, signal: options?.signal },
+        (response) => readFhirJson(response, url),
+      );
+    if (!cache) return { body: await fetchJson() };
+    if (options?.cache === 'stale-while-revalidate') {
+      const cached = await quietly(cache.get(url));
+      if (cached) {
+        void fetchJson()
+          .then(async (fresh) => {
+            const value = convert(fresh);
+            await quietly(cache.put(url, fresh));
+            options.onRevalidate?.(value);
+          })
+          .catch(() => undefined);
+        return { body: cached.value, cachedAt: cached.storedAt };
+      }
+    }
+    try {
+      const body = await fetchJson();
+      convert(body); // only a valid answer goes into the cache
+      await quietly(cache.put(url, body));
+      return { body };
+    } catch (error) {
+      if (!(error instanceof DspNetworkError)) throw error;
+      const cached: CachedRead | undefined = await quietly(cache.get(url));
+      if (!cached) throw error;
+      return { body: cached.value, cachedAt: cached.storedAt };
+    }
+  }
+}
+
+/** A cache operation whose failure (quota, private mode, a closed database) is only a miss. */
+async function quietly<T>(operation: Promise<T>): Promise<T | undefined> {
+  try {
+    return await operation;
+  } catch {
+    return undefined;
   }
 }
 

@@ -6,11 +6,13 @@ export type {
   DirectoryEntry,
   DocumentQuery,
   DspClientOptions,
+  ReadOptions,
   ProvideResult,
   RequestOptions,
   VersionedConsent,
 } from './client.js';
 export { Page } from './page.js';
+export type { CachedRead, CacheMode, ReadCache } from './read-cache.js';
 export type { PageOptions } from './page.js';
 export { readSearchSet } from './bundle.js';
 export type { SearchSet } from './bundle.js';

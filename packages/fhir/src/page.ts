@@ -14,6 +14,8 @@ export class Page<T extends Resource> {
     readonly total: number | undefined,
     readonly nextUrl: string | undefined,
     private readonly fetchPage: (url: string, options?: PageOptions) => Promise<Page<T>>,
+    /** When the page comes from the cache (the server was unreachable): when it was stored. */
+    readonly cachedAt?: Date,
   ) {}
 
   get hasNext(): boolean {

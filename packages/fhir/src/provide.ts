@@ -74,7 +74,7 @@ export interface DocumentSubmission {
   patient: string;
   /** Who submits: a Practitioner, PractitionerRole, Patient or Organization reference. */
   author: Reference<Practitioner | PractitionerRole | Patient | Organization | RelatedPerson>;
-  /** When the submission was made (FHIR dateTime). */
+  /** When the submission was made (FHIR instant: seconds and time zone). */
   date: string;
   documents: SubmittedDocument[];
 }
@@ -83,6 +83,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const DATE_TIME =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00)))?$/;
+/** FHIR `instant`: a full date-time with seconds and time zone (`DocumentReference.date`). */
+const INSTANT =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))$/;
 const AUTHOR_TYPES = [
   'Practitioner',
   'PractitionerRole',
@@ -155,8 +158,12 @@ export function validateSubmission(submission: DocumentSubmission): void {
   if (!AUTHOR_TYPES.some((type) => author.startsWith(`${type}/`))) {
     fail(`author must reference a ${AUTHOR_TYPES.join(', ')}; got "${author}"`, 'author');
   }
-  checkDateTime(submission.date, 'date');
-  if (!DATE_TIME.test(submission.date)) fail('date is required', 'date');
+  if (!INSTANT.test(submission.date)) {
+    fail(
+      `date must be a FHIR instant with seconds and time zone, like 2026-11-26T09:30:00+01:00; got "${submission.date}"`,
+      'date',
+    );
+  }
   if (submission.documents.length === 0)
     fail('A submission needs at least one document', 'documents');
   const uuids = new Set(submission.documents.map((d) => d.uuid.toLowerCase()));

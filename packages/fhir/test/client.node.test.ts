@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Resource } from '@medplum/fhirtypes';
 import { DspClient } from '../src/client.js';
+import { defaultConsent } from '../src/consent.js';
 import {
   DspAuthError,
   DspConflictError,
@@ -10,6 +12,7 @@ import {
   DspProtocolError,
   DspValidationError,
 } from '../src/errors.js';
+import { assertValidR4 } from './fhir-r4.js';
 
 const BASE = 'https://dsp.example/fhir';
 
@@ -731,10 +734,43 @@ describe('DspClient audit, directory, provide and break-the-glass', () => {
       expires: '2026-11-27T10:00:00Z',
     });
     assert.equal(requests[0]!.url, `${BASE}/Patient/p1/$break-the-glass`);
+    assertValidR4((await requests[0]!.json()) as Resource);
     await assert.rejects(
       client.breakTheGlass('p1', 'urgence'),
       (e: unknown) => e instanceof DspValidationError && e.field === 'reason',
     );
     assert.equal(requests.length, 1);
+  });
+});
+
+describe('what DspClient sends', () => {
+  it('is valid FHIR R4: a new Consent, an updated one, a provide transaction', async () => {
+    const { fetch, requests } = fakeFetch((request) =>
+      request.method === 'POST' && request.url.endsWith('/fhir/')
+        ? fhir({ resourceType: 'Bundle', type: 'transaction-response', entry: [] })
+        : fhir({ ...defaultConsent('p1'), id: 'c1', meta: { versionId: '1' } }),
+    );
+    const client = new DspClient({ baseUrl: BASE, fetch });
+    await client.saveConsent(defaultConsent('p1'), undefined);
+    await client.saveConsent({ ...defaultConsent('p1'), id: 'c1' }, 'W/"1"');
+    await client.provideDocuments({
+      uuid: '6f1c1a6e-2d1b-4f7e-9a51-1f1f0d3c4b5a',
+      patient: 'p1',
+      author: { reference: 'Patient/p1' },
+      date: '2026-11-26T08:00:00Z',
+      documents: [
+        {
+          uuid: '0b8e3f0e-9b8a-4a59-8f53-3c0c7c1d2e11',
+          typeCode: 'expression-titulaire',
+          title: 'Mes directives',
+          contentType: 'text/plain',
+          data: 'YWJj',
+          size: 3,
+          hash: 'qZk+NkcGgWq6PiVxeFDCbJzQ2J0=',
+        },
+      ],
+    });
+    assert.equal(requests.length, 3);
+    for (const request of requests) assertValidR4((await request.json()) as Resource);
   });
 });

@@ -202,7 +202,8 @@ describe('buildProvideBundle', () => {
       'author',
       /Device\/x/,
     ],
-    ['a bad date', (s) => (s.date = '26/11/2026'), 'date', /FHIR date/],
+    ['a bad date', (s) => (s.date = '26/11/2026'), 'date', /FHIR instant/],
+    ['a date without time', (s) => (s.date = '2026-11-26'), 'date', /seconds and time zone/],
     ['a bad patient', (s) => (s.patient = ''), 'patient', /required/],
   ];
   for (const [name, spoil, field, message] of bad) {
