@@ -1,7 +1,8 @@
-// Every story gets a DspClient on the mock server, started once in msw's service worker, and the
-// failure scenario it names (none by default).
+// Every story gets a DspClient on the mock server, started once in msw's service worker, signed in
+// as the fixture user it names (Dr Weber by default), with the failure scenario it names.
+import { staticTokenProvider } from '@dsp-kit/auth';
 import { DspClient } from '@dsp-kit/fhir';
-import type { ScenarioName } from '@dsp-kit/mock';
+import { fixtures, mockToken, type ScenarioName } from '@dsp-kit/mock';
 import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
 import type { Preview } from '@storybook/web-components-vite';
 
@@ -15,7 +16,14 @@ const preview: Preview = {
       running.clearScenario();
       const scenario = (parameters as { scenario?: ScenarioName }).scenario;
       if (scenario) running.useScenario(scenario);
-      return { client: new DspClient({ baseUrl: running.server.baseUrl }) };
+      const user = (parameters as { user?: string }).user ?? fixtures.users.weber;
+      return {
+        client: new DspClient({
+          baseUrl: running.server.baseUrl,
+          tokens: staticTokenProvider(mockToken(user)),
+          retry: false,
+        }),
+      };
     },
   ],
 };

@@ -1,7 +1,9 @@
 // The sandbox page: starts the mock DSP server in a service worker, then shows the viewer for the
-// chosen fixture patient, in the chosen language.
+// chosen fixture patient, as the chosen fixture user (a mock token), in the chosen language.
+import { staticTokenProvider } from '@dsp-kit/auth';
 import '@dsp-kit/elements/define/dsp-document-viewer.js';
 import { DspClient } from '@dsp-kit/fhir';
+import { mockToken } from '@dsp-kit/mock';
 import { startSandbox } from '@dsp-kit/mock/browser';
 
 function required<T extends Element>(element: T | null, what: string): T {
@@ -13,11 +15,23 @@ const status = required(document.querySelector<HTMLElement>('#status'), '#status
 const provider = required(document.querySelector('dsp-provider'), '<dsp-provider>');
 const viewer = required(document.querySelector('dsp-document-viewer'), '<dsp-document-viewer>');
 const patient = required(document.querySelector<HTMLSelectElement>('#patient'), '#patient');
+const user = required(document.querySelector<HTMLSelectElement>('#user'), '#user');
 const language = required(document.querySelector<HTMLSelectElement>('#language'), '#language');
 
 try {
-  const sandbox = await startSandbox({ baseUrl: new URL('fhir', document.baseURI).href });
-  provider.client = new DspClient({ baseUrl: sandbox.server.baseUrl });
+  const sandbox = await startSandbox({
+    baseUrl: new URL('fhir', document.baseURI).href,
+    persist: true,
+  });
+  // One client per user: changing user gives the panels a new client, and they reload.
+  const signIn = () => {
+    provider.client = new DspClient({
+      baseUrl: sandbox.server.baseUrl,
+      tokens: staticTokenProvider(mockToken(user.value)),
+    });
+  };
+  signIn();
+  user.addEventListener('change', signIn);
   viewer.patient = patient.value;
   status.textContent = '';
 } catch (error) {

@@ -44,5 +44,11 @@ export const Empty: Story = { args: { patient: fixtures.patients.jean.id } };
 /** The server is down for maintenance: the error state, with the server's explanation. */
 export const ServerError: Story = { parameters: { scenario: 'searchUnavailable' } };
 
+/** A physiotherapist: lab results are not for his profession. */
+export const Physiotherapist: Story = { parameters: { user: fixtures.users.thill } };
+
+/** A doctor the patient blocked: the refusal, as the server explains it. */
+export const BlockedDoctor: Story = { parameters: { user: fixtures.users.kremer } };
+
 /** Dark theme, in English. */
 export const DarkEnglish: Story = { args: { theme: 'dark', lang: 'en' } };

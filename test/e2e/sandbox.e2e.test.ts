@@ -50,20 +50,36 @@ describe('the sandbox, built and served', () => {
     const rows = page.locator('dsp-document-viewer [part="row"]');
     await rows.first().waitFor({ timeout: 15_000 });
     assert.deepEqual(await rows.locator('.title').allTextContents(), [
+      'Résultat de biopsie',
       'Bilan sanguin complet',
       'Échocardiographie transthoracique',
       'Résumé patient',
       "Certificat d'aptitude au sport",
       'Mes directives anticipées',
+      'Consultation de suivi psychologique',
     ]);
     assert.equal(
-      await rows.first().locator('.type').textContent(),
+      await rows.nth(1).locator('.type').textContent(),
       "Résultats d'examens biologiques",
     );
-    assert.equal(await rows.first().locator('time').textContent(), '2 octobre 2026');
+    assert.equal(await rows.nth(1).locator('time').textContent(), '2 octobre 2026');
     mkdirSync(results, { recursive: true });
     await page.screenshot({ path: `${results}sandbox.png`, fullPage: true });
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('explains a refusal to a blocked doctor, with the server’s reason', async () => {
+    const { page, errors } = await open();
+    await page.locator('dsp-document-viewer [part="row"]').first().waitFor({ timeout: 15_000 });
+    await page.selectOption('#user', 'luc-kremer');
+    const error = page.locator('dsp-document-viewer [part="error"]');
+    await error.waitFor();
+    assert.match((await error.textContent()) ?? '', /Accès refusé\.[\s\S]*vous a bloqué/);
+    assert.deepEqual(
+      errors.filter((e) => !e.includes('403')),
+      [],
+    );
     await page.close();
   });
 

@@ -48,9 +48,11 @@ describe('the Storybook build', () => {
       .filter((entry) => entry.type === 'story')
       .map((entry) => entry.id);
     assert.deepEqual(ids.filter((id) => id.startsWith('panels-document-viewer--')).sort(), [
+      'panels-document-viewer--blocked-doctor',
       'panels-document-viewer--dark-english',
       'panels-document-viewer--documents',
       'panels-document-viewer--empty',
+      'panels-document-viewer--physiotherapist',
       'panels-document-viewer--server-error',
     ]);
     assert.ok(existsSync(`${dir}mockServiceWorker.js`));
@@ -61,7 +63,7 @@ describe('the Storybook build', () => {
     await page.goto(`${url}iframe.html?id=panels-document-viewer--documents&viewMode=story`);
     const rows = page.locator('dsp-document-viewer [part="row"]');
     await rows.first().waitFor({ timeout: 15_000 });
-    assert.equal(await rows.count(), 5);
+    assert.equal(await rows.count(), 7);
     await page.goto(`${url}iframe.html?id=panels-document-viewer--server-error&viewMode=story`);
     const error = page.locator('dsp-document-viewer [part="error"]');
     await error.waitFor({ timeout: 15_000 });

@@ -1,5 +1,6 @@
 // <dsp-document-viewer> against the mock DSP server through msw's real service worker.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import {
   DspClient,
   documentClassConcept,
@@ -7,7 +8,8 @@ import {
   documentTypeConcept,
 } from '@dsp-kit/fhir';
 import type { DocumentReference } from '@dsp-kit/fhir';
-import { fixtures } from '@dsp-kit/mock';
+import { fixtures, mockToken } from '@dsp-kit/mock';
+import { staticTokenProvider } from '@dsp-kit/auth';
 import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
 import type { DspDocumentViewer } from '../src/define/dsp-document-viewer.js';
 import '../src/define/dsp-document-viewer.js';
@@ -19,11 +21,15 @@ let client: DspClient;
 
 before(async () => {
   sandbox = await startSandbox();
-  client = new DspClient({ baseUrl: sandbox.server.baseUrl });
+  // Dr Weber, Marie's médecin référent: he sees all her documents, masked ones included.
+  client = new DspClient({
+    baseUrl: sandbox.server.baseUrl,
+    tokens: staticTokenProvider(mockToken(fixtures.users.weber)),
+    retry: false,
+  });
 });
-afterEach(() => {
-  sandbox.clearScenario();
-  sandbox.server.store.reset();
+afterEach(async () => {
+  await sandbox.reset();
 });
 after(() => sandbox.stop());
 
@@ -56,6 +62,12 @@ describe('<dsp-document-viewer>', () => {
     await settled(el, 'list');
     expect(rows(el)).to.deep.equal([
       {
+        title: 'Résultat de biopsie',
+        type: "CR d'actes diagnostiques",
+        date: '2 novembre 2026',
+        author: 'par Dr Anne Muller',
+      },
+      {
         title: 'Bilan sanguin complet',
         type: "Résultats d'examens biologiques",
         date: '2 octobre 2026',
@@ -85,10 +97,16 @@ describe('<dsp-document-viewer>', () => {
         date: '20 novembre 2024',
         author: 'par Marie Schmit',
       },
+      {
+        title: 'Consultation de suivi psychologique',
+        type: 'Rapports médicaux',
+        date: '12 mars 2024',
+        author: 'par Dr Anne Muller',
+      },
     ]);
-    expect(part(el, 'toolbar')!.textContent).to.contain('5 documents');
+    expect(part(el, 'toolbar')!.textContent).to.contain('7 documents');
     expect(el.shadowRoot!.querySelector('time')!.getAttribute('datetime')).to.equal(
-      documents.bloodTest.date,
+      documents.hidden.date,
     );
     await expect(el).to.be.accessible();
   });
@@ -101,18 +119,18 @@ describe('<dsp-document-viewer>', () => {
     );
     const el = wrapper.querySelector('dsp-document-viewer')!;
     await settled(el, 'list');
-    expect(rows(el)[0]).to.deep.equal({
+    expect(rows(el)[1]).to.deep.equal({
       title: 'Bilan sanguin complet',
       type: 'Laboratory results',
       date: 'October 2, 2026',
       author: 'by Laboratoire national de santé',
     });
     wrapper.setAttribute('lang', 'de-LU');
-    await waitUntil(() => rows(el)[0]?.type === 'Laborergebnisse', 'did not switch to German');
-    expect(rows(el)[0]?.date).to.equal('2. Oktober 2026');
+    await waitUntil(() => rows(el)[1]?.type === 'Laborergebnisse', 'did not switch to German');
+    expect(rows(el)[1]?.date).to.equal('2. Oktober 2026');
     el.setAttribute('lang', 'fr');
     await waitUntil(
-      () => rows(el)[0]?.type === "Résultats d'examens biologiques",
+      () => rows(el)[1]?.type === "Résultats d'examens biologiques",
       'did not switch to French',
     );
   });
@@ -137,7 +155,7 @@ describe('<dsp-document-viewer>', () => {
     expect((await settled(el, 'empty')).textContent.trim()).to.equal('Aucun patient sélectionné.');
     el.patient = patients.marie.id;
     await settled(el, 'list');
-    expect(rows(el)).to.have.length(5);
+    expect(rows(el)).to.have.length(7);
   });
 
   it('shows a server error with its explanation, announces it, and recovers on retry', async () => {
@@ -165,7 +183,7 @@ describe('<dsp-document-viewer>', () => {
       expect(retry.textContent.trim()).to.equal('Réessayer');
       retry.click();
       await settled(el, 'list');
-      expect(rows(el)).to.have.length(5);
+      expect(rows(el)).to.have.length(7);
       expect(part(el, 'error')).to.equal(null);
     } finally {
       el.remove();
@@ -207,7 +225,7 @@ describe('<dsp-document-viewer>', () => {
     );
     const el = wrapper.querySelector('dsp-document-viewer')!;
     await settled(el, 'list');
-    expect(rows(el)).to.have.length(5);
+    expect(rows(el)).to.have.length(7);
   });
 
   it('emits dsp-document-select with the id alone when a document is chosen from the keyboard', async () => {
@@ -221,10 +239,9 @@ describe('<dsp-document-viewer>', () => {
     const button = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.title')[1]!;
     button.focus();
     const selected = oneEvent(el, 'dsp-document-select');
-    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
-    button.click();
+    await sendKeys({ press: 'Enter' });
     const event = await selected;
-    expect(event.detail).to.deep.equal({ documentId: documents.cardiology.id });
+    expect(event.detail).to.deep.equal({ documentId: documents.bloodTest.id });
     expect(event.bubbles && event.composed).to.equal(true);
   });
 

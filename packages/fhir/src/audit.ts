@@ -43,8 +43,8 @@ export interface AuditInput {
   outcome: DspAuditOutcome;
   /** When it happened (FHIR instant). */
   recorded: string;
-  /** Who acted. */
-  agent: AuditEventAgent['who'] & Reference;
+  /** Who acted: a Practitioner, Patient, RelatedPerson or Organization reference, or a display. */
+  agent: Reference;
   /** The agent's profession code (see `professions`), if a professional. */
   profession?: string;
   organization?: Reference;
@@ -62,7 +62,7 @@ export interface AuditInput {
 export function buildAuditEvent(input: AuditInput): AuditEvent {
   const interaction = INTERACTIONS[input.action];
   const agent: AuditEventAgent = {
-    who: input.agent,
+    who: input.agent as AuditEventAgent['who'],
     requestor: true,
     ...(input.profession
       ? { role: [{ coding: [{ system: PROFESSION_SYSTEM, code: input.profession }] }] }

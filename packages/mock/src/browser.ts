@@ -1,20 +1,25 @@
 // Starts the mock in a page through msw's service worker: the sandbox, Storybook and browser tests.
 import { setupWorker } from 'msw/browser';
-import type { ScenarioName } from './scenarios.js';
+import { createHandlers } from './handlers.js';
+import { StorePersistence } from './persistence.js';
 import { createDspServer, type DspServer, type DspServerOptions } from './server.js';
 
 export interface SandboxOptions extends Partial<DspServerOptions> {
   /** URL of msw's `mockServiceWorker.js`; by default beside the page (`./mockServiceWorker.js`). */
   serviceWorkerUrl?: string;
+  /** Keep the data in IndexedDB across reloads (`true`, or the database name to use). */
+  persist?: boolean | string;
   /** Log every intercepted request to the console (off by default). */
   verbose?: boolean;
 }
 
 export interface Sandbox {
   readonly server: DspServer;
-  /** Makes the server behave as a named failure scenario until `clearScenario()`. */
-  useScenario(name: ScenarioName): void;
+  /** Makes the server behave as a named scenario until `clearScenario()`. */
+  useScenario: DspServer['useScenario'];
   clearScenario(): void;
+  /** Back to the fixtures, forgetting saved data. */
+  reset(): Promise<void>;
   stop(): void;
 }
 
@@ -27,7 +32,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...options,
     baseUrl: options.baseUrl ?? new URL('fhir', document.baseURI).href,
   });
-  const worker = setupWorker(...server.handlers);
+  const persistence = options.persist
+    ? await StorePersistence.attach(
+        server.store,
+        typeof options.persist === 'string' ? options.persist : 'dsp-kit-sandbox',
+      )
+    : undefined;
+  const worker = setupWorker(...createHandlers(server));
   await worker.start({
     serviceWorker: {
       url: options.serviceWorkerUrl ?? new URL('mockServiceWorker.js', document.baseURI).href,
@@ -37,8 +48,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   return {
     server,
-    useScenario: (name) => worker.use(...server.scenario(name)),
-    clearScenario: () => worker.resetHandlers(),
-    stop: () => worker.stop(),
+    useScenario: (name) => {
+      server.useScenario(name);
+    },
+    clearScenario: () => {
+      server.clearScenarios();
+    },
+    reset: async () => {
+      server.reset();
+      await persistence?.clear();
+    },
+    stop: () => {
+      persistence?.close();
+      worker.stop();
+    },
   };
 }

@@ -1,73 +1,108 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Bundle } from '@medplum/fhirtypes';
-import { documents, fixtureResources, patients } from './fixtures.js';
+import type { Bundle, DocumentReference } from '@medplum/fhirtypes';
 import { searchDocuments } from './document-search.js';
+import { FhirFailure } from './fhir-http.js';
+import { documents, fixtureResources, patients } from './fixtures.js';
 import { DspStore } from './store.js';
 
 const base = 'http://127.0.0.1:8787/fhir/';
 const store = new DspStore(fixtureResources);
 
-function search(query: string) {
-  return searchDocuments(store, new URL(`DocumentReference?${query}`, base));
+function search(query: string, visible: (d: DocumentReference) => boolean = () => true) {
+  return searchDocuments({
+    url: new URL(`DocumentReference?${query}`, base),
+    documents: (patient) =>
+      patient ? store.documentsOf(patient) : store.list<DocumentReference>('DocumentReference'),
+    visible,
+    allowWithoutPatient: true,
+  });
 }
 
 function ids(bundle: Bundle): (string | undefined)[] {
   return (bundle.entry ?? []).map((e) => e.resource?.id);
 }
 
+const marie = `patient=${patients.marie.id}`;
+
 describe('searchDocuments', () => {
-  it("returns a patient's current documents, newest first, with total and full URLs", () => {
-    const result = search(`patient=${patients.marie.id}`);
-    assert.ok(result.ok);
-    assert.equal(result.bundle.total, 5);
-    assert.deepEqual(ids(result.bundle), [
+  it("returns a patient's current documents newest first by instant, with total and full URLs", () => {
+    const bundle = search(marie);
+    assert.equal(bundle.total, 7);
+    assert.deepEqual(ids(bundle), [
+      documents.hidden.id,
       documents.bloodTest.id,
       documents.cardiology.id,
       documents.summary.id,
       documents.certificate.id,
       documents.ownNote.id,
+      documents.masked.id,
     ]);
-    const first = result.bundle.entry?.[0];
-    assert.ok(first);
-    assert.equal(first.fullUrl, `${base}DocumentReference/${documents.bloodTest.id}`);
-    assert.equal(first.search?.mode, 'match');
+    const first = bundle.entry?.[0];
+    assert.equal(first?.fullUrl, `${base}DocumentReference/${documents.hidden.id}`);
+    assert.equal(first?.search?.mode, 'match');
   });
 
-  it('accepts the patient as a reference and sorts oldest first on request', () => {
-    const result = search(`patient=Patient/${patients.marie.id}&_sort=date`);
-    assert.ok(result.ok);
-    assert.equal(ids(result.bundle)[0], documents.ownNote.id);
+  it('leaves out what the caller may not see, from the results and the total', () => {
+    const bundle = search(marie, (d) => d.id !== documents.masked.id);
+    assert.equal(bundle.total, 6);
+    assert.ok(!ids(bundle).includes(documents.masked.id));
   });
 
-  it('pages with _count and a next link that carries the offset', () => {
-    const first = search(`patient=${patients.marie.id}&_count=2`);
-    assert.ok(first.ok);
-    assert.equal(first.bundle.entry?.length, 2);
-    const next = first.bundle.link?.find((l) => l.relation === 'next')?.url;
+  it('filters by type, class, confidentiality, author and date range with FHIR prefixes', () => {
+    const system = 'https://dsp-kit.org/fhir/CodeSystem/dsp-document-type';
+    assert.deepEqual(
+      ids(search(`${marie}&type=${system}|certificat-medical,${system}|resume-patient`)),
+      [documents.summary.id, documents.certificate.id],
+    );
+    assert.deepEqual(
+      ids(search(`${marie}&type=11502-2`)),
+      [documents.bloodTest.id],
+      'a bare code matches any system',
+    );
+    assert.deepEqual(ids(search(`${marie}&type=http://loinc.org|11502-2`)), [
+      documents.bloodTest.id,
+    ]);
+    assert.deepEqual(ids(search(`${marie}&category=patient`)), [documents.ownNote.id]);
+    assert.deepEqual(ids(search(`${marie}&security-label=V`)), [documents.masked.id]);
+    assert.deepEqual(ids(search(`${marie}&author.family=mull`)), [
+      documents.hidden.id,
+      documents.cardiology.id,
+      documents.masked.id,
+    ]);
+    assert.deepEqual(ids(search(`${marie}&date=ge2026-01&date=lt2026-07`)), [
+      documents.cardiology.id,
+      documents.summary.id,
+    ]);
+    assert.deepEqual(ids(search(`${marie}&date=2025`)), [documents.certificate.id]);
+    assert.deepEqual(ids(search(`${marie}&date=le2024-03-12`)), [documents.masked.id]);
+  });
+
+  it('sorts oldest first on request and pages with a next link carrying the offset', () => {
+    assert.equal(ids(search(`${marie}&_sort=date`))[0], documents.masked.id);
+    const first = search(`${marie}&_count=3`);
+    assert.equal(first.entry?.length, 3);
+    const next = first.link?.find((l) => l.relation === 'next')?.url;
     assert.ok(next);
-    const last = searchDocuments(store, new URL(next));
-    assert.ok(last.ok);
-    const third = searchDocuments(
-      store,
-      new URL(last.bundle.link!.find((l) => l.relation === 'next')!.url),
-    );
-    assert.ok(third.ok);
-    assert.deepEqual(ids(third.bundle), [documents.ownNote.id]);
-    assert.equal(
-      third.bundle.link?.some((l) => l.relation === 'next'),
-      false,
-    );
+    const second = searchDocuments({
+      url: new URL(next),
+      documents: (p) => store.documentsOf(p ?? ''),
+      visible: () => true,
+      allowWithoutPatient: false,
+    });
+    assert.deepEqual(ids(second), [
+      documents.summary.id,
+      documents.certificate.id,
+      documents.ownNote.id,
+    ]);
   });
 
-  it('finds nothing for a patient with an empty DSP, or with another status', () => {
-    const empty = search(`patient=${patients.jean.id}`);
-    assert.ok(empty.ok);
-    assert.equal(empty.bundle.total, 0);
-    assert.deepEqual(empty.bundle.entry, []);
-    const superseded = search(`patient=${patients.marie.id}&status=superseded`);
-    assert.ok(superseded.ok);
-    assert.equal(superseded.bundle.total, 0);
+  it('counts with _summary=count, and across every DSP when allowed', () => {
+    const count = search(`${marie}&_summary=count`);
+    assert.equal(count.total, 7);
+    assert.equal(count.entry, undefined);
+    const all = search('_summary=count&type=resume-patient');
+    assert.equal(all.total, 2);
   });
 
   for (const [query, code, text] of [
@@ -78,13 +113,24 @@ describe('searchDocuments', () => {
     ['patient=x&status=draft', 'value', /Unknown status "draft"/],
     ['patient=x&_sort=title', 'not-supported', /Unsupported _sort "title"/],
     ['patient=x&colour=blue', 'not-supported', /Unsupported search parameter "colour"/],
+    ['patient=x&date=yesterday', 'value', /Invalid date parameter/],
+    ['patient=x&_summary=data', 'not-supported', /_summary/],
   ] as const) {
     it(`answers 400 ${code} to ${query}`, () => {
-      const result = search(query);
-      assert.ok(!result.ok);
-      assert.equal(result.status, 400);
-      assert.equal(result.code, code);
-      assert.match(result.text, text);
+      assert.throws(
+        () =>
+          searchDocuments({
+            url: new URL(`DocumentReference?${query}`, base),
+            documents: () => [],
+            visible: () => true,
+            allowWithoutPatient: false,
+          }),
+        (error: unknown) =>
+          error instanceof FhirFailure &&
+          error.status === 400 &&
+          error.issues[0]?.code === code &&
+          text.test(error.message),
+      );
     });
   }
 });

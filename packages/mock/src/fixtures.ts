@@ -1,125 +1,251 @@
-// Named fixtures shared by tests, stories and the sandbox: a patient with a small DSP, a patient
-// whose DSP is still empty, and the professionals who wrote the documents.
+// Named fixtures shared by tests, stories and the sandbox: patients in every situation the rules
+// distinguish, professionals of several professions, the organisations of the seed, a few
+// documents with real content, and each patient's Consent.
 import {
   CONFIDENTIALITY_SYSTEM,
+  DSP_SECURITY_SYSTEM,
   MATRICULE_SYSTEM,
+  PROFESSION_SYSTEM,
+  blockProfessional,
+  defaultConsent,
   documentClassConcept,
   documentTypeByCode,
   documentTypeConcept,
+  grantAccess,
+  makeMatricule,
+  maskDocument,
+  setBreakTheGlass,
+  closeDsp,
+  type ProfessionCode,
 } from '@dsp-kit/fhir';
+import { sha1, toBase64 } from './sample-files.js';
 import type {
+  Binary,
+  Consent,
   DocumentReference,
   Organization,
   Patient,
   Practitioner,
+  PractitionerRole,
   Reference,
+  RelatedPerson,
+  Resource,
 } from '@medplum/fhirtypes';
 
 /** A fixture resource: its id is always there. */
-type Fixture<T> = T & { id: string };
+export type Fixture<T> = T & { id: string };
+
+function organization(id: string, name: string, alias: string): Fixture<Organization> {
+  return { resourceType: 'Organization', id, name, alias: [alias], active: true };
+}
+
+export const organizations = {
+  chl: organization('chl', 'Centre Hospitalier de Luxembourg', 'CHL'),
+  chem: organization('chem', 'Centre Hospitalier Emile Mayrisch', 'CHEM'),
+  hrs: organization('hrs', 'Hôpitaux Robert Schuman', 'HRS'),
+  chdn: organization('chdn', 'Centre Hospitalier du Nord', 'CHdN'),
+  ketterthill: organization('ketterthill', 'Laboratoires Ketterthill', 'Ketterthill'),
+  bionext: organization('bionext', 'Laboratoires BioNext', 'BioNext'),
+  lns: organization('lns', 'Laboratoire national de santé', 'LNS'),
+  cabinetWeber: organization(
+    'cabinet-weber',
+    'Cabinet médical Weber, Esch-sur-Alzette',
+    'Cabinet Weber',
+  ),
+} as const;
+
+function practitioner(
+  id: string,
+  given: string,
+  family: string,
+  prefix?: string,
+): Fixture<Practitioner> {
+  return {
+    resourceType: 'Practitioner',
+    id,
+    active: true,
+    name: [{ family, given: [given], ...(prefix ? { prefix: [prefix] } : {}) }],
+  };
+}
+
+export const practitioners = {
+  /** Dr Paul Weber, general practitioner: Marie's médecin référent. */
+  weber: practitioner('paul-weber', 'Paul', 'Weber', 'Dr'),
+  /** Dr Anne Muller, cardiologist at the CHL. */
+  muller: practitioner('anne-muller', 'Anne', 'Muller', 'Dr'),
+  /** Lisa Schmitt, home-care nurse. */
+  schmitt: practitioner('lisa-schmitt', 'Lisa', 'Schmitt'),
+  /** Marc Thill, physiotherapist: does not read lab results. */
+  thill: practitioner('marc-thill', 'Marc', 'Thill'),
+  /** Dr Inès Faber, biologist at Ketterthill. */
+  faber: practitioner('ines-faber', 'Inès', 'Faber', 'Dr'),
+  /** Dr Luc Kremer, general practitioner blocked by Marie. */
+  kremer: practitioner('luc-kremer', 'Luc', 'Kremer', 'Dr'),
+  /** Dr Sarah Hansen, emergency physician at the CHEM. */
+  hansen: practitioner('sarah-hansen', 'Sarah', 'Hansen', 'Dr'),
+  /** Julie Meyer, pharmacist. */
+  meyer: practitioner('julie-meyer', 'Julie', 'Meyer'),
+} as const;
+
+function role(
+  who: Fixture<Practitioner>,
+  profession: ProfessionCode,
+  org: Fixture<Organization>,
+  specialty?: string,
+): Fixture<PractitionerRole> {
+  return {
+    resourceType: 'PractitionerRole',
+    id: `role-${who.id}`,
+    active: true,
+    practitioner: { reference: `Practitioner/${who.id}`, display: displayName(who) },
+    organization: { reference: `Organization/${org.id}`, display: org.name ?? '' },
+    code: [{ coding: [{ system: PROFESSION_SYSTEM, code: profession }] }],
+    ...(specialty ? { specialty: [{ text: specialty }] } : {}),
+  };
+}
+
+export const roles = {
+  weber: role(practitioners.weber, 'medecin-generaliste', organizations.cabinetWeber),
+  muller: role(practitioners.muller, 'medecin-specialiste', organizations.chl, 'Cardiologie'),
+  schmitt: role(practitioners.schmitt, 'infirmier', organizations.hrs),
+  thill: role(practitioners.thill, 'kinesitherapeute', organizations.chdn),
+  faber: role(practitioners.faber, 'biologiste', organizations.ketterthill),
+  kremer: role(practitioners.kremer, 'medecin-generaliste', organizations.hrs),
+  hansen: role(practitioners.hansen, 'medecin-specialiste', organizations.chem, 'Urgences'),
+  meyer: role(practitioners.meyer, 'pharmacien', organizations.chdn),
+} as const;
 
 function patient(
   id: string,
-  family: string,
   given: string,
+  family: string,
   birthDate: string,
-  matricule: string,
+  sequence: number,
   gender: Patient['gender'],
+  referent?: Fixture<Practitioner>,
 ): Fixture<Patient> {
   return {
     resourceType: 'Patient',
     id,
-    identifier: [{ system: MATRICULE_SYSTEM, value: matricule }],
+    identifier: [{ system: MATRICULE_SYSTEM, value: makeMatricule(birthDate, sequence) }],
     name: [{ family, given: [given] }],
     gender,
     birthDate,
+    ...(referent
+      ? {
+          generalPractitioner: [
+            { reference: `Practitioner/${referent.id}`, display: displayName(referent) },
+          ],
+        }
+      : {}),
   };
 }
 
-function practitioner(
-  id: string,
-  family: string,
-  given: string,
-  prefix: string,
-): Fixture<Practitioner> {
-  return { resourceType: 'Practitioner', id, name: [{ family, given: [given], prefix: [prefix] }] };
-}
-
 export const patients = {
-  /** Marie Schmit, 48: a DSP with a handful of documents of several types and authors. */
-  marie: patient('marie-schmit', 'Schmit', 'Marie', '1978-03-14', '1978031412371', 'female'),
+  /** Marie Schmit: Dr Weber is her référent; she blocked Dr Kremer and masked one document. */
+  marie: patient(
+    'marie-schmit',
+    'Marie',
+    'Schmit',
+    '1978-03-14',
+    123,
+    'female',
+    practitioners.weber,
+  ),
   /** Jean Hoffmann: a DSP opened but still empty. */
-  jean: patient('jean-hoffmann', 'Hoffmann', 'Jean', '1952-06-11', '1952061104526', 'male'),
+  jean: patient('jean-hoffmann', 'Jean', 'Hoffmann', '1952-06-11', 45, 'male'),
+  /** Sophie Klein: she closed her DSP. */
+  sophie: patient('sophie-klein', 'Sophie', 'Klein', '1985-11-02', 87, 'female'),
+  /** Lucien Wagner, 91: his daughter Claire is his DSP assistant. */
+  lucien: patient(
+    'lucien-wagner',
+    'Lucien',
+    'Wagner',
+    '1935-01-20',
+    12,
+    'male',
+    practitioners.weber,
+  ),
+  /** Nadia Reuter: she refused emergency access. */
+  nadia: patient('nadia-reuter', 'Nadia', 'Reuter', '1990-07-05', 301, 'female'),
+  /** Tom Becker: an ordinary DSP, Dr Muller granted full access. */
+  tom: patient('tom-becker', 'Tom', 'Becker', '1969-09-30', 18, 'male', practitioners.kremer),
 } as const;
 
-export const practitioners = {
-  /** Dr Paul Weber, general practitioner (Marie's médecin référent). */
-  weber: practitioner('paul-weber', 'Weber', 'Paul', 'Dr'),
-  /** Dr Anne Muller, cardiologist at the CHL. */
-  muller: practitioner('anne-muller', 'Muller', 'Anne', 'Dr'),
+/** Claire Wagner, Lucien's daughter and DSP assistant. */
+export const assistants = {
+  claire: {
+    resourceType: 'RelatedPerson',
+    id: 'claire-wagner',
+    active: true,
+    patient: { reference: `Patient/${patients.lucien.id}` },
+    relationship: [
+      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'DAU' }] },
+    ],
+    name: [{ family: 'Wagner', given: ['Claire'] }],
+  } as Fixture<RelatedPerson>,
 } as const;
 
-export const organizations = {
-  chl: {
-    resourceType: 'Organization',
-    id: 'chl',
-    name: 'Centre Hospitalier de Luxembourg',
-  } as Fixture<Organization>,
-  lns: {
-    resourceType: 'Organization',
-    id: 'lns',
-    name: 'Laboratoire national de santé',
-  } as Fixture<Organization>,
-} as const;
-
-function ref<T extends Patient | Practitioner | Organization>(resource: T): Reference<T> {
-  const name =
-    resource.resourceType === 'Organization'
-      ? resource.name
-      : [
-          resource.name?.[0]?.prefix?.[0],
-          resource.name?.[0]?.given?.[0],
-          resource.name?.[0]?.family,
-        ]
-          .filter(Boolean)
-          .join(' ');
-  return { reference: `${resource.resourceType}/${resource.id}`, display: name };
+function displayName(resource: Patient | Practitioner | RelatedPerson): string {
+  const name = resource.name?.[0];
+  return [name?.prefix?.[0], name?.given?.[0], name?.family].filter(Boolean).join(' ');
 }
+
+function ref(
+  resource: Fixture<Patient | Practitioner | Organization>,
+): Reference<Patient | Practitioner | Organization> {
+  const display =
+    resource.resourceType === 'Organization' ? (resource.name ?? '') : displayName(resource);
+  return { reference: `${resource.resourceType}/${resource.id}`, display };
+}
+
+const text = (value: string) => new TextEncoder().encode(value);
 
 interface DocumentFixture {
   id: string;
-  patient: Patient;
+  patient: Fixture<Patient>;
   typeCode: string;
   title: string;
   date: string;
-  author: Practitioner | Patient | Organization;
-  contentType?: string;
+  author: Fixture<Practitioner | Patient | Organization>;
+  body: string;
   confidentiality?: 'N' | 'R' | 'V';
+  hiddenFromPatient?: boolean;
 }
+
+/** The documents' contents: small real text files, so size and hash are right. */
+const contents = new Map<string, Uint8Array>();
 
 function documentReference(fixture: DocumentFixture): Fixture<DocumentReference> {
   const type = documentTypeByCode(fixture.typeCode);
   if (!type) throw new Error(`Unknown DSP document type ${fixture.typeCode}`);
+  const bytes = text(fixture.body);
+  contents.set(fixture.id, bytes);
   return {
     resourceType: 'DocumentReference',
     id: fixture.id,
-    masterIdentifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${fixture.id}` },
+    masterIdentifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${uuidFor(fixture.id)}` },
     status: 'current',
     type: documentTypeConcept(type),
     category: [documentClassConcept(type)],
-    subject: ref(fixture.patient),
+    subject: { reference: `Patient/${fixture.patient.id}`, display: displayName(fixture.patient) },
     date: fixture.date,
     author: [ref(fixture.author)],
     description: fixture.title,
     securityLabel: [
       { coding: [{ system: CONFIDENTIALITY_SYSTEM, code: fixture.confidentiality ?? 'N' }] },
+      ...(fixture.hiddenFromPatient
+        ? [{ coding: [{ system: DSP_SECURITY_SYSTEM, code: 'hidden-from-patient' }] }]
+        : []),
     ],
     content: [
       {
         attachment: {
-          contentType: fixture.contentType ?? 'application/pdf',
-          language: 'fr-LU',
-          url: `Binary/${fixture.id}`,
+          contentType: 'text/plain',
+          language: 'fr',
+          url: `Binary/content-${fixture.id}`,
+          size: bytes.byteLength,
+          hash: toBase64(sha1(bytes)),
           title: fixture.title,
           creation: fixture.date,
         },
@@ -128,7 +254,19 @@ function documentReference(fixture: DocumentFixture): Fixture<DocumentReference>
   };
 }
 
-/** Marie's documents, newest first. */
+/** A stable UUID-shaped identifier derived from a fixture id (fixtures must not be random). */
+function uuidFor(id: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x1b873593;
+  for (const char of id) {
+    h1 = Math.imul(h1 ^ char.charCodeAt(0), 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ char.charCodeAt(0), 0x5bd1e995) >>> 0;
+  }
+  const hex = (h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0')).repeat(2);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Marie's documents, newest first, then the others'. */
 export const documents = {
   bloodTest: documentReference({
     id: 'doc-marie-bilan-sanguin',
@@ -137,6 +275,7 @@ export const documents = {
     title: 'Bilan sanguin complet',
     date: '2026-10-02T09:15:00+02:00',
     author: organizations.lns,
+    body: 'Bilan sanguin complet\nHémoglobine 13,8 g/dl\nCholestérol total 1,92 g/l\n',
   }),
   cardiology: documentReference({
     id: 'doc-marie-echo-cardiaque',
@@ -146,6 +285,7 @@ export const documents = {
     date: '2026-06-18T14:30:00+02:00',
     author: practitioners.muller,
     confidentiality: 'R',
+    body: 'Échocardiographie transthoracique\nFEVG conservée (62 %). Pas de valvulopathie.\n',
   }),
   summary: documentReference({
     id: 'doc-marie-resume',
@@ -154,6 +294,7 @@ export const documents = {
     title: 'Résumé patient',
     date: '2026-01-09T11:00:00+01:00',
     author: practitioners.weber,
+    body: 'Résumé patient\nAntécédents : asthme léger.\nTraitement : salbutamol à la demande.\n',
   }),
   certificate: documentReference({
     id: 'doc-marie-certificat',
@@ -162,6 +303,7 @@ export const documents = {
     title: "Certificat d'aptitude au sport",
     date: '2025-09-01T08:45:00+02:00',
     author: practitioners.weber,
+    body: "Certificat d'aptitude au sport\nAucune contre-indication à la pratique de la course à pied.\n",
   }),
   ownNote: documentReference({
     id: 'doc-marie-expression',
@@ -170,14 +312,139 @@ export const documents = {
     title: 'Mes directives anticipées',
     date: '2024-11-20T19:05:00+01:00',
     author: patients.marie,
-    contentType: 'text/plain',
+    body: 'Mes directives anticipées\nJe refuse tout acharnement thérapeutique.\n',
+  }),
+  /** Masked by Marie: only Dr Muller (its author) and Dr Weber (référent) see it. */
+  masked: documentReference({
+    id: 'doc-marie-consultation',
+    patient: patients.marie,
+    typeCode: 'rapport-medical',
+    title: 'Consultation de suivi psychologique',
+    date: '2024-03-12T16:00:00+01:00',
+    author: practitioners.muller,
+    confidentiality: 'V',
+    body: 'Consultation de suivi psychologique\nCompte rendu confidentiel.\n',
+  }),
+  /** Hidden from Marie until Dr Muller explains it. */
+  hidden: documentReference({
+    id: 'doc-marie-biopsie',
+    patient: patients.marie,
+    typeCode: 'cr-acte-diagnostique',
+    title: 'Résultat de biopsie',
+    date: '2026-11-02T10:00:00+01:00',
+    author: practitioners.muller,
+    confidentiality: 'R',
+    hiddenFromPatient: true,
+    body: 'Résultat de biopsie\nÀ annoncer en consultation.\n',
+  }),
+  lucienDischarge: documentReference({
+    id: 'doc-lucien-sortie',
+    patient: patients.lucien,
+    typeCode: 'cr-sejour-hospitalier',
+    title: 'Lettre de sortie — service de gériatrie',
+    date: '2026-08-14T15:20:00+02:00',
+    author: organizations.chl,
+    body: 'Lettre de sortie\nRetour à domicile avec soins infirmiers.\n',
+  }),
+  sophieSummary: documentReference({
+    id: 'doc-sophie-resume',
+    patient: patients.sophie,
+    typeCode: 'resume-patient',
+    title: 'Résumé patient',
+    date: '2023-05-04T09:00:00+02:00',
+    author: practitioners.kremer,
+    body: 'Résumé patient\nPas d’antécédent notable.\n',
+  }),
+  nadiaAllergy: documentReference({
+    id: 'doc-nadia-allergies',
+    patient: patients.nadia,
+    typeCode: 'allergies',
+    title: 'Allergie à la pénicilline',
+    date: '2022-02-17T11:30:00+01:00',
+    author: practitioners.hansen,
+    body: 'Allergie à la pénicilline\nUrticaire généralisée en 2019.\n',
+  }),
+  tomMedication: documentReference({
+    id: 'doc-tom-traitement',
+    patient: patients.tom,
+    typeCode: 'traitements-medicamenteux',
+    title: 'Traitement en cours',
+    date: '2026-09-10T10:10:00+02:00',
+    author: practitioners.kremer,
+    body: 'Traitement en cours\nMetformine 850 mg, 2 fois par jour.\n',
   }),
 } as const;
 
+function binaries(): Fixture<Binary>[] {
+  return Object.values(documents).map((doc) => {
+    const bytes = contents.get(doc.id) ?? new Uint8Array();
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return {
+      resourceType: 'Binary',
+      id: `content-${doc.id}`,
+      contentType: 'text/plain',
+      data: btoa(binary),
+    };
+  });
+}
+
+function consent(p: Fixture<Patient>, edit: (c: Consent) => Consent = (c) => c): Fixture<Consent> {
+  return { ...edit(defaultConsent(p.id, '2026-01-01T00:00:00Z')), id: `consent-${p.id}` };
+}
+
+export const consents = {
+  marie: consent(patients.marie, (c) =>
+    maskDocument(
+      blockProfessional(c, {
+        reference: `Practitioner/${practitioners.kremer.id}`,
+        display: 'Dr Luc Kremer',
+      }),
+      documents.masked.id,
+    ),
+  ),
+  jean: consent(patients.jean),
+  sophie: consent(patients.sophie, closeDsp),
+  lucien: consent(patients.lucien),
+  nadia: consent(patients.nadia, (c) => setBreakTheGlass(c, false)),
+  tom: consent(patients.tom, (c) =>
+    grantAccess(
+      c,
+      { reference: `Practitioner/${practitioners.muller.id}`, display: 'Dr Anne Muller' },
+      { full: true },
+    ),
+  ),
+} as const;
+
+/** Who can sign in to the mock: a mock token is `mock:<id>` with one of these ids. */
+export const users = {
+  marie: patients.marie.id,
+  lucien: patients.lucien.id,
+  claire: assistants.claire.id,
+  weber: practitioners.weber.id,
+  muller: practitioners.muller.id,
+  schmitt: practitioners.schmitt.id,
+  thill: practitioners.thill.id,
+  faber: practitioners.faber.id,
+  kremer: practitioners.kremer.id,
+  hansen: practitioners.hansen.id,
+  meyer: practitioners.meyer.id,
+  agency: 'agence-esante',
+} as const;
+
+/** The bearer token of a fixture user for the mock server. */
+export function mockToken(user: string): string {
+  return `mock:${user}`;
+}
+
 /** Every fixture resource, as loaded into a fresh mock server. */
-export const fixtureResources = [
-  ...Object.values(patients),
-  ...Object.values(practitioners),
+export const fixtureResources: Resource[] = [
   ...Object.values(organizations),
+  ...Object.values(practitioners),
+  ...Object.values(roles),
+  ...Object.values(patients),
+  ...Object.values(assistants),
   ...Object.values(documents),
+  ...binaries(),
+  ...Object.values(consents),
 ];

@@ -1,0 +1,232 @@
+// The DSP's access rules (DOMAIN.md), as decisions the endpoints ask for: may this caller see this
+// patient's record, and each of its documents? The profession matrix is data, replaceable.
+import {
+  BREAK_THE_GLASS,
+  DSP_SECURITY_SYSTEM,
+  PURPOSE_OF_USE_SYSTEM,
+  documentTypeOf,
+} from '@dsp-kit/fhir';
+import type { Consent, ConsentProvision, DocumentReference, Patient } from '@medplum/fhirtypes';
+import type { Caller } from './identity.js';
+
+/** Which DSP document types each profession may read; a profession not listed reads every type. */
+export type ProfessionMatrix = Readonly<Record<string, readonly string[]>>;
+
+const TREATMENTS = [
+  'traitements-medicamenteux',
+  'traitements-prescrits',
+  'traitements-preventifs',
+  'cr-administration',
+  'schema-therapeutique',
+];
+const HISTORY = ['antecedents-medicaux', 'antecedents-familiaux', 'allergies', 'facteurs-risque'];
+
+/** A sensible default: physicians read everything; other professions what their care needs. */
+export const defaultProfessionMatrix: ProfessionMatrix = {
+  infirmier: [
+    'resume-patient',
+    'resume-soins',
+    'resultat-biologie',
+    'passage-urgences',
+    'cr-sejour-hospitalier',
+    'suivi-pluridisciplinaire',
+    'carnet-soins-palliatifs',
+    'bilan-autonomie',
+    'bilan-fonctionnel',
+    'education',
+    'expression-titulaire',
+    'protheses-appareillages',
+    ...TREATMENTS,
+    ...HISTORY,
+  ],
+  kinesitherapeute: [
+    'resume-patient',
+    'resume-soins',
+    'imagerie',
+    'bilan-fonctionnel',
+    'bilan-autonomie',
+    'cr-acte-therapeutique',
+    'protheses-appareillages',
+    'suivi-pluridisciplinaire',
+    'cr-sejour-hospitalier',
+    'antecedents-medicaux',
+    'allergies',
+    'expression-titulaire',
+  ],
+  pharmacien: [
+    'resume-patient',
+    'resultat-biologie',
+    'expression-titulaire',
+    ...TREATMENTS,
+    ...HISTORY,
+  ],
+  'sage-femme': [
+    'resume-patient',
+    'resultat-biologie',
+    'imagerie',
+    'cr-acte-diagnostique',
+    'cr-acte-preventif',
+    'certificat-medical',
+    'expression-titulaire',
+    ...TREATMENTS,
+    ...HISTORY,
+  ],
+  biologiste: ['resume-patient', 'resultat-biologie', 'traitements-medicamenteux', 'allergies'],
+  'medecin-dentiste': [
+    'resume-patient',
+    'imagerie',
+    'protheses-appareillages',
+    'expression-titulaire',
+    'traitements-medicamenteux',
+    'traitements-prescrits',
+    'antecedents-medicaux',
+    'allergies',
+  ],
+};
+
+export interface PolicyOptions {
+  /** The profession × document-type matrix. */
+  professions?: ProfessionMatrix;
+  /** Professionals need an explicit grant (DMP's "explicit grants only"); default false. */
+  explicitGrantsOnly?: boolean;
+  /** The médecin référent sees masked documents (DMP rule); default true. */
+  referentSeesMasked?: boolean;
+}
+
+/** Why a caller may not see a record; each reason has a sentence in the 403's OperationOutcome. */
+export type Refusal =
+  | 'not-own-record'
+  | 'agency'
+  | 'closed'
+  | 'blocked'
+  | 'no-grant'
+  | 'hidden-from-patient'
+  | 'masked'
+  | 'profession';
+
+export const refusalText: Record<Refusal, string> = {
+  'not-own-record': 'Ce DSP n’est pas le vôtre.',
+  agency: 'L’Agence eSanté n’a accès qu’aux statistiques, jamais aux documents.',
+  closed: 'Le patient a fermé son DSP : aucun professionnel n’y a accès.',
+  blocked: 'Le patient vous a bloqué : vous n’avez pas accès à son DSP.',
+  'no-grant': 'Le patient ne vous a pas donné accès à son DSP.',
+  'hidden-from-patient':
+    'Ce document ne vous est pas encore accessible : il doit d’abord vous être expliqué.',
+  masked: 'Le patient a masqué ce document aux professionnels.',
+  profession: 'Votre profession n’a pas accès à ce type de document.',
+};
+
+/** What the caller may do with one patient's record. */
+export interface RecordAccess {
+  /** Why the whole record is refused, or undefined when it is open to the caller. */
+  readonly refusal: Refusal | undefined;
+  /** Whether the access rests on an emergency access in progress. */
+  readonly breakTheGlass: boolean;
+  /** Why this document is refused to the caller, or undefined when they may see it. */
+  document(document: DocumentReference): Refusal | undefined;
+}
+
+function actorProvisions(consent: Consent | undefined, reference: string): ConsentProvision[] {
+  return (consent?.provision?.provision ?? []).filter((p) =>
+    (p.actor ?? []).some((a) => a.reference.reference === reference),
+  );
+}
+
+function maskedByConsent(consent: Consent | undefined, documentId: string | undefined): boolean {
+  return (consent?.provision?.provision ?? []).some(
+    (p) =>
+      p.type === 'deny' &&
+      p.data?.some((d) => d.reference.reference === `DocumentReference/${documentId ?? ''}`),
+  );
+}
+
+function hasLabel(document: DocumentReference, code: string): boolean {
+  return (document.securityLabel ?? []).some((l) =>
+    (l.coding ?? []).some((c) => c.system === DSP_SECURITY_SYSTEM && c.code === code),
+  );
+}
+
+/** Whether the patient refused emergency access. */
+export function breakTheGlassRefused(consent: Consent | undefined): boolean {
+  return (consent?.provision?.provision ?? []).some(
+    (p) =>
+      p.type === 'deny' &&
+      (p.purpose ?? []).some(
+        (c) => c.system === PURPOSE_OF_USE_SYSTEM && c.code === BREAK_THE_GLASS,
+      ),
+  );
+}
+
+export function isClosed(consent: Consent | undefined): boolean {
+  return (
+    consent?.provision?.type === 'deny' || (consent !== undefined && consent.status !== 'active')
+  );
+}
+
+export class Policy {
+  readonly #matrix: ProfessionMatrix;
+  readonly #explicitGrantsOnly: boolean;
+  readonly #referentSeesMasked: boolean;
+
+  constructor(options: PolicyOptions = {}) {
+    this.#matrix = options.professions ?? defaultProfessionMatrix;
+    this.#explicitGrantsOnly = options.explicitGrantsOnly ?? false;
+    this.#referentSeesMasked = options.referentSeesMasked ?? true;
+  }
+
+  /** May the profession read this type? */
+  professionReads(profession: string | undefined, typeCode: string | undefined): boolean {
+    const allowed = profession === undefined ? undefined : this.#matrix[profession];
+    return allowed === undefined || (typeCode !== undefined && allowed.includes(typeCode));
+  }
+
+  /** The caller's access to a patient's record, given the patient's Consent and emergency access. */
+  recordAccess(
+    caller: Caller,
+    patient: Patient,
+    consent: Consent | undefined,
+    emergencyAccess: boolean,
+  ): RecordAccess {
+    const denied = (refusal: Refusal): RecordAccess => ({
+      refusal,
+      breakTheGlass: false,
+      document: () => refusal,
+    });
+    if (caller.kind === 'agency') return denied('agency');
+    if (caller.kind === 'patient' || caller.kind === 'assistant') {
+      if (caller.patientId !== patient.id) return denied('not-own-record');
+      return {
+        refusal: undefined,
+        breakTheGlass: false,
+        document: (doc) =>
+          hasLabel(doc, 'hidden-from-patient') ? 'hidden-from-patient' : undefined,
+      };
+    }
+    const reference = caller.reference.reference ?? '';
+    const provisions = actorProvisions(consent, reference);
+    if (isClosed(consent)) return denied('closed');
+    if (provisions.some((p) => p.type === 'deny')) return denied('blocked');
+    const referent = patient.generalPractitioner?.some((g) => g.reference === reference) ?? false;
+    const grant = provisions.find((p) => p.type === 'permit');
+    const full =
+      (referent && this.#referentSeesMasked) ||
+      (grant?.securityLabel ?? []).some(
+        (l) => l.system === DSP_SECURITY_SYSTEM && l.code === 'masked',
+      );
+    const usesEmergency = this.#explicitGrantsOnly && !grant && !referent && emergencyAccess;
+    if (this.#explicitGrantsOnly && !grant && !referent && !emergencyAccess)
+      return denied('no-grant');
+    return {
+      refusal: undefined,
+      breakTheGlass: usesEmergency || (emergencyAccess && !grant && !referent),
+      document: (doc) => {
+        const author = (doc.author ?? []).some((a) => a.reference === reference);
+        if (author) return undefined;
+        if ((maskedByConsent(consent, doc.id) || hasLabel(doc, 'masked')) && !full) return 'masked';
+        if (!this.professionReads(caller.profession, documentTypeOf(doc.type)?.code))
+          return 'profession';
+        return undefined;
+      },
+    };
+  }
+}

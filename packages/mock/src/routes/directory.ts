@@ -1,0 +1,118 @@
+// The professional directory: PractitionerRole by practitioner name and profession (with the
+// practitioner and organisation included), Practitioner by name, and reads.
+import type {
+  Bundle,
+  BundleEntry,
+  Organization,
+  Practitioner,
+  PractitionerRole,
+  Resource,
+} from '@medplum/fhirtypes';
+import type { Context } from '../context.js';
+import { FhirFailure, fhirResponse } from '../fhir-http.js';
+
+/** Lower case without accents, so "muller" finds "Müller" and "ines" finds "Inès". */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+}
+
+function nameMatches(practitioner: Practitioner | undefined, query: string): boolean {
+  const words = (practitioner?.name ?? [])
+    .flatMap((n) => [...(n.given ?? []), n.family ?? '', ...(n.prefix ?? [])])
+    .map(fold);
+  return fold(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((part) => words.some((word) => word.startsWith(part)));
+}
+
+function countOf(url: URL): number {
+  const count = Number(url.searchParams.get('_count') ?? '20');
+  if (!Number.isInteger(count) || count < 1 || count > 1000)
+    throw FhirFailure.of(400, 'value', '_count must be an integer from 1 to 1000');
+  return count;
+}
+
+export function searchRolesRoute(context: Context): Response {
+  const { url, store } = context;
+  const name = url.searchParams.get('practitioner.name')?.trim() ?? '';
+  const role = url.searchParams.get('role');
+  const [system, code] = role?.includes('|') ? role.split('|') : [undefined, role ?? undefined];
+  const includes = url.searchParams.getAll('_include');
+  const matches = store.list<PractitionerRole>('PractitionerRole').filter((r) => {
+    const practitioner = store.get<Practitioner>(
+      'Practitioner',
+      r.practitioner?.reference?.replace(/^Practitioner\//, '') ?? '',
+    );
+    const hasRole =
+      code === undefined ||
+      (r.code ?? []).some((c) =>
+        (c.coding ?? []).some(
+          (x) => x.code === code && (system === undefined || x.system === system),
+        ),
+      );
+    return hasRole && (name === '' || nameMatches(practitioner, name)) && r.active !== false;
+  });
+  const page = matches.slice(0, countOf(url));
+  const included = new Map<string, Resource>();
+  for (const r of page) {
+    if (includes.includes('PractitionerRole:practitioner') && r.practitioner?.reference) {
+      const p = store.get<Practitioner>(
+        'Practitioner',
+        r.practitioner.reference.replace(/^Practitioner\//, ''),
+      );
+      if (p) included.set(r.practitioner.reference, p);
+    }
+    if (includes.includes('PractitionerRole:organization') && r.organization?.reference) {
+      const o = store.get<Organization>(
+        'Organization',
+        r.organization.reference.replace(/^Organization\//, ''),
+      );
+      if (o) included.set(r.organization.reference, o);
+    }
+  }
+  const entry: BundleEntry[] = [
+    ...page.map((resource) => ({ resource, search: { mode: 'match' as const } })),
+    ...[...included.values()].map((resource) => ({
+      resource,
+      search: { mode: 'include' as const },
+    })),
+  ];
+  const bundle: Bundle = {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total: matches.length,
+    entry,
+  };
+  return fhirResponse(bundle);
+}
+
+export function searchPractitionersRoute(context: Context): Response {
+  const name = context.url.searchParams.get('name')?.trim() ?? '';
+  const matches = context.store
+    .list<Practitioner>('Practitioner')
+    .filter((p) => name === '' || nameMatches(p, name));
+  const bundle: Bundle = {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    total: matches.length,
+    entry: matches
+      .slice(0, countOf(context.url))
+      .map((resource) => ({ resource, search: { mode: 'match' } })),
+  };
+  return fhirResponse(bundle);
+}
+
+/** Directory resources anyone signed in may read. */
+export function readDirectoryRoute(
+  context: Context,
+  type: 'Practitioner' | 'PractitionerRole' | 'Organization',
+  id: string,
+): Response {
+  const resource = context.store.get(type, id);
+  if (!resource) throw FhirFailure.of(404, 'not-found', `${type}/${id} not found`);
+  return fhirResponse(resource);
+}

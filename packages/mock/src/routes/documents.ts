@@ -1,0 +1,103 @@
+// Documents: ITI-67 search (and `_summary=count` for statistics), DocumentReference read, and
+// ITI-68 content retrieval, each filtered by the rules and audited.
+import type { Binary, DocumentReference } from '@medplum/fhirtypes';
+import { emergencyFlag, openRecord, type Context } from '../context.js';
+import { patientId, searchDocuments } from '../document-search.js';
+import { FhirFailure, fhirResponse } from '../fhir-http.js';
+import { refusalText, type Refusal } from '../policy.js';
+
+/** A refused document is answered 404 when the rules make it invisible, 403 otherwise. */
+function documentFailure(refusal: Refusal): FhirFailure {
+  return refusal === 'masked' || refusal === 'hidden-from-patient'
+    ? FhirFailure.of(404, 'not-found', 'Document not found')
+    : FhirFailure.of(403, 'forbidden', refusalText[refusal]);
+}
+
+export function searchDocumentsRoute(context: Context): Response {
+  const { url, store, caller } = context;
+  const patient = url.searchParams.get('patient')?.trim();
+  if (!patient) {
+    // Counts across every DSP: the agency's statistics. No document leaves the server.
+    const bundle = searchDocuments({
+      url,
+      documents: () => store.list<DocumentReference>('DocumentReference'),
+      visible: () => true,
+      allowWithoutPatient: caller.kind === 'agency',
+    });
+    return fhirResponse(bundle);
+  }
+  const record = openRecord(context, patientId(patient), 'search');
+  const bundle = searchDocuments({
+    url,
+    documents: (id) => (id ? store.documentsOf(id) : []),
+    visible: (doc) => record.access.document(doc) === undefined,
+    allowWithoutPatient: false,
+  });
+  context.audit.record({
+    caller,
+    action: 'search',
+    outcome: 'success',
+    patient: record.patient.id,
+    ...emergencyFlag(record),
+  });
+  return fhirResponse(bundle);
+}
+
+function documentAccess(context: Context, document: DocumentReference & { id: string }) {
+  const patient = document.subject?.reference?.replace(/^Patient\//, '') ?? '';
+  const record = openRecord(context, patient, 'read');
+  const refusal = record.access.document(document);
+  if (refusal) {
+    context.audit.record({
+      caller: context.caller,
+      action: 'read',
+      outcome: 'refused',
+      patient,
+      document,
+      outcomeDescription: refusalText[refusal],
+    });
+    throw documentFailure(refusal);
+  }
+  context.audit.record({
+    caller: context.caller,
+    action: 'read',
+    outcome: 'success',
+    patient,
+    document,
+    ...emergencyFlag(record),
+  });
+}
+
+export function readDocumentRoute(context: Context, id: string): Response {
+  const document = context.store.get<DocumentReference>('DocumentReference', id);
+  if (!document) throw FhirFailure.of(404, 'not-found', `DocumentReference/${id} not found`);
+  documentAccess(context, document);
+  return fhirResponse(document, 200, { ETag: `W/"${document.meta?.versionId ?? '1'}"` });
+}
+
+/** ITI-68: the content, raw (or as a FHIR Binary when asked for FHIR JSON). */
+export function readBinaryRoute(context: Context, id: string): Response {
+  const binary = context.store.get<Binary>('Binary', id);
+  const users = context.store.documentsWithContent(`Binary/${id}`);
+  if (!binary || users.length === 0)
+    throw FhirFailure.of(404, 'not-found', `Binary/${id} not found`);
+  // Shared content (generated data) is readable through any document the caller may see.
+  let lastFailure: unknown;
+  let allowed = false;
+  for (const document of users) {
+    try {
+      documentAccess(context, document);
+      allowed = true;
+      break;
+    } catch (error) {
+      lastFailure = error;
+    }
+  }
+  if (!allowed) throw lastFailure;
+  if ((context.request.headers.get('accept') ?? '').includes('fhir+json'))
+    return fhirResponse(binary);
+  const bytes = Uint8Array.from(atob(binary.data ?? ''), (c) => c.charCodeAt(0));
+  return new Response(bytes, {
+    headers: { 'Content-Type': binary.contentType, 'Content-Length': String(bytes.byteLength) },
+  });
+}

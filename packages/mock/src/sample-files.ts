@@ -1,0 +1,385 @@
+// A small pool of real, valid files (PDF, PNG, UTF-8 text) built in code, with their size and
+// SHA-1, so mock documents can be downloaded, opened and integrity-checked in Node and browsers.
+
+/** A sample file of the pool. Shared by every caller: treat `bytes` as read-only. */
+export interface SampleFile {
+  /** Stable identifier, e.g. `pdf-compte-rendu`. */
+  readonly id: string;
+  readonly contentType: 'application/pdf' | 'image/png' | 'text/plain';
+  readonly bytes: Uint8Array;
+  /** `bytes.length`, as `Attachment.size`. */
+  readonly size: number;
+  /** SHA-1 of `bytes` in base64, as FHIR R4's `Attachment.hash`. */
+  readonly sha1Base64: string;
+  /** What the file shows, in French. */
+  readonly title: string;
+}
+
+// --- Checksums and encodings ------------------------------------------------------------------
+// Written by hand: `node:zlib` and `node:crypto` do not exist in the browser, and
+// `crypto.subtle.digest` is asynchronous while the pool must be built synchronously.
+
+/** A word of a typed array; indices are always in range here, the `?? 0` only satisfies TS. */
+function at(words: Uint32Array, index: number): number {
+  return words[index] ?? 0;
+}
+
+/** SHA-1 (FIPS 180-4) of `bytes`. */
+export function sha1(bytes: Uint8Array): Uint8Array {
+  const length = bytes.length;
+  // Message, the 0x80 marker and the 64-bit big-endian bit length, padded to 64-byte blocks.
+  const padded = new Uint8Array((Math.floor((length + 8) / 64) + 1) * 64);
+  padded.set(bytes);
+  padded[length] = 0x80;
+  const view = new DataView(padded.buffer);
+  view.setUint32(padded.length - 8, Math.floor(length / 0x20000000));
+  view.setUint32(padded.length - 4, (length * 8) >>> 0);
+
+  const h = new Uint32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0]);
+  const w = new Uint32Array(80);
+  for (let block = 0; block < padded.length; block += 64) {
+    for (let i = 0; i < 16; i++) w[i] = view.getUint32(block + i * 4);
+    for (let i = 16; i < 80; i++) {
+      const x = at(w, i - 3) ^ at(w, i - 8) ^ at(w, i - 14) ^ at(w, i - 16);
+      w[i] = (x << 1) | (x >>> 31);
+    }
+    let a = at(h, 0);
+    let b = at(h, 1);
+    let c = at(h, 2);
+    let d = at(h, 3);
+    let e = at(h, 4);
+    for (let i = 0; i < 80; i++) {
+      let f: number;
+      let k: number;
+      if (i < 20) {
+        f = (b & c) | (~b & d);
+        k = 0x5a827999;
+      } else if (i < 40) {
+        f = b ^ c ^ d;
+        k = 0x6ed9eba1;
+      } else if (i < 60) {
+        f = (b & c) | (b & d) | (c & d);
+        k = 0x8f1bbcdc;
+      } else {
+        f = b ^ c ^ d;
+        k = 0xca62c1d6;
+      }
+      const temp = (((a << 5) | (a >>> 27)) + f + e + k + at(w, i)) >>> 0;
+      e = d;
+      d = c;
+      c = ((b << 30) | (b >>> 2)) >>> 0;
+      b = a;
+      a = temp;
+    }
+    h[0] = at(h, 0) + a;
+    h[1] = at(h, 1) + b;
+    h[2] = at(h, 2) + c;
+    h[3] = at(h, 3) + d;
+    h[4] = at(h, 4) + e;
+  }
+  const digest = new Uint8Array(20);
+  const out = new DataView(digest.buffer);
+  for (let i = 0; i < 5; i++) out.setUint32(i * 4, at(h, i));
+  return digest;
+}
+
+/** Base64 of `bytes` (btoa exists in browsers and in Node ≥ 16). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  // Chunks keep `String.fromCharCode`'s argument list far below engines' limits.
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 (ISO 3309, as PNG chunks use) of `bytes`. */
+export function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = at(CRC_TABLE, (crc ^ byte) & 0xff) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** Adler-32 (RFC 1950), the zlib stream's trailer. */
+function adler32(bytes: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (const byte of bytes) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+function uint32(value: number): Uint8Array {
+  const bytes = new Uint8Array(4);
+  new DataView(bytes.buffer).setUint32(0, value >>> 0);
+  return bytes;
+}
+
+/** A zlib stream of stored (uncompressed, BTYPE=00) deflate blocks: valid, and needs no zlib. */
+function zlibStored(data: Uint8Array): Uint8Array {
+  const MAX_BLOCK = 0xffff;
+  // CMF 0x78 (deflate, 32 KiB window), FLG 0x01: (0x78 * 256 + 0x01) is a multiple of 31.
+  const parts: Uint8Array[] = [Uint8Array.of(0x78, 0x01)];
+  let offset = 0;
+  do {
+    const length = Math.min(MAX_BLOCK, data.length - offset);
+    const final = offset + length >= data.length ? 1 : 0;
+    // Header bits BFINAL then BTYPE=00, padded to the byte; then LEN and NLEN, little-endian.
+    parts.push(
+      Uint8Array.of(final, length & 0xff, length >>> 8, ~length & 0xff, (~length >>> 8) & 0xff),
+      data.subarray(offset, offset + length),
+    );
+    offset += length;
+  } while (offset < data.length);
+  parts.push(uint32(adler32(data)));
+  return concat(parts);
+}
+
+// --- PNG --------------------------------------------------------------------------------------
+
+const encoder = new TextEncoder();
+
+function pngChunk(type: string, data: Uint8Array): Uint8Array {
+  const typeAndData = concat([encoder.encode(type), data]);
+  return concat([uint32(data.length), typeAndData, uint32(crc32(typeAndData))]);
+}
+
+/** A PNG of one solid colour: 8-bit RGB, or RGBA when `rgba` has four channels. */
+function solidPng(width: number, height: number, rgba: readonly number[]): Uint8Array {
+  const channels = rgba.length;
+  const colourType = channels === 4 ? 6 : 2;
+  const header = new Uint8Array(13);
+  const view = new DataView(header.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  // Bit depth 8, colour type, compression 0, filter method 0, no interlace.
+  header.set([8, colourType, 0, 0, 0], 8);
+  // Each scanline: filter type 0 (None), then the pixels.
+  const stride = 1 + width * channels;
+  const raw = new Uint8Array(height * stride);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) raw.set(rgba, y * stride + 1 + x * channels);
+  }
+  return concat([
+    Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', zlibStored(raw)),
+    pngChunk('IEND', new Uint8Array(0)),
+  ]);
+}
+
+// --- PDF --------------------------------------------------------------------------------------
+
+/** Latin-1 bytes of `text`: the PDF below uses WinAnsiEncoding, which agrees on é, è, à, ç… */
+function latin1(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0xff) throw new Error(`Not Latin-1: ${JSON.stringify(text[i])} in a sample PDF`);
+    bytes[i] = code;
+  }
+  return bytes;
+}
+
+/** A PDF string literal, with its delimiters and backslash escaped. */
+function pdfString(text: string): string {
+  return `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+}
+
+/**
+ * A one-page A4 PDF 1.4 with a title and lines of text in Helvetica. Built as a Latin-1 string,
+ * so a character offset is a byte offset and the xref table can be computed as we go.
+ */
+function textPdf(title: string, lines: readonly string[], creationDate: string): Uint8Array {
+  const text = [
+    'BT',
+    '/F1 18 Tf',
+    '72 770 Td',
+    `${pdfString(title)} Tj`,
+    '/F1 11 Tf',
+    ...lines.flatMap((line, i) => [i === 0 ? '0 -32 Td' : '0 -18 Td', `${pdfString(line)} Tj`]),
+    'ET',
+  ].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    // The EOL before `endstream` is not part of the stream's Length.
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Title ${pdfString(title)} /Producer (DSP Kit mock) /CreationDate (D:${creationDate}) >>`,
+  ];
+  // The second line's high bytes tell transfer tools the file is binary.
+  let pdf = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  // Each xref entry is exactly 20 bytes: 10-digit offset, 5-digit generation, type, space, LF.
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\n`;
+  pdf += `startxref\n${xref}\n%%EOF\n`;
+  return latin1(pdf);
+}
+
+// --- The pool ---------------------------------------------------------------------------------
+
+const FOOTER = 'Document fictif produit par DSP Kit - aucune donnée réelle.';
+
+function file(
+  id: string,
+  contentType: SampleFile['contentType'],
+  title: string,
+  bytes: Uint8Array,
+) {
+  return {
+    id,
+    contentType,
+    title,
+    bytes,
+    size: bytes.length,
+    sha1Base64: toBase64(sha1(bytes)),
+  } satisfies SampleFile;
+}
+
+function buildPool(): readonly SampleFile[] {
+  return Object.freeze([
+    file(
+      'pdf-resume-patient',
+      'application/pdf',
+      'Résumé patient',
+      textPdf(
+        'Résumé patient',
+        [
+          'Date : 9 janvier 2017',
+          'Antécédents : appendicectomie (1998), hypertension artérielle traitée.',
+          'Allergies : pénicilline.',
+          FOOTER,
+        ],
+        "20170109110000+01'00'",
+      ),
+    ),
+    file(
+      'pdf-compte-rendu',
+      'application/pdf',
+      'Compte rendu de consultation',
+      textPdf(
+        'Compte rendu de consultation',
+        [
+          'Date : 18 juin 2016',
+          "Motif : douleurs thoraciques à l'effort. Examen clinique sans particularité.",
+          'Conclusion : échocardiographie normale, contrôle dans un an.',
+          FOOTER,
+        ],
+        "20160618143000+02'00'",
+      ),
+    ),
+    file(
+      'pdf-resultats-biologie',
+      'application/pdf',
+      "Résultats d'examens biologiques",
+      textPdf(
+        "Résultats d'examens biologiques",
+        [
+          'Date du prélèvement : 2 octobre 2016',
+          'Hémoglobine : 13,8 g/dl (12,0 - 16,0)',
+          'Glycémie à jeun : 0,92 g/l (0,70 - 1,10)',
+          FOOTER,
+        ],
+        "20161002091500+02'00'",
+      ),
+    ),
+    file(
+      'pdf-certificat',
+      'application/pdf',
+      'Certificat médical',
+      textPdf(
+        'Certificat médical',
+        [
+          'Date : 1er septembre 2016',
+          "Je soussigné certifie que l'état de santé du patient ne présente pas de",
+          'contre-indication à la pratique du sport en compétition.',
+          FOOTER,
+        ],
+        "20160901084500+02'00'",
+      ),
+    ),
+    file('png-radiographie', 'image/png', 'Radiographie (aperçu)', solidPng(16, 16, [48, 48, 48])),
+    file(
+      'png-echographie',
+      'image/png',
+      'Échographie (aperçu)',
+      solidPng(24, 16, [20, 60, 110, 255]),
+    ),
+    file(
+      'txt-directives-anticipees',
+      'text/plain',
+      'Mes directives anticipées',
+      encoder.encode(
+        'Mes directives anticipées\n\n' +
+          "Si je ne suis plus en mesure d'exprimer ma volonté, je souhaite que ma sœur Élise " +
+          'soit ma personne de confiance.\nJe refuse tout acharnement thérapeutique.\n',
+      ),
+    ),
+    file(
+      'txt-journal-symptomes',
+      'text/plain',
+      'Journal de mes symptômes',
+      encoder.encode(
+        'Journal de mes symptômes\n\n' +
+          '3 mars : maux de tête le matin, fièvre à 38,2 °C.\n' +
+          '5 mars : mieux, légère fatigue.\n' +
+          "8 mars : plus aucun symptôme, reprise du travail à l'école.\n",
+      ),
+    ),
+    file(
+      'txt-questions-consultation',
+      'text/plain',
+      'Questions pour ma prochaine consultation',
+      encoder.encode(
+        'Questions pour ma prochaine consultation\n\n' +
+          '- Faut-il continuer le traitement après la fin du mois ?\n' +
+          '- Puis-je reprendre la natation ?\n' +
+          '- Quand refaire la prise de sang ?\n',
+      ),
+    ),
+  ]);
+}
+
+let pool: readonly SampleFile[] | undefined;
+
+/** The sample files, built on first use and shared afterwards. */
+export function sampleFiles(): readonly SampleFile[] {
+  pool ??= buildPool();
+  return pool;
+}
+
+/** The sample file with this id. */
+export function sampleFile(id: string): SampleFile | undefined {
+  return sampleFiles().find((f) => f.id === id);
+}
