@@ -408,6 +408,27 @@ describe('document submission (ITI-65) on the mock server', () => {
     assert.equal(server.store.documentsOf(patients.marie.id).length, 7, 'nothing was stored');
   });
 
+  it('refuses an unknown patient and a document over the size limit', async () => {
+    server = createDspServer({ baseUrl: BASE, clock: () => now, maxUploadSize: 10 });
+    const tooLarge = await call(users.weber, 'POST', '', buildProvideBundle(await submission()));
+    assert.equal(tooLarge.status, 422);
+    assert.deepEqual(
+      (tooLarge.body as OperationOutcome).issue.map((i) => [i.code, i.expression?.[0]]),
+      [['too-long', 'Bundle.entry[1].resource.content[0].attachment.size']],
+    );
+    const unknown = await call(
+      users.weber,
+      'POST',
+      '',
+      buildProvideBundle({ ...(await submission()), patient: 'nobody' }),
+    );
+    assert.equal(unknown.status, 422);
+    assert.equal(
+      (unknown.body as OperationOutcome).issue[0]?.expression?.[0],
+      'Bundle.entry[1].resource.subject',
+    );
+  });
+
   it('lets a patient add only "Expression du titulaire", and a blocked professional nothing', async () => {
     const asPatient = buildProvideBundle({
       ...(await submission()),
