@@ -1,9 +1,10 @@
 // DspElement: what every panel shares — registration, reset styles, language, the client lookup.
 import { consume } from '@lit/context';
 import type { DspClient } from '@dsp-kit/fhir';
-import { LitElement, css, type CSSResultGroup } from 'lit';
+import { LitElement, css, html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from './define-element.js';
+import { errorMessage, MissingClientError } from './error-message.js';
 import { LocalizeController } from '../i18n/localize.controller.js';
 import { clientContext } from '../provider/context.js';
 import { tokens } from '../theme/tokens.css.js';
@@ -28,6 +29,49 @@ const reset = css`
   :focus-visible {
     outline: var(--_focus-ring);
     outline-offset: 2px;
+  }
+  [part~='error'] {
+    padding: var(--_space-4);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_danger);
+    background: var(--_danger-surface);
+    color: var(--_text);
+  }
+  [part~='error'] p {
+    margin: 0 0 var(--_space-2);
+  }
+  [part~='error'] .summary {
+    font-weight: 600;
+    color: var(--_danger);
+  }
+  button.action {
+    font: inherit;
+    cursor: pointer;
+    padding: var(--_space-2) var(--_space-4);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  button.action[disabled] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (forced-colors: active) {
+    [part~='error'] {
+      border-color: CanvasText;
+    }
+    button.action {
+      border-color: ButtonText;
+    }
   }
 `;
 
@@ -58,6 +102,21 @@ export class DspElement extends LitElement {
   /** The client in use: the `client` property, else the provider's. */
   protected get activeClient(): DspClient | undefined {
     return this.client ?? this.providedClient;
+  }
+
+  /**
+   * The error state every panel shows: what failed (`title`), why in the user's words, the
+   * server's own explanation as text, and a retry button unless retrying cannot help.
+   */
+  protected renderError(error: unknown, title: string, retry?: () => void): TemplateResult {
+    const common = this.localize.common;
+    const { summary, detail } = errorMessage(error, common);
+    const canRetry = retry !== undefined && !(error instanceof MissingClientError);
+    return html`<div part="error" role="alert">
+      <p class="summary">${title} ${summary}</p>
+      ${detail ? html`<p class="detail">${detail}</p>` : nothing}
+      ${canRetry ? html`<button class="action" type="button" @click=${retry}>${common.retry}</button>` : nothing}
+    </div>`;
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {

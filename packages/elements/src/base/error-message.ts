@@ -2,12 +2,14 @@
 // server's own text when it sent one (shown as text, never as HTML).
 import {
   DspAuthError,
+  DspConflictError,
   DspHttpError,
+  DspIntegrityError,
   DspNetworkError,
   DspProtocolError,
   DspValidationError,
 } from '@dsp-kit/fhir';
-import type { Messages } from '../i18n/catalogs.js';
+import type { CommonMessages } from '../i18n/common.messages.js';
 
 /** Thrown by a panel that has neither a `client` property nor a `<dsp-provider>` around it. */
 export class MissingClientError extends Error {
@@ -23,9 +25,13 @@ export interface ErrorMessage {
   readonly detail?: string;
 }
 
-export function errorMessage(error: unknown, messages: Messages): ErrorMessage {
-  const m = messages.errors;
+export function errorMessage(error: unknown, m: CommonMessages): ErrorMessage {
   if (error instanceof MissingClientError) return { summary: m.noClient };
+  if (error instanceof DspConflictError) {
+    return error.serverMessage
+      ? { summary: m.conflict, detail: error.serverMessage }
+      : { summary: m.conflict };
+  }
   if (error instanceof DspHttpError) {
     const summary =
       error.status === 403 ? m.forbidden : error.status === 404 ? m.notFound : m.http(error.status);
@@ -34,6 +40,7 @@ export function errorMessage(error: unknown, messages: Messages): ErrorMessage {
   if (error instanceof DspAuthError) return { summary: m.auth };
   if (error instanceof DspNetworkError) return { summary: error.timedOut ? m.timeout : m.network };
   if (error instanceof DspProtocolError) return { summary: m.protocol };
+  if (error instanceof DspIntegrityError) return { summary: m.integrity };
   if (error instanceof DspValidationError) return { summary: m.validation, detail: error.message };
   return { summary: m.unknown };
 }

@@ -5,9 +5,10 @@ import { TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
-import { errorMessage, MissingClientError } from '../base/error-message.js';
+import { MissingClientError } from '../base/error-message.js';
 import { DspDocumentSelectEvent, DspErrorEvent } from '../events.js';
 import { DocumentListController, type DocumentList } from './document-viewer.controller.js';
+import { viewerMessages } from './document-viewer.messages.js';
 import { styles } from './document-viewer.styles.js';
 
 /**
@@ -41,7 +42,7 @@ export class DspDocumentViewer extends DspElement {
   );
 
   override render(): TemplateResult {
-    return html`<section part="base" aria-label=${this.localize.messages.viewer.label}>
+    return html`<section part="base" aria-label=${this.localize.t(viewerMessages).label}>
       ${this.#list.task.render({
         initial: () => this.#renderLoading(),
         pending: () =>
@@ -50,7 +51,12 @@ export class DspDocumentViewer extends DspElement {
           const list = this.#list.list;
           return list ? this.#renderList(list) : this.#renderNoPatient();
         },
-        error: (error) => this.#renderError(error, () => void this.#list.task.run()),
+        error: (error) =>
+          this.renderError(
+            error,
+            this.localize.t(viewerMessages).failed,
+            () => void this.#list.task.run(),
+          ),
       })}
     </section>`;
   }
@@ -66,15 +72,15 @@ export class DspDocumentViewer extends DspElement {
   #reportedError: unknown;
 
   #renderLoading() {
-    return html`<p part="loading" role="status">${this.localize.messages.viewer.loading}</p>`;
+    return html`<p part="loading" role="status">${this.localize.t(viewerMessages).loading}</p>`;
   }
 
   #renderNoPatient() {
-    return html`<p part="empty">${this.localize.messages.viewer.noPatient}</p>`;
+    return html`<p part="empty">${this.localize.t(viewerMessages).noPatient}</p>`;
   }
 
   #renderList(list: DocumentList) {
-    const m = this.localize.messages.viewer;
+    const m = this.localize.t(viewerMessages);
     if (list.documents.length === 0) {
       return html`<div part="empty" role="status"><slot name="empty">${m.empty}</slot></div>`;
     }
@@ -90,7 +96,7 @@ export class DspDocumentViewer extends DspElement {
   }
 
   #renderRow(document: DocumentReference) {
-    const m = this.localize.messages.viewer;
+    const m = this.localize.t(viewerMessages);
     const language = this.localize.language;
     const type = documentTypeOf(document.type);
     const title = document.content[0]?.attachment.title ?? document.description ?? m.untitled;
@@ -109,10 +115,10 @@ export class DspDocumentViewer extends DspElement {
   }
 
   #renderMore() {
-    const m = this.localize.messages;
+    const m = this.localize.t(viewerMessages);
     const error = this.#list.moreError;
     return html`<div class="more">
-      ${error ? this.#renderError(error, () => void this.#list.loadMore()) : nothing}
+      ${error ? this.renderError(error, m.failed, () => void this.#list.loadMore()) : nothing}
       <button
         class="action"
         type="button"
@@ -120,23 +126,8 @@ export class DspDocumentViewer extends DspElement {
         aria-busy=${this.#list.loadingMore ? 'true' : 'false'}
         @click=${() => void this.#list.loadMore()}
       >
-        ${m.viewer.loadMore}
+        ${m.loadMore}
       </button>
-    </div>`;
-  }
-
-  #renderError(error: unknown, retry: () => void) {
-    const m = this.localize.messages;
-    const { summary, detail } = errorMessage(error, m);
-    const canRetry = !(error instanceof MissingClientError);
-    return html`<div part="error" role="alert">
-      <p class="summary">${m.errors.title} ${summary}</p>
-      ${detail ? html`<p class="detail">${detail}</p>` : nothing}
-      ${
-        canRetry
-          ? html`<button class="action" type="button" @click=${retry}>${m.errors.retry}</button>`
-          : nothing
-      }
     </div>`;
   }
 

@@ -80,38 +80,6 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  [part='error'] {
-    padding: var(--_space-4);
-    border-radius: var(--_radius);
-    border: 1px solid var(--_danger);
-    background: var(--_danger-surface);
-    color: var(--_text);
-  }
-
-  [part='error'] p {
-    margin: 0 0 var(--_space-2);
-  }
-
-  .summary {
-    font-weight: 600;
-    color: var(--_danger);
-  }
-
-  button.action {
-    font: inherit;
-    cursor: pointer;
-    padding: var(--_space-2) var(--_space-4);
-    border-radius: var(--_radius);
-    border: 1px solid var(--_accent);
-    background: var(--_accent);
-    color: var(--_accent-text);
-  }
-
-  button.action[disabled] {
-    cursor: progress;
-    opacity: 0.7;
-  }
-
   .more {
     display: flex;
     flex-direction: column;
@@ -121,15 +89,11 @@ export const styles = css`
   }
 
   @media (forced-colors: active) {
-    [part='base'],
-    [part='error'] {
+    [part='base'] {
       border-color: CanvasText;
     }
     .title {
       color: LinkText;
-    }
-    button.action {
-      border-color: ButtonText;
     }
   }
 `;

@@ -1,6 +1,15 @@
+// Every catalog of the kit has, in every language, exactly the keys of its French version and no
+// empty message. A new component adds its catalog to `catalogs` below.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { catalogs } from './catalogs.js';
+import { viewerMessages } from '../document-viewer/document-viewer.messages.js';
+import type { Catalog } from './catalog.js';
+import { commonMessages } from './common.messages.js';
+
+const catalogs: Record<string, Catalog<object>> = {
+  common: commonMessages,
+  viewer: viewerMessages,
+};
 
 /** Every key path of a catalog, with the type of its value. */
 function shape(value: unknown, path = ''): string[] {
@@ -12,23 +21,30 @@ function shape(value: unknown, path = ''): string[] {
   return [`${path}:${typeof value}`];
 }
 
-describe('message catalogs', () => {
-  const reference = shape(catalogs.fr).sort();
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(strings);
+  return [];
+}
 
-  for (const [language, catalog] of Object.entries(catalogs)) {
-    it(`${language} has exactly the keys of the French catalog, none empty`, () => {
-      assert.deepEqual(shape(catalog).sort(), reference);
-      const texts = JSON.stringify(catalog, (_key, value: unknown) => value);
-      assert.ok(!texts.includes('""'), `${language} has an empty message`);
-    });
+describe('message catalogs', () => {
+  for (const [name, catalog] of Object.entries(catalogs)) {
+    const reference = shape(catalog.fr).sort();
+    for (const [language, messages] of Object.entries(catalog)) {
+      it(`${name}: ${language} has exactly the keys of French, none empty`, () => {
+        assert.deepEqual(shape(messages).sort(), reference);
+        for (const text of strings(messages))
+          assert.notEqual(text.trim(), '', `${name}.${language} has an empty message`);
+      });
+    }
   }
 
   it('counts documents with the right plural in each language', () => {
-    assert.equal(catalogs.fr.viewer.count(1, 1), '1 document');
-    assert.equal(catalogs.fr.viewer.count(0, 0), '0 document');
-    assert.equal(catalogs.fr.viewer.count(5, 5), '5 documents');
-    assert.equal(catalogs.en.viewer.count(1, undefined), '1 document');
-    assert.equal(catalogs.en.viewer.count(0, 0), '0 documents');
-    assert.equal(catalogs.de.viewer.count(100, 105), '100 von 105 Dokumenten');
+    assert.equal(viewerMessages.fr.count(1, 1), '1 document');
+    assert.equal(viewerMessages.fr.count(0, 0), '0 document');
+    assert.equal(viewerMessages.fr.count(5, 5), '5 documents');
+    assert.equal(viewerMessages.en.count(1, undefined), '1 document');
+    assert.equal(viewerMessages.en.count(0, 0), '0 documents');
+    assert.equal(viewerMessages.de.count(100, 105), '100 von 105 Dokumenten');
   });
 });

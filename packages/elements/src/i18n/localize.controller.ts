@@ -1,7 +1,8 @@
 // Gives an element its language and messages, and re-renders it when a `lang` around it changes.
 import type { DspLanguage } from '@dsp-kit/fhir';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { catalogs, type Messages } from './catalogs.js';
+import type { Catalog } from './catalog.js';
+import { commonMessages, type CommonMessages } from './common.messages.js';
 import { resolveLanguage } from './language.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -35,8 +36,19 @@ export class LocalizeController implements ReactiveController {
     return this.#language;
   }
 
-  get messages(): Messages {
-    return catalogs[this.#language];
+  /** A catalog's messages in the current language. */
+  t<M>(catalog: Catalog<M>): M {
+    return catalog[this.#language];
+  }
+
+  /** The messages every panel shares (errors, retry). */
+  get common(): CommonMessages {
+    return commonMessages[this.#language];
+  }
+
+  /** A number in the current language (`1 234` in French). */
+  formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.#language, options).format(value);
   }
 
   hostConnected(): void {

@@ -1,0 +1,81 @@
+// The document viewer's words.
+import { catalog } from '../i18n/catalog.js';
+
+const count = (
+  locale: string,
+  one: string,
+  many: string,
+  of: (shown: number, total: number) => string,
+) => {
+  const plural = new Intl.PluralRules(locale);
+  return (shown: number, total: number | undefined) =>
+    total === undefined || total === shown
+      ? `${shown} ${plural.select(shown) === 'one' ? one : many}`
+      : of(shown, total);
+};
+
+export const viewerMessages = catalog({
+  fr: {
+    label: 'Documents du DSP',
+    loading: 'Chargement des documents…',
+    empty: 'Aucun document dans ce DSP.',
+    noPatient: 'Aucun patient sélectionné.',
+    count: count(
+      'fr',
+      'document',
+      'documents',
+      (shown, total) => `${shown} documents sur ${total}`,
+    ),
+    loadMore: 'Afficher plus de documents',
+    untitled: 'Document sans titre',
+    unknownType: 'Type de document inconnu',
+    author: (name: string) => `par ${name}`,
+    failed: 'Les documents n’ont pas pu être chargés.',
+  },
+  de: {
+    label: 'DSP-Dokumente',
+    loading: 'Dokumente werden geladen…',
+    empty: 'Keine Dokumente in diesem DSP.',
+    noPatient: 'Kein Patient ausgewählt.',
+    count: count(
+      'de',
+      'Dokument',
+      'Dokumente',
+      (shown, total) => `${shown} von ${total} Dokumenten`,
+    ),
+    loadMore: 'Weitere Dokumente anzeigen',
+    untitled: 'Dokument ohne Titel',
+    unknownType: 'Unbekannter Dokumenttyp',
+    author: (name) => `von ${name}`,
+    failed: 'Die Dokumente konnten nicht geladen werden.',
+  },
+  en: {
+    label: 'DSP documents',
+    loading: 'Loading documents…',
+    empty: 'No documents in this DSP.',
+    noPatient: 'No patient selected.',
+    count: count('en', 'document', 'documents', (shown, total) => `${shown} of ${total} documents`),
+    loadMore: 'Show more documents',
+    untitled: 'Untitled document',
+    unknownType: 'Unknown document type',
+    author: (name) => `by ${name}`,
+    failed: 'The documents could not be loaded.',
+  },
+  lb: {
+    label: 'DSP-Dokumenter',
+    loading: 'D’Dokumenter gi gelueden…',
+    empty: 'Keng Dokumenter an dësem DSP.',
+    noPatient: 'Kee Patient ausgewielt.',
+    count: count(
+      'lb',
+      'Dokument',
+      'Dokumenter',
+      (shown, total) => `${shown} vun ${total} Dokumenter`,
+    ),
+    loadMore: 'Méi Dokumenter weisen',
+    untitled: 'Dokument ouni Titel',
+    unknownType: 'Onbekannten Dokumententyp',
+    author: (name) => `vum ${name}`,
+    failed: 'D’Dokumenter konnten net geluede ginn.',
+  },
+});
