@@ -2,9 +2,13 @@
 // the define modules, e.g. `@dsp-kit/elements/define/dsp-document-viewer.js`.
 export { DspElement } from './base/dsp-element.js';
 export { defineElement } from './base/define-element.js';
-export { errorMessage, MissingClientError } from './base/error-message.js';
+export { errorDetail, errorMessage, MissingClientError } from './base/error-message.js';
 export type { ErrorMessage } from './base/error-message.js';
 export { DspDocumentViewer } from './document-viewer/document-viewer.component.js';
+export { DspAuditLog } from './audit-log/audit-log.component.js';
+export { auditCsv, neutralise } from './audit-log/audit-csv.js';
+export { filterRows } from './audit-log/audit-filter.js';
+export type { AuditFilters } from './audit-log/audit-filter.js';
 export { DspProvider } from './provider/dsp-provider.component.js';
 export { clientContext } from './provider/context.js';
 export { DspDocumentSelectEvent, DspErrorEvent } from './events.js';

@@ -429,6 +429,29 @@ export class DspClient {
     return this.#search<AuditEvent>('AuditEvent', params, options);
   }
 
+  // --- Batches ------------------------------------------------------------------------------
+
+  /**
+   * Sends a FHIR `batch` Bundle and returns the `batch-response` (each entry with its own status).
+   * A batch of GETs only is a read, retried like one; any other is a write, never retried.
+   */
+  async batch(bundle: Bundle, options?: RequestOptions): Promise<Bundle> {
+    if (bundle.type !== 'batch') {
+      throw new DspValidationError('batch() takes a Bundle of type "batch"', 'bundle');
+    }
+    const url = this.baseUrl.href;
+    const idempotent = (bundle.entry ?? []).every((entry) => entry.request?.method === 'GET');
+    const body = await this.#transport.send(
+      { method: 'POST', url, body: JSON.stringify(bundle), idempotent, signal: options?.signal },
+      (response) => readFhirJson(response, url),
+    );
+    const result = expectResource<Bundle>(body, 'Bundle', url);
+    if (result.type !== 'batch-response') {
+      throw new DspProtocolError(`Expected a batch-response Bundle, got "${result.type}"`, url);
+    }
+    return result;
+  }
+
   // --- Emergency access --------------------------------------------------------------------
 
   /**

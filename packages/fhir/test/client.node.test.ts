@@ -774,3 +774,31 @@ describe('what DspClient sends', () => {
     for (const request of requests) assertValidR4((await request.json()) as Resource);
   });
 });
+
+describe('DspClient.batch', () => {
+  it('posts a batch, retries it when it holds GETs only, and checks the answer', async () => {
+    const { fetch, requests } = fakeFetch((_r, call) =>
+      call === 1
+        ? fhir({}, 503)
+        : fhir({ resourceType: 'Bundle', type: 'batch-response', entry: [] }),
+    );
+    const client = new DspClient({ baseUrl: BASE, fetch, retry: { baseDelayMs: 1 } });
+    const gets = {
+      resourceType: 'Bundle' as const,
+      type: 'batch' as const,
+      entry: [{ request: { method: 'GET' as const, url: 'Patient/p1' } }],
+    };
+    assert.equal((await client.batch(gets)).type, 'batch-response');
+    assert.equal(requests.length, 2);
+    assert.equal(requests[1]!.url, `${BASE}/`);
+    await assert.rejects(
+      client.batch({ resourceType: 'Bundle', type: 'transaction' }),
+      DspValidationError,
+    );
+    const wrong = fakeFetch(() => fhir({ resourceType: 'Bundle', type: 'searchset' }));
+    await assert.rejects(
+      new DspClient({ baseUrl: BASE, fetch: wrong.fetch }).batch(gets),
+      DspProtocolError,
+    );
+  });
+});

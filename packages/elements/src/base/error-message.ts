@@ -9,6 +9,7 @@ import {
   DspProtocolError,
   DspValidationError,
 } from '@dsp-kit/fhir';
+import type { DspErrorEvent } from '../events.js';
 import type { CommonMessages } from '../i18n/common.messages.js';
 
 /** Thrown by a panel that has neither a `client` property nor a `<dsp-provider>` around it. */
@@ -43,4 +44,15 @@ export function errorMessage(error: unknown, m: CommonMessages): ErrorMessage {
   if (error instanceof DspIntegrityError) return { summary: m.integrity };
   if (error instanceof DspValidationError) return { summary: m.validation, detail: error.message };
   return { summary: m.unknown };
+}
+
+/** The `dsp-error` event's detail for an error: its kind and HTTP status, no clinical content. */
+export function errorDetail(error: unknown): DspErrorEvent['detail'] {
+  if (error instanceof MissingClientError) return { kind: 'configuration' };
+  if (typeof error === 'object' && error !== null && 'kind' in error) {
+    const kind = (error as { kind: DspErrorEvent['detail']['kind'] }).kind;
+    const status = (error as { status?: unknown }).status;
+    return typeof status === 'number' ? { kind, status } : { kind };
+  }
+  return { kind: 'unknown' };
 }

@@ -5,7 +5,7 @@ import { TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
-import { MissingClientError } from '../base/error-message.js';
+import { errorDetail } from '../base/error-message.js';
 import { DspDocumentSelectEvent, DspErrorEvent } from '../events.js';
 import { DocumentListController, type DocumentList } from './document-viewer.controller.js';
 import { viewerMessages } from './document-viewer.messages.js';
@@ -134,16 +134,6 @@ export class DspDocumentViewer extends DspElement {
   #select(document: DocumentReference): void {
     if (document.id) this.dispatchEvent(new DspDocumentSelectEvent({ documentId: document.id }));
   }
-}
-
-function errorDetail(error: unknown): DspErrorEvent['detail'] {
-  if (error instanceof MissingClientError) return { kind: 'configuration' };
-  if (typeof error === 'object' && error !== null && 'kind' in error) {
-    const kind = (error as { kind: DspErrorEvent['detail']['kind'] }).kind;
-    const status = (error as { status?: unknown }).status;
-    return typeof status === 'number' ? { kind, status } : { kind };
-  }
-  return { kind: 'unknown' };
 }
 
 declare global {

@@ -1,18 +1,6 @@
 // The document viewer's words.
 import { catalog } from '../i18n/catalog.js';
-
-const count = (
-  locale: string,
-  one: string,
-  many: string,
-  of: (shown: number, total: number) => string,
-) => {
-  const plural = new Intl.PluralRules(locale);
-  return (shown: number, total: number | undefined) =>
-    total === undefined || total === shown
-      ? `${shown} ${plural.select(shown) === 'one' ? one : many}`
-      : of(shown, total);
-};
+import { counter } from '../i18n/count.js';
 
 export const viewerMessages = catalog({
   fr: {
@@ -20,12 +8,8 @@ export const viewerMessages = catalog({
     loading: 'Chargement des documents…',
     empty: 'Aucun document dans ce DSP.',
     noPatient: 'Aucun patient sélectionné.',
-    count: count(
-      'fr',
-      'document',
-      'documents',
-      (shown, total) => `${shown} documents sur ${total}`,
-    ),
+    count: counter('fr', 'document', 'documents', 'sur'),
+
     loadMore: 'Afficher plus de documents',
     untitled: 'Document sans titre',
     unknownType: 'Type de document inconnu',
@@ -37,12 +21,7 @@ export const viewerMessages = catalog({
     loading: 'Dokumente werden geladen…',
     empty: 'Keine Dokumente in diesem DSP.',
     noPatient: 'Kein Patient ausgewählt.',
-    count: count(
-      'de',
-      'Dokument',
-      'Dokumente',
-      (shown, total) => `${shown} von ${total} Dokumenten`,
-    ),
+    count: counter('de', 'Dokument', 'Dokumente', 'von'),
     loadMore: 'Weitere Dokumente anzeigen',
     untitled: 'Dokument ohne Titel',
     unknownType: 'Unbekannter Dokumenttyp',
@@ -54,7 +33,7 @@ export const viewerMessages = catalog({
     loading: 'Loading documents…',
     empty: 'No documents in this DSP.',
     noPatient: 'No patient selected.',
-    count: count('en', 'document', 'documents', (shown, total) => `${shown} of ${total} documents`),
+    count: counter('en', 'document', 'documents', 'of'),
     loadMore: 'Show more documents',
     untitled: 'Untitled document',
     unknownType: 'Unknown document type',
@@ -66,12 +45,7 @@ export const viewerMessages = catalog({
     loading: 'D’Dokumenter gi gelueden…',
     empty: 'Keng Dokumenter an dësem DSP.',
     noPatient: 'Kee Patient ausgewielt.',
-    count: count(
-      'lb',
-      'Dokument',
-      'Dokumenter',
-      (shown, total) => `${shown} vun ${total} Dokumenter`,
-    ),
+    count: counter('lb', 'Dokument', 'Dokumenter', 'vun'),
     loadMore: 'Méi Dokumenter weisen',
     untitled: 'Dokument ouni Titel',
     unknownType: 'Onbekannten Dokumententyp',

@@ -2,6 +2,7 @@
 // empty message. A new component adds its catalog to `catalogs` below.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { auditLogMessages } from '../audit-log/audit-log.messages.js';
 import { viewerMessages } from '../document-viewer/document-viewer.messages.js';
 import type { Catalog } from './catalog.js';
 import { commonMessages } from './common.messages.js';
@@ -9,6 +10,7 @@ import { commonMessages } from './common.messages.js';
 const catalogs: Record<string, Catalog<object>> = {
   common: commonMessages,
   viewer: viewerMessages,
+  auditLog: auditLogMessages,
 };
 
 /** Every key path of a catalog, with the type of its value. */
@@ -45,6 +47,7 @@ describe('message catalogs', () => {
     assert.equal(viewerMessages.fr.count(5, 5), '5 documents');
     assert.equal(viewerMessages.en.count(1, undefined), '1 document');
     assert.equal(viewerMessages.en.count(0, 0), '0 documents');
-    assert.equal(viewerMessages.de.count(100, 105), '100 von 105 Dokumenten');
+    assert.equal(viewerMessages.de.count(100, 105), '100 Dokumente von 105');
+    assert.equal(viewerMessages.fr.count(1, 9), '1 document sur 9');
   });
 });

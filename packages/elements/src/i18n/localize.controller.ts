@@ -70,6 +70,32 @@ export class LocalizeController implements ReactiveController {
     }
   }
 
+  /** How long ago (or ahead) `value` is, in words: `il y a 3 heures`, `hier`, `in 2 days`. */
+  formatRelative(value: string | Date, now: number = Date.now()): string {
+    const time = (typeof value === 'string' ? new Date(value) : value).getTime();
+    if (Number.isNaN(time)) return String(value);
+    const seconds = Math.round((time - now) / 1000);
+    const steps: [Intl.RelativeTimeFormatUnit, number][] = [
+      ['second', 60],
+      ['minute', 60],
+      ['hour', 24],
+      ['day', 30],
+      ['month', 12],
+      ['year', Number.POSITIVE_INFINITY],
+    ];
+    let amount = seconds;
+    for (const [unit, size] of steps) {
+      if (Math.abs(amount) < size) {
+        return new Intl.RelativeTimeFormat(this.#language, { numeric: 'auto' }).format(
+          amount,
+          unit,
+        );
+      }
+      amount = Math.round(amount / size);
+    }
+    return String(value);
+  }
+
   /** A date in the current language, e.g. `14 mars 2026`. */
   formatDate(
     value: string | Date,

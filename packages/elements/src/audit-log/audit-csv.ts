@@ -1,0 +1,58 @@
+// The audit log as CSV for spreadsheets: RFC 4180 (CRLF, quoted fields, doubled quotes), UTF-8
+// with a byte-order mark so spreadsheets read accents right, columns in the user's language, and
+// cells that a spreadsheet would take for a formula neutralised.
+import {
+  documentTypeByCode,
+  label,
+  professionByCode,
+  type AuditRow,
+  type DspLanguage,
+} from '@dsp-kit/fhir';
+import type { AuditLogMessages } from './audit-log.messages.js';
+
+const BOM = '\uFEFF';
+
+/** A cell as text a spreadsheet shows as is: `=`, `+`, `-`, `@`, tab or CR first gets a `'`. */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function cell(text: string): string {
+  return `"${neutralise(text).replaceAll('"', '""')}"`;
+}
+
+/** The CSV text of `rows` (dates as ISO instants, so every spreadsheet sorts them right). */
+export function auditCsv(
+  rows: readonly AuditRow[],
+  messages: AuditLogMessages,
+  language: DspLanguage,
+): string {
+  const c = messages.columns;
+  const header = [
+    c.when,
+    c.who,
+    c.profession,
+    c.organization,
+    c.action,
+    c.document,
+    c.type,
+    c.outcome,
+    c.reason,
+  ];
+  const lines = rows.map((row) => {
+    const profession = row.profession ? professionByCode(row.profession) : undefined;
+    const type = row.document?.typeCode ? documentTypeByCode(row.document.typeCode) : undefined;
+    return [
+      row.recorded,
+      row.who.name ?? messages.unknownAgent,
+      profession ? label(profession.labels, language) : '',
+      row.organization ?? '',
+      messages.actions[row.action],
+      row.document?.title ?? row.document?.id ?? '',
+      type ? label(type.labels, language) : '',
+      messages.outcomes[row.outcome],
+      row.reason ?? '',
+    ];
+  });
+  return BOM + [header, ...lines].map((fields) => fields.map(cell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,193 @@
+import { css } from 'lit';
+
+export const styles = css`
+  [part='base'] {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space-4);
+  }
+
+  [part='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    justify-content: space-between;
+    gap: var(--_space-3);
+    margin-block-end: var(--_space-3);
+  }
+
+  [part='filters'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space-3);
+    border: none;
+    margin: 0;
+    padding: 0;
+  }
+
+  [part='filters'] legend {
+    padding: 0;
+    margin-block-end: var(--_space-1);
+    font-weight: 600;
+  }
+
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-1);
+    font-size: var(--_font-size-small);
+    color: var(--_muted);
+  }
+
+  input,
+  select,
+  button.secondary {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space-1) var(--_space-2);
+    max-width: 16rem;
+  }
+
+  button.secondary {
+    cursor: pointer;
+  }
+
+  .commands {
+    display: flex;
+    gap: var(--_space-2);
+  }
+
+  [part='count'] {
+    margin: 0 0 var(--_space-2);
+    color: var(--_muted);
+    font-size: var(--_font-size-small);
+  }
+
+  [part='list'] {
+    display: block;
+    height: var(--dsp-audit-log-height, 28rem);
+    overflow: auto;
+    border-block-start: 1px solid var(--_border);
+  }
+
+  [part~='row'] {
+    display: grid;
+    grid-template-columns: minmax(8rem, 10rem) minmax(0, 1fr) minmax(0, 1fr);
+    gap: var(--_space-1) var(--_space-4);
+    width: 100%;
+    padding: var(--_space-3) var(--_space-2);
+    border-block-end: 1px solid var(--_border);
+  }
+
+  [part~='row-emergency'] {
+    border-inline-start: 4px solid var(--dsp-color-warning, #b54708);
+    background: var(--dsp-color-warning-surface, #fffaeb);
+  }
+
+  :host([theme='dark']) [part~='row-emergency'] {
+    background: var(--dsp-color-warning-surface, #2e1f06);
+  }
+
+  .when {
+    display: flex;
+    flex-direction: column;
+    font-size: var(--_font-size-small);
+  }
+
+  .absolute,
+  .role,
+  .type {
+    color: var(--_muted);
+    font-size: var(--_font-size-small);
+  }
+
+  .who,
+  .what {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .badge {
+    display: inline-block;
+    margin-inline-start: var(--_space-2);
+    padding: 0 var(--_space-2);
+    border-radius: 999px;
+    font-size: var(--_font-size-small);
+    font-weight: 600;
+    border: 1px solid currentColor;
+  }
+
+  .badge.refused,
+  .badge.failure {
+    color: var(--_danger);
+  }
+
+  .badge.emergency {
+    color: var(--dsp-color-warning, #b54708);
+  }
+
+  .reason {
+    grid-column: 2 / -1;
+    margin: 0;
+  }
+
+  button.document {
+    all: unset;
+    cursor: pointer;
+    color: var(--_accent);
+    text-decoration: underline;
+  }
+
+  button.document:focus-visible {
+    outline: var(--_focus-ring);
+  }
+
+  [part='empty'],
+  [part='loading'] {
+    margin: 0;
+    padding-block: var(--_space-6);
+    text-align: center;
+    color: var(--_muted);
+  }
+
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: var(--_font-size-small);
+  }
+
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding: var(--_space-1) var(--_space-2);
+    border-block-end: 1px solid var(--_border);
+  }
+
+  @media print {
+    [part='toolbar'],
+    [part='list'] {
+      display: none;
+    }
+    [part='base'] {
+      border: none;
+      padding: 0;
+    }
+  }
+
+  @media (forced-colors: active) {
+    [part~='row-emergency'] {
+      border-inline-start-color: Highlight;
+    }
+    button.document {
+      color: LinkText;
+    }
+  }
+`;
