@@ -1,29 +1,17 @@
-// Every story gets a DspClient on the mock server, started once in msw's service worker, signed in
-// as the fixture user it names (Dr Weber by default), with the failure scenario it names.
-import { staticTokenProvider } from '@dsp-kit/auth';
-import { DspClient } from '@dsp-kit/fhir';
-import { fixtures, mockToken, type ScenarioName } from '@dsp-kit/mock';
-import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
+// Every story gets a DspClient on the mock server, signed in as the fixture user it names
+// (Dr Weber by default), with the failure scenario it names (none by default).
+import { fixtures, type ScenarioName } from '@dsp-kit/mock';
 import type { Preview } from '@storybook/web-components-vite';
-
-let sandbox: Promise<Sandbox> | undefined;
+import { clientFor, sandbox } from './sandbox.js';
 
 const preview: Preview = {
   loaders: [
     async ({ parameters }) => {
-      sandbox ??= startSandbox();
-      const running = await sandbox;
+      const running = await sandbox();
       running.clearScenario();
-      const scenario = (parameters as { scenario?: ScenarioName }).scenario;
+      const { scenario, user } = parameters as { scenario?: ScenarioName; user?: string };
       if (scenario) running.useScenario(scenario);
-      const user = (parameters as { user?: string }).user ?? fixtures.users.weber;
-      return {
-        client: new DspClient({
-          baseUrl: running.server.baseUrl,
-          tokens: staticTokenProvider(mockToken(user)),
-          retry: false,
-        }),
-      };
+      return { client: await clientFor(user ?? fixtures.users.weber) };
     },
   ],
 };

@@ -1,6 +1,7 @@
 // The sandbox page: starts the mock DSP server in a service worker, then shows the viewer for the
 // chosen fixture patient, as the chosen fixture user (a mock token), in the chosen language.
 import { staticTokenProvider } from '@dsp-kit/auth';
+import '@dsp-kit/elements/define/dsp-audit-log.js';
 import '@dsp-kit/elements/define/dsp-document-viewer.js';
 import { DspClient } from '@dsp-kit/fhir';
 import { mockToken } from '@dsp-kit/mock';
@@ -14,6 +15,20 @@ function required<T extends Element>(element: T | null, what: string): T {
 const status = required(document.querySelector<HTMLElement>('#status'), '#status');
 const provider = required(document.querySelector('dsp-provider'), '<dsp-provider>');
 const viewer = required(document.querySelector('dsp-document-viewer'), '<dsp-document-viewer>');
+const audit = required(document.querySelector('dsp-audit-log'), '<dsp-audit-log>');
+const auditSection = required(
+  document.querySelector<HTMLElement>('#audit-section'),
+  '#audit-section',
+);
+
+/** The log is the patient's (and their assistant's): shown only on that side. */
+const patientSide = new Set(['marie-schmit', 'claire-wagner']);
+function showPanels(): void {
+  viewer.patient = patient.value;
+  const own = patientSide.has(user.value);
+  auditSection.hidden = !own;
+  audit.patient = own ? patient.value : undefined;
+}
 const patient = required(document.querySelector<HTMLSelectElement>('#patient'), '#patient');
 const user = required(document.querySelector<HTMLSelectElement>('#user'), '#user');
 const language = required(document.querySelector<HTMLSelectElement>('#language'), '#language');
@@ -31,15 +46,20 @@ try {
     });
   };
   signIn();
-  user.addEventListener('change', signIn);
-  viewer.patient = patient.value;
+  user.addEventListener('change', () => {
+    signIn();
+    showPanels();
+  });
+  showPanels();
   status.textContent = '';
 } catch (error) {
   status.textContent = `Le serveur DSP fictif n’a pas pu démarrer : ${error instanceof Error ? error.message : String(error)}`;
 }
 
-patient.addEventListener('change', () => {
-  viewer.patient = patient.value;
+patient.addEventListener('change', showPanels);
+// The log shows the viewer's accesses too: refresh it when the user opens documents elsewhere.
+viewer.addEventListener('dsp-document-select', () => {
+  audit.refresh();
 });
 language.addEventListener('change', () => {
   document.documentElement.lang = language.value;

@@ -83,6 +83,20 @@ describe('the sandbox, built and served', () => {
     await page.close();
   });
 
+  it("shows the patient her access log, with the doctors' visits", async () => {
+    const { page, errors } = await open();
+    await page.locator('dsp-document-viewer [part="row"]').first().waitFor({ timeout: 15_000 });
+    await page.selectOption('#user', 'marie-schmit');
+    // The log's list is virtualized: it renders rows once it is on screen.
+    await page.locator('dsp-audit-log').scrollIntoViewIfNeeded();
+    const row = page.locator('dsp-audit-log [part~="row"]', { hasText: 'Dr Paul Weber' });
+    await row.first().waitFor();
+    assert.match((await row.first().textContent()) ?? '', /Recherche/);
+    await page.screenshot({ path: `${results}sandbox-audit-log.png`, fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('switches patient and language from the host controls', async () => {
     const { page, errors } = await open();
     await page.locator('dsp-document-viewer [part="row"]').first().waitFor({ timeout: 15_000 });

@@ -68,6 +68,10 @@ describe('the Storybook build', () => {
     const error = page.locator('dsp-document-viewer [part="error"]');
     await error.waitFor({ timeout: 15_000 });
     assert.match((await error.textContent()) ?? '', /maintenance/);
+    await page.goto(`${url}iframe.html?id=panels-audit-log--patient-log&viewMode=story`);
+    const emergency = page.locator('dsp-audit-log [part~="row-emergency"]');
+    await emergency.waitFor({ timeout: 15_000 });
+    assert.match((await emergency.textContent()) ?? '', /Patiente inconsciente/);
     await page.close();
   });
 });
