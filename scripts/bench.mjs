@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 const runs = [
   ['node', ['scripts/size-report.mjs']],
   ['node', ['--conditions=source', '--import', 'tsx', 'test/bench/mock.bench.ts']],
+  ['node', ['--conditions=source', '--import', 'tsx', 'test/bench/audit-log.bench.ts']],
 ];
 let failed = false;
 for (const [command, args] of runs) {
