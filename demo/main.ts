@@ -2,6 +2,7 @@
 // chosen fixture patient, as the chosen fixture user (a mock token), in the chosen language.
 import { staticTokenProvider } from '@dsp-kit/auth';
 import '@dsp-kit/elements/define/dsp-audit-log.js';
+import '@dsp-kit/elements/define/dsp-document-stats.js';
 import '@dsp-kit/elements/define/dsp-document-viewer.js';
 import { DspClient } from '@dsp-kit/fhir';
 import { mockToken } from '@dsp-kit/mock';
@@ -21,10 +22,21 @@ const auditSection = required(
   '#audit-section',
 );
 
+const statsSection = required(
+  document.querySelector<HTMLElement>('#stats-section'),
+  '#stats-section',
+);
+
 /** The log is the patient's (and their assistant's): shown only on that side. */
 const patientSide = new Set(['marie-schmit', 'claire-wagner']);
+
+/** Shows each panel to whom it is for, on the chosen patient. */
 function showPanels(): void {
-  viewer.patient = patient.value;
+  // The agency sees statistics, never a record.
+  const agency = user.value === 'agence-esante';
+  statsSection.hidden = !agency;
+  viewer.hidden = agency;
+  viewer.patient = agency ? undefined : patient.value;
   const own = patientSide.has(user.value);
   auditSection.hidden = !own;
   audit.patient = own ? patient.value : undefined;

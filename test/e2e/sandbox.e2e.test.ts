@@ -97,6 +97,18 @@ describe('the sandbox, built and served', () => {
     await page.close();
   });
 
+  it('shows the agency its statistics, and no record', async () => {
+    const { page, errors } = await open();
+    await page.locator('dsp-document-viewer [part="row"]').first().waitFor({ timeout: 15_000 });
+    await page.selectOption('#user', 'agence-esante');
+    const total = page.locator('dsp-document-stats tfoot th, dsp-document-stats tfoot td').last();
+    await total.waitFor();
+    assert.equal((await total.textContent())?.trim(), '11');
+    assert.equal(await page.locator('dsp-document-viewer').isVisible(), false);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('switches patient and language from the host controls', async () => {
     const { page, errors } = await open();
     await page.locator('dsp-document-viewer [part="row"]').first().waitFor({ timeout: 15_000 });

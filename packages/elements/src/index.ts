@@ -6,6 +6,7 @@ export { errorDetail, errorMessage, MissingClientError } from './base/error-mess
 export type { ErrorMessage } from './base/error-message.js';
 export { DspDocumentViewer } from './document-viewer/document-viewer.component.js';
 export { DspAuditLog } from './audit-log/audit-log.component.js';
+export { DspDocumentStats } from './document-stats/document-stats.component.js';
 export { auditCsv, neutralise } from './audit-log/audit-csv.js';
 export { filterRows } from './audit-log/audit-filter.js';
 export type { AuditFilters } from './audit-log/audit-filter.js';

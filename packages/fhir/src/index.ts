@@ -55,6 +55,8 @@ export {
 } from './audit.js';
 export type { AuditInput, AuditRow, DspAuditAction, DspAuditOutcome } from './audit.js';
 export { checkIntegrity, sha1Base64 } from './integrity.js';
+export { buildCountBatch, monthBound, readCountBatch } from './stats.js';
+export type { CountBatchQuery, DocumentCountTable } from './stats.js';
 export { makeMatricule, validateMatricule } from './matricule.js';
 export type { MatriculeOptions, MatriculeProblem, MatriculeResult } from './matricule.js';
 export * from './vocabulary.js';

@@ -239,7 +239,9 @@ describe('the mock DSP server', () => {
       400,
     );
     assert.equal((await search(users.agency)).status, 403);
-    assert.equal((await call(users.weber, 'GET', 'DocumentReference?_summary=count')).status, 400);
+    const doctor = await call(users.weber, 'GET', 'DocumentReference?_summary=count');
+    assert.equal(doctor.status, 403);
+    assert.match(message(doctor), /Seule l’Agence eSanté/);
   });
 
   it('serves content (ITI-68) to whoever may read the document, and audits it', async () => {

@@ -36,6 +36,15 @@ export class LocalizeController implements ReactiveController {
     return this.#language;
   }
 
+  /**
+   * The locale for `Intl`: the language, or for Luxembourgish, where the browser has no data for
+   * it (Chromium has none), `de-LU`, whose dates and numbers Luxembourg writes the same way.
+   */
+  get intlLocale(): string {
+    if (this.#language !== 'lb') return this.#language;
+    return Intl.DateTimeFormat.supportedLocalesOf(['lb']).length > 0 ? 'lb' : 'de-LU';
+  }
+
   /** A catalog's messages in the current language. */
   t<M>(catalog: Catalog<M>): M {
     return catalog[this.#language];
@@ -48,7 +57,7 @@ export class LocalizeController implements ReactiveController {
 
   /** A number in the current language (`1 234` in French). */
   formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.#language, options).format(value);
+    return new Intl.NumberFormat(this.intlLocale, options).format(value);
   }
 
   hostConnected(): void {
@@ -86,7 +95,7 @@ export class LocalizeController implements ReactiveController {
     let amount = seconds;
     for (const [unit, size] of steps) {
       if (Math.abs(amount) < size) {
-        return new Intl.RelativeTimeFormat(this.#language, { numeric: 'auto' }).format(
+        return new Intl.RelativeTimeFormat(this.intlLocale, { numeric: 'auto' }).format(
           amount,
           unit,
         );
@@ -104,6 +113,6 @@ export class LocalizeController implements ReactiveController {
     const date = typeof value === 'string' ? new Date(value) : value;
     return Number.isNaN(date.getTime())
       ? String(value)
-      : new Intl.DateTimeFormat(this.#language, options).format(date);
+      : new Intl.DateTimeFormat(this.intlLocale, options).format(date);
   }
 }

@@ -17,6 +17,13 @@ export function searchDocumentsRoute(context: Context): Response {
   const { url, store, caller } = context;
   const patient = url.searchParams.get('patient')?.trim();
   if (!patient) {
+    if (url.searchParams.get('_summary') === 'count' && caller.kind !== 'agency') {
+      throw FhirFailure.of(
+        403,
+        'forbidden',
+        'Seule l’Agence eSanté compte les documents de tous les DSP.',
+      );
+    }
     // Counts across every DSP: the agency's statistics. No document leaves the server.
     const bundle = searchDocuments({
       url,
