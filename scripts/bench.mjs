@@ -6,6 +6,7 @@ const runs = [
   ['node', ['scripts/size-report.mjs']],
   ['node', ['--conditions=source', '--import', 'tsx', 'test/bench/mock.bench.ts']],
   ['node', ['--conditions=source', '--import', 'tsx', 'test/bench/audit-log.bench.ts']],
+  ['node', ['--conditions=source', '--import', 'tsx', 'test/bench/browser.bench.ts']],
 ];
 let failed = false;
 for (const [command, args] of runs) {

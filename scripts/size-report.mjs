@@ -22,12 +22,19 @@ const entries = [
     name: 'whole kit (panels + client + cache + auth)',
     code: [
       "export * from '@dsp-kit/elements/define/dsp-document-viewer.js';",
+      "export * from '@dsp-kit/elements/define/dsp-audit-log.js';",
+      "export * from '@dsp-kit/elements/define/dsp-document-stats.js';",
       "export * from '@dsp-kit/fhir';",
       "export * from '@dsp-kit/fhir/cache';",
       "export * from '@dsp-kit/auth';",
     ].join('\n'),
     budget: 55 * KB,
     forbidden: ['msw', '@dsp-kit/mock'],
+  },
+  { name: '<dsp-audit-log>', code: "export * from '@dsp-kit/elements/define/dsp-audit-log.js';" },
+  {
+    name: '<dsp-document-stats>',
+    code: "export * from '@dsp-kit/elements/define/dsp-document-stats.js';",
   },
   { name: '@dsp-kit/mock (sandbox only)', code: "export * from '@dsp-kit/mock/browser';" },
 ];

@@ -213,7 +213,7 @@ export class DspAuditLog extends DspElement {
 
   #renderToolbar(log: AuditLog) {
     const m = this.#messages;
-    const { agents, documents } = filterChoices(log.rows, m.unknownAgent);
+    const { agents, documents } = this.#choices(log.rows, m.unknownAgent);
     const set = (key: keyof AuditFilters) => (event: Event) => {
       const value = (event.target as HTMLInputElement | HTMLSelectElement).value;
       this[key] = (value || undefined) as never;
@@ -275,6 +275,15 @@ export class DspAuditLog extends DspElement {
         </button>
       </div>
     </div>`;
+  }
+
+  #choicesOf: { rows: readonly AuditRow[]; choices: ReturnType<typeof filterChoices> } | undefined;
+
+  /** The filters' lists, computed again only when new rows arrive. */
+  #choices(rows: readonly AuditRow[], unknownAgent: string): ReturnType<typeof filterChoices> {
+    if (this.#choicesOf?.rows !== rows)
+      this.#choicesOf = { rows, choices: filterChoices(rows, unknownAgent) };
+    return this.#choicesOf.choices;
   }
 
   readonly #clearFilters = () => {

@@ -24,6 +24,28 @@ function observeDocument(): void {
   });
 }
 
+// Intl formatters are costly to build (a list of thousands of dates would build thousands): one
+// per locale and options, shared by every element.
+const formatters = new Map<
+  string,
+  Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat
+>();
+
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
+  kind: string,
+  locale: string,
+  options: object | undefined,
+  make: () => T,
+): T {
+  const key = `${kind}|${locale}|${JSON.stringify(options ?? {})}`;
+  let found = formatters.get(key) as T | undefined;
+  if (!found) {
+    found = make();
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 export class LocalizeController implements ReactiveController {
   #language: DspLanguage;
 
@@ -57,7 +79,13 @@ export class LocalizeController implements ReactiveController {
 
   /** A number in the current language (`1 234` in French). */
   formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.intlLocale, options).format(value);
+    const locale = this.intlLocale;
+    return formatter(
+      'number',
+      locale,
+      options,
+      () => new Intl.NumberFormat(locale, options),
+    ).format(value);
   }
 
   hostConnected(): void {
@@ -95,10 +123,13 @@ export class LocalizeController implements ReactiveController {
     let amount = seconds;
     for (const [unit, size] of steps) {
       if (Math.abs(amount) < size) {
-        return new Intl.RelativeTimeFormat(this.intlLocale, { numeric: 'auto' }).format(
-          amount,
-          unit,
-        );
+        const locale = this.intlLocale;
+        return formatter(
+          'relative',
+          locale,
+          undefined,
+          () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+        ).format(amount, unit);
       }
       amount = Math.round(amount / size);
     }
@@ -113,6 +144,11 @@ export class LocalizeController implements ReactiveController {
     const date = typeof value === 'string' ? new Date(value) : value;
     return Number.isNaN(date.getTime())
       ? String(value)
-      : new Intl.DateTimeFormat(this.intlLocale, options).format(date);
+      : formatter(
+          'date',
+          this.intlLocale,
+          options,
+          () => new Intl.DateTimeFormat(this.intlLocale, options),
+        ).format(date);
   }
 }
