@@ -35,7 +35,8 @@ describe('the sandbox, built and served', () => {
   });
 
   async function open(path = ''): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage();
+    // Tall enough for the fixture DSP: the virtualized lists render what is on screen.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
@@ -47,17 +48,20 @@ describe('the sandbox, built and served', () => {
 
   it("lists the fixture patient's documents", async () => {
     const { page, errors } = await open();
-    const rows = page.locator('dsp-document-viewer [part="row"]');
+    const rows = page.locator('dsp-document-viewer [part~="row"]');
     await rows.first().waitFor({ timeout: 15_000 });
-    assert.deepEqual(await rows.locator('.title').allTextContents(), [
-      'Résultat de biopsie',
-      'Bilan sanguin complet',
-      'Échocardiographie transthoracique',
-      'Résumé patient',
-      "Certificat d'aptitude au sport",
-      'Mes directives anticipées',
-      'Consultation de suivi psychologique',
-    ]);
+    assert.deepEqual(
+      (await rows.locator('.title').allTextContents()).map((t) => t.trim()),
+      [
+        'Résultat de biopsie',
+        'Bilan sanguin complet',
+        'Échocardiographie transthoracique',
+        'Résumé patient',
+        "Certificat d'aptitude au sport",
+        'Mes directives anticipées',
+        'Consultation de suivi psychologique',
+      ],
+    );
     assert.equal(
       await rows.nth(1).locator('.type').textContent(),
       "Résultats d'examens biologiques",
@@ -71,7 +75,7 @@ describe('the sandbox, built and served', () => {
 
   it('explains a refusal to a blocked doctor, with the server’s reason', async () => {
     const { page, errors } = await open();
-    await page.locator('dsp-document-viewer [part="row"]').first().waitFor({ timeout: 15_000 });
+    await page.locator('dsp-document-viewer [part~="row"]').first().waitFor({ timeout: 15_000 });
     await page.selectOption('#user', 'luc-kremer');
     const error = page.locator('dsp-document-viewer [part="error"]');
     await error.waitFor();
@@ -85,7 +89,7 @@ describe('the sandbox, built and served', () => {
 
   it("shows the patient her access log, with the doctors' visits", async () => {
     const { page, errors } = await open();
-    await page.locator('dsp-document-viewer [part="row"]').first().waitFor({ timeout: 15_000 });
+    await page.locator('dsp-document-viewer [part~="row"]').first().waitFor({ timeout: 15_000 });
     await page.selectOption('#user', 'marie-schmit');
     // The log's list is virtualized: it renders rows once it is on screen.
     await page.locator('dsp-audit-log').scrollIntoViewIfNeeded();
@@ -99,7 +103,7 @@ describe('the sandbox, built and served', () => {
 
   it('shows the agency its statistics, and no record', async () => {
     const { page, errors } = await open();
-    await page.locator('dsp-document-viewer [part="row"]').first().waitFor({ timeout: 15_000 });
+    await page.locator('dsp-document-viewer [part~="row"]').first().waitFor({ timeout: 15_000 });
     await page.selectOption('#user', 'agence-esante');
     const total = page.locator('dsp-document-stats tfoot th, dsp-document-stats tfoot td').last();
     await total.waitFor();
@@ -111,7 +115,7 @@ describe('the sandbox, built and served', () => {
 
   it('switches patient and language from the host controls', async () => {
     const { page, errors } = await open();
-    await page.locator('dsp-document-viewer [part="row"]').first().waitFor({ timeout: 15_000 });
+    await page.locator('dsp-document-viewer [part~="row"]').first().waitFor({ timeout: 15_000 });
     await page.selectOption('#language', 'en');
     await page.locator('dsp-document-viewer .type', { hasText: 'Laboratory results' }).waitFor();
     await page.selectOption('#patient', 'jean-hoffmann');

@@ -59,9 +59,9 @@ describe('the Storybook build', () => {
   });
 
   it('renders a story on the mock server, and a failure scenario as an error', async () => {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
     await page.goto(`${url}iframe.html?id=panels-document-viewer--documents&viewMode=story`);
-    const rows = page.locator('dsp-document-viewer [part="row"]');
+    const rows = page.locator('dsp-document-viewer [part~="row"]');
     await rows.first().waitFor({ timeout: 15_000 });
     assert.equal(await rows.count(), 7);
     await page.goto(`${url}iframe.html?id=panels-document-viewer--server-error&viewMode=story`);

@@ -16,6 +16,15 @@ import '../src/define/dsp-document-viewer.js';
 
 const { patients, documents } = fixtures;
 
+// The virtualizer's ResizeObserver may report a benign "loop completed" notice: not a failure.
+window.addEventListener(
+  'error',
+  (event) => {
+    if (event.message.startsWith('ResizeObserver loop')) event.stopImmediatePropagation();
+  },
+  true,
+);
+
 let sandbox: Sandbox;
 let client: DspClient;
 
@@ -38,7 +47,7 @@ function part(el: Element, name: string): HTMLElement | null {
 }
 
 function rows(el: Element) {
-  return [...el.shadowRoot!.querySelectorAll('[part="row"]')].map((row) => ({
+  return [...el.shadowRoot!.querySelectorAll('[part~="row"]')].map((row) => ({
     title: row.querySelector('.title')?.textContent.trim(),
     type: row.querySelector('.type')?.textContent.trim(),
     date: row.querySelector('time')?.textContent.trim(),
@@ -46,7 +55,19 @@ function rows(el: Element) {
   }));
 }
 
+/** Tall enough that the virtualized list renders every row of these small DSPs. */
+function showAll(el: HTMLElement): void {
+  el.style.setProperty('--dsp-document-viewer-height', '1000rem');
+}
+
 async function settled(el: DspDocumentViewer, partName: string): Promise<HTMLElement> {
+  showAll(el);
+  if (partName === 'list') {
+    // The virtualized list renders its rows a frame after it appears.
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="row"]'), 'no row appeared', {
+      timeout: 5000,
+    });
+  }
   await waitUntil(() => part(el, partName), `no [part=${partName}] appeared`, { timeout: 5000 });
   return part(el, partName)!;
 }
@@ -104,7 +125,7 @@ describe('<dsp-document-viewer>', () => {
         author: 'par Dr Anne Muller',
       },
     ]);
-    expect(part(el, 'toolbar')!.textContent).to.contain('7 documents');
+    expect(part(el, 'count')!.textContent).to.contain('7 documents');
     expect(el.shadowRoot!.querySelector('time')!.getAttribute('datetime')).to.equal(
       documents.hidden.date,
     );
@@ -228,7 +249,7 @@ describe('<dsp-document-viewer>', () => {
     expect(rows(el)).to.have.length(7);
   });
 
-  it('emits dsp-document-select with the id alone when a document is chosen from the keyboard', async () => {
+  it('moves through the list with the keyboard, and emits dsp-document-select with the id alone', async () => {
     const el = await fixture<DspDocumentViewer>(
       html`<dsp-document-viewer
         .client=${client}
@@ -236,16 +257,27 @@ describe('<dsp-document-viewer>', () => {
       ></dsp-document-viewer>`,
     );
     await settled(el, 'list');
-    const button = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.title')[1]!;
-    button.focus();
+    const first = el.shadowRoot!.querySelector<HTMLButtonElement>('[data-index="0"]')!;
+    expect(first.tabIndex).to.equal(0, 'the list is one tab stop');
+    first.focus();
+    await sendKeys({ press: 'ArrowDown' }); // the first row, under its month
+    await sendKeys({ press: 'ArrowDown' }); // the next month's header
+    await sendKeys({ press: 'ArrowDown' }); // its row: the blood test
+    const focused = () => el.shadowRoot!.activeElement?.textContent.trim();
+    expect(focused()).to.equal('Bilan sanguin complet');
     const selected = oneEvent(el, 'dsp-document-select');
     await sendKeys({ press: 'Enter' });
     const event = await selected;
     expect(event.detail).to.deep.equal({ documentId: documents.bloodTest.id });
+    await sendKeys({ press: 'End' });
+    expect(focused()).to.equal('Consultation de suivi psychologique');
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ type: 'mes' });
+    expect(focused()).to.equal('Mes directives anticipées');
     expect(event.bubbles && event.composed).to.equal(true);
   });
 
-  it('loads further pages on request, keeping what is shown', async () => {
+  it('loads every page behind the first, with the count shown', async () => {
     const type = documentTypeByCode('certificat-medical')!;
     for (let i = 0; i < 105; i++) {
       const document: DocumentReference = {
@@ -264,18 +296,144 @@ describe('<dsp-document-viewer>', () => {
       html`<dsp-document-viewer
         .client=${client}
         patient=${patients.jean.id}
+        view="types"
       ></dsp-document-viewer>`,
     );
     await settled(el, 'list');
-    expect(rows(el)).to.have.length(100);
-    expect(part(el, 'toolbar')!.textContent).to.contain('100 documents sur 105');
-    const more = el.shadowRoot!.querySelector<HTMLButtonElement>('.more button')!;
-    expect(more.textContent.trim()).to.equal('Afficher plus de documents');
-    more.click();
-    await waitUntil(() => rows(el).length === 105, 'the next page did not load');
+    el.style.removeProperty('--dsp-document-viewer-height'); // a real scrolling list
+    await waitUntil(
+      () => part(el, 'count')!.textContent.trim() === '105 documents',
+      'the second page did not load',
+    );
     expect(rows(el)[0]?.title).to.equal('Certificat 104');
-    expect(rows(el)[104]?.title).to.equal('Certificat 0');
-    expect(el.shadowRoot!.querySelector('.more')).to.equal(null);
-    expect(part(el, 'toolbar')!.textContent).to.contain('105 documents');
+    expect(rows(el).length).to.be.below(105, 'only what is on screen is rendered');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-index="0"]')!.focus();
+    await sendKeys({ press: 'End' });
+    await waitUntil(
+      () => el.shadowRoot!.activeElement?.textContent.trim() === 'Certificat 0',
+      'End did not reach the last document',
+    );
+  });
+
+  it('filters through attributes a host can set, and says when nothing matches', async () => {
+    const el = await fixture<DspDocumentViewer>(
+      html`<dsp-document-viewer
+        .client=${client}
+        patient=${patients.marie.id}
+        filter-type="cr-acte-diagnostique"
+      ></dsp-document-viewer>`,
+    );
+    await settled(el, 'list');
+    expect(rows(el).map((r) => r.title)).to.deep.equal([
+      'Résultat de biopsie',
+      'Échocardiographie transthoracique',
+    ]);
+    expect(part(el, 'count')!.textContent).to.contain('2 documents sur 7');
+    el.removeAttribute('filter-type');
+    el.q = 'BILAN';
+    await waitUntil(() => rows(el).length === 1 && rows(el)[0]!.title === 'Bilan sanguin complet');
+    el.q = undefined;
+    el.from = '2026-01-01';
+    el.to = '2026-06-30';
+    await waitUntil(() => rows(el).length === 2);
+    el.q = 'introuvable';
+    const empty = await settled(el, 'empty');
+    expect(empty.textContent).to.contain('Aucun document ne correspond aux filtres.');
+    await expect(el).to.be.accessible();
+    empty.querySelector('button')!.click();
+    await waitUntil(() => rows(el).length === 7);
+    expect(el.hasAttribute('q')).to.equal(false);
+  });
+
+  it('groups by DSP type in the vocabulary order, with counts, and collapses a group', async () => {
+    const el = await fixture<DspDocumentViewer>(
+      html`<dsp-document-viewer
+        .client=${client}
+        patient=${patients.marie.id}
+        view="types"
+      ></dsp-document-viewer>`,
+    );
+    await settled(el, 'list');
+    const groups = () =>
+      [...el.shadowRoot!.querySelectorAll('[part="group"] button')].map((b) =>
+        b.textContent.replace(/\s+/g, ' ').trim(),
+      );
+    expect(groups()).to.deep.equal([
+      '▾ Résumés patients 1',
+      '▾ Certificats médicaux 1',
+      "▾ CR d'actes diagnostiques 2",
+      "▾ Résultats d'examens biologiques 1",
+      '▾ Expression du titulaire 1',
+      '▾ Rapports médicaux 1',
+    ]);
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="group"] button')[2]!.click();
+    await waitUntil(() => rows(el).length === 5);
+    expect(
+      el.shadowRoot!.querySelectorAll('[part="group"] button')[2]!.getAttribute('aria-expanded'),
+    ).to.equal('false');
+    await expect(el).to.be.accessible();
+    el.view = 'classes';
+    await waitUntil(() => groups()[0]?.includes('Synthèse'));
+  });
+
+  it('marks confidentiality, documents hidden from the patient and the patient’s own notes', async () => {
+    const el = await fixture<DspDocumentViewer>(
+      html`<dsp-document-viewer
+        .client=${client}
+        patient=${patients.marie.id}
+      ></dsp-document-viewer>`,
+    );
+    await settled(el, 'list');
+    const row = (title: string) =>
+      [...el.shadowRoot!.querySelectorAll('[part~="row"]')].find(
+        (r) => r.querySelector('.title')?.textContent.trim() === title,
+      )!;
+    const marks = (title: string) =>
+      [...row(title).querySelectorAll('[part="mark"]')].map((m) => m.textContent.trim());
+    expect(marks('Résultat de biopsie')).to.deep.equal(['Restreint', 'Non visible par le patient']);
+    expect(marks('Consultation de suivi psychologique')).to.deep.equal(['Très restreint']);
+    expect(marks('Mes directives anticipées')).to.deep.equal([]);
+    expect(row('Mes directives anticipées').getAttribute('part')).to.contain('row-patient');
+  });
+
+  it('shows untrusted text as text, and odd documents sensibly', async () => {
+    const odd: DocumentReference = {
+      resourceType: 'DocumentReference',
+      id: 'odd',
+      status: 'current',
+      type: { coding: [{ system: 'urn:other', code: 'x' }] },
+      subject: { reference: `Patient/${patients.jean.id}` },
+      date: 'not a date',
+      author: [{ display: '<b>Dr</b> <script>window.pwned = 1</script>' }],
+      content: [
+        { attachment: { title: '<img src=x onerror="window.pwned = 2">javascript:alert(1)' } },
+      ],
+    };
+    const untitled: DocumentReference = {
+      resourceType: 'DocumentReference',
+      id: 'untitled',
+      status: 'current',
+      subject: { reference: `Patient/${patients.jean.id}` },
+      date: '2026-01-01T00:00:00Z',
+      content: [{ attachment: {} }],
+    };
+    sandbox.server.store.put(odd);
+    sandbox.server.store.put(untitled);
+    const el = await fixture<DspDocumentViewer>(
+      html`<dsp-document-viewer
+        .client=${client}
+        patient=${patients.jean.id}
+      ></dsp-document-viewer>`,
+    );
+    await settled(el, 'list');
+    const shown = rows(el);
+    expect(shown.map((r) => r.title)).to.deep.equal([
+      'Document sans titre',
+      '<img src=x onerror="window.pwned = 2">javascript:alert(1)',
+    ]);
+    expect(shown[1]?.type).to.equal('Type de document inconnu');
+    expect(shown[1]?.date).to.equal('Date inconnue');
+    expect(el.shadowRoot!.querySelector('img, script, b')).to.equal(null);
+    expect((window as { pwned?: number }).pwned).to.equal(undefined);
   });
 });

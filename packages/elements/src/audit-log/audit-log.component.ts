@@ -16,7 +16,8 @@ import { errorDetail } from '../base/error-message.js';
 import { DspDocumentSelectEvent, DspErrorEvent } from '../events.js';
 import { auditCsv } from './audit-csv.js';
 import { filterChoices, filterRows, type AuditFilters } from './audit-filter.js';
-import { AuditLogController, type AuditLog } from './audit-log.controller.js';
+import type { PagedResult } from '../base/paged-search.controller.js';
+import { auditLogSearch } from './audit-log.controller.js';
 import { auditLogMessages, type AuditLogMessages } from './audit-log.messages.js';
 import { styles } from './audit-log.styles.js';
 
@@ -73,7 +74,7 @@ export class DspAuditLog extends DspElement {
 
   @state() private filtered: AuditRow[] = [];
 
-  readonly #log = new AuditLogController(this, () => [this.activeClient, this.patient] as const);
+  readonly #log = auditLogSearch(this, () => [this.activeClient, this.patient] as const);
   #reportedError: unknown;
   #filteredFrom: { rows: readonly AuditRow[]; filters: string } | undefined;
   readonly #afterPrint = () => {
@@ -138,8 +139,8 @@ export class DspAuditLog extends DspElement {
     super.willUpdate(changed);
     // Filtering is cheap but not free: only when the rows or the filters changed.
     const rows =
-      this.#log.task.status === TaskStatus.COMPLETE ? (this.#log.task.value?.rows ?? []) : [];
-    const current = this.#log.log.rows.length > 0 ? this.#log.log.rows : rows;
+      this.#log.task.status === TaskStatus.COMPLETE ? (this.#log.task.value?.items ?? []) : [];
+    const current = this.#log.result.items.length > 0 ? this.#log.result.items : rows;
     const filters = JSON.stringify(this.#filters);
     if (this.#filteredFrom?.rows !== current || this.#filteredFrom.filters !== filters) {
       this.#filteredFrom = { rows: current, filters };
@@ -161,9 +162,11 @@ export class DspAuditLog extends DspElement {
       ${this.#log.task.render({
         initial: () => this.#renderLoading(),
         pending: () =>
-          this.#log.log.rows.length > 0 ? this.#renderLog(this.#log.log) : this.#renderLoading(),
+          this.#log.result.items.length > 0
+            ? this.#renderLog(this.#log.result)
+            : this.#renderLoading(),
         complete: (log) =>
-          log ? this.#renderLog(this.#log.log) : html`<p part="empty">${m.noPatient}</p>`,
+          log ? this.#renderLog(this.#log.result) : html`<p part="empty">${m.noPatient}</p>`,
         error: (error) =>
           this.renderError(error, m.failed, () => {
             this.refresh();
@@ -176,16 +179,16 @@ export class DspAuditLog extends DspElement {
     return html`<p part="loading" role="status">${this.#messages.loading}</p>`;
   }
 
-  #renderLog(log: AuditLog) {
+  #renderLog(log: PagedResult<AuditRow>) {
     const m = this.#messages;
-    if (log.rows.length === 0 && !log.loading) {
+    if (log.items.length === 0 && !log.loading) {
       return html`<p part="empty" role="status">${m.empty}</p>`;
     }
     const shown = this.filtered;
     return html`
       ${this.#renderToolbar(log)}
       <p part="count" role="status">
-        ${m.count(shown.length, log.rows.length)}${log.loading ? html` — ${m.loadingMore(log.rows.length, log.total)}` : nothing}
+        ${m.count(shown.length, log.items.length)}${log.loading ? html` — ${m.loadingMore(log.items.length, log.total)}` : nothing}
       </p>
       ${
         log.moreError
@@ -211,9 +214,9 @@ export class DspAuditLog extends DspElement {
     `;
   }
 
-  #renderToolbar(log: AuditLog) {
+  #renderToolbar(log: PagedResult<AuditRow>) {
     const m = this.#messages;
-    const { agents, documents } = this.#choices(log.rows, m.unknownAgent);
+    const { agents, documents } = this.#choices(log.items, m.unknownAgent);
     const set = (key: keyof AuditFilters) => (event: Event) => {
       const value = (event.target as HTMLInputElement | HTMLSelectElement).value;
       this[key] = (value || undefined) as never;

@@ -1,31 +1,73 @@
-// <dsp-document-viewer>: a patient's DSP documents, newest first.
-import { documentTypeOf, label } from '@dsp-kit/fhir';
-import type { DocumentReference } from '@dsp-kit/fhir';
+// <dsp-document-viewer>: a patient's DSP at a glance — by month, by DSP type or by class — with
+// filters a host can set through attributes, and a virtualized list fit for any DSP's size.
+import {
+  CONFIDENTIALITY_SYSTEM,
+  DSP_SECURITY_SYSTEM,
+  documentClasses,
+  documentTypeByCode,
+  documentTypes,
+  label,
+  type DocumentReference,
+} from '@dsp-kit/fhir';
+import {
+  virtualize,
+  virtualizerRef,
+  type VirtualizerHostElement,
+} from '@lit-labs/virtualizer/virtualize.js';
 import { TaskStatus } from '@lit/task';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
 import { errorDetail } from '../base/error-message.js';
+import type { PagedResult } from '../base/paged-search.controller.js';
 import { DspDocumentSelectEvent, DspErrorEvent } from '../events.js';
-import { DocumentListController, type DocumentList } from './document-viewer.controller.js';
-import { viewerMessages } from './document-viewer.messages.js';
+import {
+  filterDocuments,
+  groupItems,
+  sortDocuments,
+  titleOf,
+  type ListItem,
+  type PreparedDocument,
+  type SortOrder,
+  type ViewMode,
+} from './document-list.js';
+import { documentSearch } from './document-viewer.controller.js';
+import { viewerMessages, type ViewerMessages } from './document-viewer.messages.js';
 import { styles } from './document-viewer.styles.js';
 
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+function hasLabel(document: DocumentReference, system: string, code: string): boolean {
+  return (document.securityLabel ?? []).some((l) =>
+    (l.coding ?? []).some((c) => c.system === system && c.code === code),
+  );
+}
+
 /**
- * @summary Lists a patient's documents in the DSP, newest first, with their type and date.
+ * @summary A patient's documents in the DSP: grouped by month, DSP type or class, filtered by
+ * type, dates and words, with their marks (confidentiality, masked, hidden from the patient,
+ * written by the patient).
  * @tag dsp-document-viewer
  *
  * @slot empty - Replaces the text shown when the DSP holds no document.
  *
  * @csspart base - The panel.
- * @csspart toolbar - The line above the list with the document count.
- * @csspart list - The list of documents.
- * @csspart row - One document.
+ * @csspart toolbar - Search, filters, view and sort.
+ * @csspart count - The number of documents shown (announced).
+ * @csspart list - The scrolling list.
+ * @csspart group - A group header (month, type or class) with its count.
+ * @csspart row - One document; `row-patient` marks the patient's own, `row-active` the focused.
+ * @csspart mark - A mark on a document (confidentiality, masked, hidden).
  * @csspart loading - The loading state.
- * @csspart empty - The empty state.
+ * @csspart empty - No document, or none matching the filters.
  * @csspart error - The error state, with its retry button.
  *
  * @cssproperty --dsp-document-viewer-padding - Inner padding of the panel.
+ * @cssproperty --dsp-document-viewer-height - Height of the scrolling list (default 32rem).
  *
  * @fires dsp-document-select - The user chose a document; `detail.documentId` is its id.
  * @fires dsp-error - Loading failed; `detail.kind` and `detail.status` say how.
@@ -35,100 +77,386 @@ export class DspDocumentViewer extends DspElement {
 
   /** The patient's FHIR id (or a `Patient/<id>` reference). */
   @property({ reflect: true }) patient?: string;
+  /** `timeline` (by month, default), `types` (by DSP type) or `classes`. */
+  @property({ reflect: true }) view: ViewMode = 'timeline';
+  /** `-date` (newest first, default), `date` or `type`. */
+  @property({ reflect: true }) sort: SortOrder = '-date';
+  /** DSP type codes shown, comma-separated; all when empty. */
+  @property({ attribute: 'filter-type', reflect: true }) filterType?: string;
+  /** DSP class codes shown, comma-separated; all when empty. */
+  @property({ attribute: 'filter-class', reflect: true }) filterClass?: string;
+  /** First day shown, `YYYY-MM-DD`. */
+  @property({ reflect: true }) from?: string;
+  /** Last day shown, `YYYY-MM-DD`. */
+  @property({ reflect: true }) to?: string;
+  /** Words to find in titles, descriptions and authors. */
+  @property({ reflect: true }) q?: string;
 
-  readonly #list = new DocumentListController(
-    this,
-    () => [this.activeClient, this.patient] as const,
-  );
+  @state() private collapsed: ReadonlySet<string> = new Set();
+  @state() private items: ListItem[] = [];
+  @state() private shownCount = 0;
+  /** Index in `items` of the row holding the roving focus. */
+  @state() private active = -1;
 
-  override render(): TemplateResult {
-    return html`<section part="base" aria-label=${this.localize.t(viewerMessages).label}>
-      ${this.#list.task.render({
-        initial: () => this.#renderLoading(),
-        pending: () =>
-          this.#list.list ? this.#renderList(this.#list.list) : this.#renderLoading(),
-        complete: () => {
-          const list = this.#list.list;
-          return list ? this.#renderList(list) : this.#renderNoPatient();
-        },
-        error: (error) =>
-          this.renderError(
-            error,
-            this.localize.t(viewerMessages).failed,
-            () => void this.#list.task.run(),
-          ),
-      })}
-    </section>`;
+  @query('[part="list"]') private listElement?: HTMLElement & VirtualizerHostElement;
+
+  readonly #search = documentSearch(this, () => [this.activeClient, this.patient] as const);
+  #reportedError: unknown;
+  #computedFrom: unknown[] = [];
+  #typeahead = { text: '', at: 0 };
+
+  get #m(): ViewerMessages {
+    return this.localize.t(viewerMessages);
+  }
+
+  /** Loads the documents again. */
+  refresh(): void {
+    void this.#search.task.run();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const documents = this.#search.result.items;
+    const inputs = [
+      documents,
+      this.view,
+      this.sort,
+      this.filterType,
+      this.filterClass,
+      this.from,
+      this.to,
+      this.q,
+      this.collapsed,
+    ];
+    if (inputs.some((input, i) => input !== this.#computedFrom[i])) {
+      this.#computedFrom = inputs;
+      const filtered = filterDocuments(documents, {
+        types: list(this.filterType),
+        classes: list(this.filterClass),
+        ...(this.from ? { from: this.from } : {}),
+        ...(this.to ? { to: this.to } : {}),
+        ...(this.q ? { q: this.q } : {}),
+      });
+      this.shownCount = filtered.length;
+      this.items = groupItems(
+        sortDocuments(filtered, this.sort),
+        this.view,
+        this.sort,
+        this.collapsed,
+      );
+      if (this.active >= this.items.length) this.active = this.items.length - 1;
+    }
   }
 
   protected override updated(): void {
-    const error = this.#list.task.error;
-    if (this.#list.task.status === TaskStatus.ERROR && error !== this.#reportedError) {
+    const error = this.#search.task.error;
+    if (this.#search.task.status === TaskStatus.ERROR && error !== this.#reportedError) {
       this.#reportedError = error;
       this.dispatchEvent(new DspErrorEvent(errorDetail(error)));
     }
   }
 
-  #reportedError: unknown;
+  override render(): TemplateResult {
+    const m = this.#m;
+    return html`<section part="base" aria-label=${m.label}>
+      ${this.#search.task.render({
+        initial: () => this.#renderLoading(),
+        pending: () =>
+          this.#search.result.items.length > 0
+            ? this.#renderDocuments(this.#search.result)
+            : this.#renderLoading(),
+        complete: (result) =>
+          result
+            ? this.#renderDocuments(this.#search.result)
+            : html`<p part="empty">${m.noPatient}</p>`,
+        error: (error) =>
+          this.renderError(error, m.failed, () => {
+            this.refresh();
+          }),
+      })}
+    </section>`;
+  }
 
   #renderLoading() {
-    return html`<p part="loading" role="status">${this.localize.t(viewerMessages).loading}</p>`;
+    return html`<p part="loading" role="status">${this.#m.loading}</p>`;
   }
 
-  #renderNoPatient() {
-    return html`<p part="empty">${this.localize.t(viewerMessages).noPatient}</p>`;
-  }
-
-  #renderList(list: DocumentList) {
-    const m = this.localize.t(viewerMessages);
-    if (list.documents.length === 0) {
+  #renderDocuments(result: PagedResult<PreparedDocument>) {
+    const m = this.#m;
+    if (result.items.length === 0 && !result.loading) {
       return html`<div part="empty" role="status"><slot name="empty">${m.empty}</slot></div>`;
     }
     return html`
-      <div part="toolbar">
-        <span role="status">${m.count(list.documents.length, list.total)}</span>
-      </div>
-      <ul part="list" aria-label=${m.label}>
-        ${list.documents.map((document) => this.#renderRow(document))}
-      </ul>
-      ${list.hasMore ? this.#renderMore() : nothing}
+      ${this.#renderToolbar(result)}
+      <p part="count" role="status">
+        ${m.count(this.shownCount, result.items.length)}${result.loading ? html` — ${m.loadingMore(result.items.length, result.total)}` : nothing}
+      </p>
+      ${
+        result.moreError
+          ? this.renderError(result.moreError, m.failed, () => {
+              this.#search.resume();
+            })
+          : nothing
+      }
+      ${
+        this.shownCount === 0
+          ? html`<div part="empty">
+              <p>${m.noMatch}</p>
+              <button class="action" type="button" @click=${this.#clearFilters}>
+                ${m.clearFilters}
+              </button>
+            </div>`
+          : html`<div part="list" role="list" aria-label=${m.label} @keydown=${this.#onKeydown}>
+              ${virtualize({
+                items: this.items,
+                keyFunction: (item: ListItem) =>
+                  item.kind === 'group' ? `group:${item.key}` : item.prepared.id,
+                renderItem: (item: ListItem, index: number) =>
+                  item.kind === 'group'
+                    ? this.#renderGroup(item, index)
+                    : this.#renderRow(item.prepared, index),
+                scroller: true,
+              })}
+            </div>`
+      }
     `;
   }
 
-  #renderRow(document: DocumentReference) {
-    const m = this.localize.t(viewerMessages);
+  #renderToolbar(result: PagedResult<PreparedDocument>) {
+    const m = this.#m;
     const language = this.localize.language;
-    const type = documentTypeOf(document.type);
-    const title = document.content[0]?.attachment.title ?? document.description ?? m.untitled;
-    const typeLabel = type ? label(type.labels, language) : (document.type?.text ?? m.unknownType);
-    const author = document.author?.[0]?.display;
-    return html`<li part="row">
-      <button class="title" type="button" @click=${() => this.#select(document)}>${title}</button>
-      <span class="type">${typeLabel}</span>
-      ${author ? html`<span class="meta">${m.author(author)}</span>` : nothing}
-      ${
-        document.date
-          ? html`<time datetime=${document.date}>${this.localize.formatDate(document.date)}</time>`
-          : nothing
-      }
-    </li>`;
+    const present = new Set(result.items.map((d) => d.typeCode));
+    const types = documentTypes.filter((t) => present.has(t.code));
+    const selectedType = list(this.filterType)[0] ?? '';
+    return html`<div part="toolbar">
+      <label class="search"
+        >${m.search}
+        <input
+          type="search"
+          .value=${this.q ?? ''}
+          @input=${(e: Event) => {
+            this.q = (e.target as HTMLInputElement).value || undefined;
+          }}
+        />
+      </label>
+      <label
+        >${m.type}
+        <select
+          @change=${(e: Event) => {
+            this.filterType = (e.target as HTMLSelectElement).value || undefined;
+          }}
+        >
+          <option value="" ?selected=${!selectedType}>${m.anyType}</option>
+          ${types.map((t) => html`<option value=${t.code} ?selected=${t.code === selectedType}>${label(t.labels, language)}</option>`)}
+        </select>
+      </label>
+      <label
+        >${m.from}<input
+          type="date"
+          .value=${this.from ?? ''}
+          @change=${(e: Event) => {
+            this.from = (e.target as HTMLInputElement).value || undefined;
+          }}
+      /></label>
+      <label
+        >${m.to}<input
+          type="date"
+          .value=${this.to ?? ''}
+          @change=${(e: Event) => {
+            this.to = (e.target as HTMLInputElement).value || undefined;
+          }}
+      /></label>
+      <label
+        >${m.sort}
+        <select
+          @change=${(e: Event) => {
+            this.sort = (e.target as HTMLSelectElement).value as SortOrder;
+          }}
+        >
+          ${(['-date', 'date', 'type'] as const).map((s) => html`<option value=${s} ?selected=${s === this.sort}>${m.sorts[s]}</option>`)}
+        </select>
+      </label>
+      <div class="views" role="group" aria-label=${m.view}>
+        ${(['timeline', 'types', 'classes'] as const).map(
+          (v) =>
+            html`<button
+              type="button"
+              aria-pressed=${v === this.view ? 'true' : 'false'}
+              @click=${() => {
+                this.view = v;
+              }}
+            >
+              ${m.views[v]}
+            </button>`,
+        )}
+      </div>
+    </div>`;
   }
 
-  #renderMore() {
-    const m = this.localize.t(viewerMessages);
-    const error = this.#list.moreError;
-    return html`<div class="more">
-      ${error ? this.renderError(error, m.failed, () => void this.#list.loadMore()) : nothing}
+  #groupLabel(key: string): string {
+    const language = this.localize.language;
+    if (key === 'unknown')
+      return this.view === 'timeline' ? this.#m.unknownDate : this.#m.unknownGroup;
+    if (this.view === 'types') {
+      const type = documentTypeByCode(key);
+      return type ? label(type.labels, language) : key;
+    }
+    if (this.view === 'classes') {
+      const cls = documentClasses.find((c) => c.code === key);
+      return cls ? label(cls.labels, language) : key;
+    }
+    const [year, month] = key.split('-').map(Number);
+    return this.localize.formatDate(new Date(year ?? 1970, (month ?? 1) - 1, 1), {
+      month: 'long',
+      year: 'numeric',
+    });
+  }
+
+  #renderGroup(item: Extract<ListItem, { kind: 'group' }>, index: number) {
+    const name = this.#groupLabel(item.key);
+    return html`<div part="group" role="listitem">
       <button
-        class="action"
         type="button"
-        ?disabled=${this.#list.loadingMore}
-        aria-busy=${this.#list.loadingMore ? 'true' : 'false'}
-        @click=${() => void this.#list.loadMore()}
+        class="group"
+        data-index=${index}
+        tabindex=${this.#tabIndex(index)}
+        aria-expanded=${item.collapsed ? 'false' : 'true'}
+        @click=${() => {
+          this.#toggle(item.key);
+        }}
+        @focus=${() => {
+          this.active = index;
+        }}
       >
-        ${m.loadMore}
+        <span class="chevron" aria-hidden="true">${item.collapsed ? '▸' : '▾'}</span>
+        <span>${name}</span>
+        <span class="group-count">${this.localize.formatNumber(item.count)}</span>
       </button>
     </div>`;
+  }
+
+  #renderRow(prepared: PreparedDocument, index: number) {
+    const m = this.#m;
+    const document = prepared.document;
+    const language = this.localize.language;
+    const type = prepared.typeCode ? documentTypeByCode(prepared.typeCode) : undefined;
+    const typeLabel = type ? label(type.labels, language) : (document.type?.text ?? m.unknownType);
+    const author = document.author?.[0]?.display;
+    const patientNote = prepared.typeCode === 'expression-titulaire';
+    const marks = [
+      hasLabel(document, CONFIDENTIALITY_SYSTEM, 'R') ? m.marks.restricted : undefined,
+      hasLabel(document, CONFIDENTIALITY_SYSTEM, 'V') ? m.marks.veryRestricted : undefined,
+      hasLabel(document, DSP_SECURITY_SYSTEM, 'masked') ? m.marks.masked : undefined,
+      hasLabel(document, DSP_SECURITY_SYSTEM, 'hidden-from-patient') ? m.marks.hidden : undefined,
+    ].filter((mark): mark is string => mark !== undefined);
+    const parts = [
+      'row',
+      patientNote ? 'row-patient' : '',
+      index === this.active ? 'row-active' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return html`<div part=${parts} role="listitem">
+      <button
+        class="title"
+        type="button"
+        data-index=${index}
+        tabindex=${this.#tabIndex(index)}
+        @click=${() => {
+          this.#select(prepared.document);
+        }}
+        @focus=${() => {
+          this.active = index;
+        }}
+      >
+        ${titleOf(document) ?? m.untitled}
+      </button>
+      <span class="type">${typeLabel}</span>
+      ${author ? html`<span class="meta">${m.author(author)}</span>` : nothing}
+      ${marks.length > 0 ? html`<span class="marks">${marks.map((mark) => html`<span part="mark" class="mark">${mark}</span>`)}</span>` : nothing}
+      ${
+        Number.isFinite(prepared.time) && document.date
+          ? html`<time datetime=${document.date}>${this.localize.formatDate(document.date)}</time>`
+          : html`<time>${m.unknownDate}</time>`
+      }
+    </div>`;
+  }
+
+  /** Roving focus: only the active row (else the first) is in the tab order. */
+  #tabIndex(index: number): string {
+    return index === (this.active >= 0 ? this.active : 0) ? '0' : '-1';
+  }
+
+  #toggle(key: string): void {
+    const next = new Set(this.collapsed);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    this.collapsed = next;
+  }
+
+  readonly #clearFilters = () => {
+    this.filterType = this.filterClass = this.from = this.to = this.q = undefined;
+  };
+
+  readonly #onKeydown = (event: KeyboardEvent) => {
+    const last = this.items.length - 1;
+    const current = this.active >= 0 ? this.active : 0;
+    let target: number | undefined;
+    if (event.key === 'ArrowDown') target = Math.min(last, current + 1);
+    else if (event.key === 'ArrowUp') target = Math.max(0, current - 1);
+    else if (event.key === 'Home') target = 0;
+    else if (event.key === 'End') target = last;
+    else if (
+      event.key.length === 1 &&
+      /\S/.test(event.key) &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey
+    ) {
+      target = this.#typeaheadTarget(event.key, current);
+    }
+    if (target === undefined) return;
+    event.preventDefault();
+    void this.#focusItem(target);
+  };
+
+  /** The next document whose title starts with what was typed (within a second). */
+  #typeaheadTarget(key: string, from: number): number | undefined {
+    const now = Date.now();
+    this.#typeahead = {
+      text:
+        now - this.#typeahead.at < 1000
+          ? this.#typeahead.text + key.toLowerCase()
+          : key.toLowerCase(),
+      at: now,
+    };
+    const text = this.#typeahead.text;
+    const start = text.length > 1 ? from : from + 1;
+    for (let offset = 0; offset < this.items.length; offset++) {
+      const index = (start + offset) % this.items.length;
+      const item = this.items[index];
+      if (
+        item?.kind === 'document' &&
+        (titleOf(item.prepared.document) ?? '').toLowerCase().startsWith(text)
+      )
+        return index;
+    }
+    return undefined;
+  }
+
+  async #focusItem(index: number): Promise<void> {
+    this.active = index;
+    const virtualizer = this.listElement?.[virtualizerRef];
+    virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
+    await this.updateComplete;
+    for (let frame = 0; frame < 5; frame++) {
+      const button = this.renderRoot.querySelector<HTMLElement>(`[data-index="${index}"]`);
+      if (button) {
+        button.focus();
+        return;
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
   }
 
   #select(document: DocumentReference): void {

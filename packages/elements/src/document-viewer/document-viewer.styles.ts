@@ -10,30 +10,117 @@ export const styles = css`
 
   [part='toolbar'] {
     display: flex;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: var(--_space-2);
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space-3);
     margin-block-end: var(--_space-3);
+  }
+
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-1);
+    font-size: var(--_font-size-small);
+    color: var(--_muted);
+  }
+
+  label.search {
+    flex: 1 1 12rem;
+  }
+
+  input,
+  select,
+  .views button {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space-1) var(--_space-2);
+  }
+
+  .views {
+    display: flex;
+  }
+
+  .views button {
+    cursor: pointer;
+    border-radius: 0;
+  }
+
+  .views button:first-child {
+    border-start-start-radius: var(--_radius);
+    border-end-start-radius: var(--_radius);
+  }
+
+  .views button:last-child {
+    border-start-end-radius: var(--_radius);
+    border-end-end-radius: var(--_radius);
+  }
+
+  .views button[aria-pressed='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-text);
+  }
+
+  [part='count'] {
+    margin: 0 0 var(--_space-2);
     color: var(--_muted);
     font-size: var(--_font-size-small);
   }
 
   [part='list'] {
-    list-style: none;
-    margin: 0;
-    padding: 0;
+    display: block;
+    height: var(--dsp-document-viewer-height, 32rem);
+    overflow: auto;
   }
 
-  [part='row'] {
+  [part='group'] {
+    width: 100%;
+    border-block-end: 1px solid var(--_border);
+    background: var(--_surface-raised);
+  }
+
+  button.group {
+    all: unset;
+    box-sizing: border-box;
+    display: flex;
+    gap: var(--_space-2);
+    align-items: baseline;
+    width: 100%;
+    padding: var(--_space-2);
+    cursor: pointer;
+    font-weight: 600;
+  }
+
+  button.group:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: -2px;
+  }
+
+  .group-count {
+    margin-inline-start: auto;
+    color: var(--_muted);
+    font-weight: 400;
+  }
+
+  [part~='row'] {
     display: grid;
+    width: 100%;
     grid-template-columns: minmax(0, 1fr) auto;
     gap: var(--_space-1) var(--_space-4);
-    padding-block: var(--_space-3);
-    border-block-start: 1px solid var(--_border);
+    padding: var(--_space-3) var(--_space-2);
+    border-block-end: 1px solid var(--_border);
   }
 
-  [part='row']:first-child {
-    border-block-start: none;
+  [part~='row-patient'] {
+    border-inline-start: 4px solid var(--dsp-color-patient, #6941c6);
+    background: var(--dsp-color-patient-surface, #f9f5ff);
+  }
+
+  :host([theme='dark']) [part~='row-patient'] {
+    background: var(--dsp-color-patient-surface, #1f1536);
   }
 
   .title {
@@ -53,15 +140,29 @@ export const styles = css`
     outline-offset: 2px;
   }
 
-  .type {
+  .type,
+  .meta,
+  .marks {
     grid-column: 1;
-    color: var(--_text);
   }
 
   .meta {
-    grid-column: 1;
     color: var(--_muted);
     font-size: var(--_font-size-small);
+  }
+
+  .mark {
+    display: inline-block;
+    margin-inline-end: var(--_space-1);
+    padding: 0 var(--_space-2);
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-size: var(--_font-size-small);
+    color: var(--_muted);
+  }
+
+  .mark.patient {
+    color: var(--dsp-color-patient, #6941c6);
   }
 
   time {
@@ -80,20 +181,19 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  .more {
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    gap: var(--_space-2);
-    margin-block-start: var(--_space-3);
-  }
-
   @media (forced-colors: active) {
     [part='base'] {
       border-color: CanvasText;
     }
     .title {
       color: LinkText;
+    }
+    [part~='row-patient'] {
+      border-inline-start-color: Highlight;
+    }
+    .views button[aria-pressed='true'] {
+      background: Highlight;
+      color: HighlightText;
     }
   }
 `;

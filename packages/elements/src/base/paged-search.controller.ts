@@ -1,0 +1,93 @@
+// A search whose results show as soon as the first page arrives, while the following pages load
+// behind it through the Bundle's `next` links; a new search (new arguments) stops the old one.
+import type { Page, Resource } from '@dsp-kit/fhir';
+import { Task } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
+
+export interface PagedResult<U> {
+  /** Everything loaded so far, mapped. */
+  readonly items: readonly U[];
+  /** Matches in the whole search, when the server says; else what is loaded. */
+  readonly total: number;
+  /** True while further pages load. */
+  readonly loading: boolean;
+  /** The error that stopped the loading of further pages; what is loaded stays. */
+  readonly moreError: unknown;
+}
+
+export interface PagedSearchOptions<T extends Resource, U, A extends readonly unknown[]> {
+  args: () => A;
+  /** The first page, or undefined when there is nothing to search (no patient yet). */
+  first: (args: A, signal: AbortSignal) => Promise<Page<T> | undefined>;
+  /** Turns a page's resources into what the panel shows; `offset` counts those before. */
+  map: (entries: readonly T[], offset: number) => U[];
+}
+
+export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
+  readonly task: Task<A, PagedResult<U> | undefined>;
+  #items: U[] = [];
+  #total = 0;
+  #loading = false;
+  #moreError: unknown;
+  #page: Page<T> | undefined;
+  #generation = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: PagedSearchOptions<T, U, A>,
+  ) {
+    this.task = new Task(host, {
+      args: options.args,
+      task: async (args, { signal }) => {
+        const generation = ++this.#generation;
+        this.#loading = false;
+        const page = await options.first(args, signal);
+        if (!page) return undefined;
+        this.#page = page;
+        this.#items = options.map(page.entries, 0);
+        this.#total = page.total ?? page.entries.length;
+        this.#moreError = undefined;
+        this.#loading = page.hasNext;
+        if (page.hasNext) void this.#loadRest(generation, signal);
+        return this.result;
+      },
+    });
+  }
+
+  get result(): PagedResult<U> {
+    return {
+      items: this.#items,
+      total: Math.max(this.#total, this.#items.length),
+      loading: this.#loading,
+      moreError: this.#moreError,
+    };
+  }
+
+  /** Resumes loading after a further page failed. */
+  resume(): void {
+    if (!this.#page?.hasNext || this.#loading) return;
+    this.#loading = true;
+    this.#moreError = undefined;
+    this.host.requestUpdate();
+    void this.#loadRest(this.#generation, undefined);
+  }
+
+  async #loadRest(generation: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      while (this.#page?.hasNext && generation === this.#generation && !signal?.aborted) {
+        const next = await this.#page.next(signal ? { signal } : {});
+        if (!next || generation !== this.#generation) return;
+        this.#page = next;
+        this.#items = [...this.#items, ...this.options.map(next.entries, this.#items.length)];
+        this.host.requestUpdate();
+      }
+    } catch (error) {
+      if (generation === this.#generation && !signal?.aborted) this.#moreError = error;
+    } finally {
+      if (generation === this.#generation) {
+        this.#loading = false;
+        this.host.requestUpdate();
+      }
+    }
+  }
+}

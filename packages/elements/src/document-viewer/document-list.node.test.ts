@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  documentClassConcept,
+  documentTypeByCode,
+  documentTypeConcept,
+  type DocumentReference,
+} from '@dsp-kit/fhir';
+import {
+  filterDocuments,
+  groupItems,
+  prepare,
+  sortDocuments,
+  type ListItem,
+} from './document-list.js';
+
+function doc(
+  id: string,
+  typeCode: string | undefined,
+  date: string | undefined,
+  title: string,
+  author = 'Dr Paul Weber',
+): DocumentReference {
+  const type = typeCode ? documentTypeByCode(typeCode) : undefined;
+  return {
+    resourceType: 'DocumentReference',
+    id,
+    status: 'current',
+    ...(type
+      ? { type: documentTypeConcept(type), category: [documentClassConcept(type)] }
+      : { type: { text: 'Inconnu' } }),
+    ...(date ? { date } : {}),
+    author: [{ display: author }],
+    content: [{ attachment: { title } }],
+  };
+}
+
+const documents = [
+  doc('a', 'certificat-medical', '2026-10-02T10:00:00Z', 'Certificat sport'),
+  doc('b', 'resume-patient', '2026-10-20T10:00:00Z', 'Résumé patient'),
+  doc(
+    'c',
+    'resultat-biologie',
+    '2025-01-05T10:00:00Z',
+    'Bilan lipidique',
+    'Laboratoire Ketterthill',
+  ),
+  doc('d', 'resume-patient', '2024-06-01T10:00:00Z', 'Échographie abdominale'),
+  doc('e', undefined, undefined, 'Sans date ni type'),
+].map(prepare);
+
+const ids = (list: { id: string }[]) => list.map((d) => d.id);
+const shape = (items: ListItem[]) =>
+  items.map((i) =>
+    i.kind === 'group' ? `[${i.key}:${i.count}${i.collapsed ? '+' : ''}]` : i.prepared.id,
+  );
+
+describe('the viewer list', () => {
+  it('filters by type, class, dates and words, accents and case aside', () => {
+    assert.deepEqual(ids(filterDocuments(documents, { types: ['resume-patient'] })), ['b', 'd']);
+    assert.deepEqual(ids(filterDocuments(documents, { classes: ['compte-rendu'] })), ['c']);
+    assert.deepEqual(ids(filterDocuments(documents, { from: '2025-01-01', to: '2026-10-02' })), [
+      'a',
+      'c',
+    ]);
+    assert.deepEqual(ids(filterDocuments(documents, { q: 'echo' })), ['d']);
+    assert.deepEqual(ids(filterDocuments(documents, { q: 'KETTER bilan' })), ['c']);
+    assert.deepEqual(ids(filterDocuments(documents, {})), ['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('sorts by date either way, or by type in the vocabulary order, undated last', () => {
+    assert.deepEqual(ids(sortDocuments([...documents], '-date')), ['b', 'a', 'c', 'd', 'e']);
+    assert.deepEqual(ids(sortDocuments([...documents], 'date')), ['e', 'd', 'c', 'a', 'b']);
+    assert.deepEqual(ids(sortDocuments([...documents], 'type')), ['b', 'd', 'a', 'c', 'e']);
+  });
+
+  it('groups by month, by DSP type in vocabulary order, or by class, unknown last', () => {
+    const sorted = sortDocuments([...documents], '-date');
+    assert.deepEqual(shape(groupItems(sorted, 'timeline', '-date', new Set())), [
+      '[2026-10:2]',
+      'b',
+      'a',
+      '[2025-01:1]',
+      'c',
+      '[2024-06:1]',
+      'd',
+      '[unknown:1]',
+      'e',
+    ]);
+    assert.deepEqual(shape(groupItems(sorted, 'types', '-date', new Set())), [
+      '[resume-patient:2]',
+      'b',
+      'd',
+      '[certificat-medical:1]',
+      'a',
+      '[resultat-biologie:1]',
+      'c',
+      '[unknown:1]',
+      'e',
+    ]);
+    assert.deepEqual(shape(groupItems(sorted, 'classes', '-date', new Set())), [
+      '[synthese:2]',
+      'b',
+      'd',
+      '[certificat:1]',
+      'a',
+      '[compte-rendu:1]',
+      'c',
+      '[unknown:1]',
+      'e',
+    ]);
+  });
+
+  it('keeps a collapsed group’s header and count, without its documents', () => {
+    const sorted = sortDocuments([...documents], '-date');
+    assert.deepEqual(
+      shape(groupItems(sorted, 'types', '-date', new Set(['resume-patient']))).slice(0, 3),
+      ['[resume-patient:2+]', '[certificat-medical:1]', 'a'],
+    );
+  });
+
+  it('never breaks on missing titles, unknown types or invalid dates', () => {
+    const odd = prepare(
+      {
+        resourceType: 'DocumentReference',
+        status: 'current',
+        date: 'not a date',
+        content: [{ attachment: {} }],
+      },
+      7,
+    );
+    assert.equal(odd.id, '#7');
+    assert.equal(odd.time, Number.NEGATIVE_INFINITY);
+    assert.deepEqual(shape(groupItems([odd], 'timeline', '-date', new Set())), [
+      '[unknown:1]',
+      '#7',
+    ]);
+  });
+});

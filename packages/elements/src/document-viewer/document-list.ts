@@ -1,0 +1,184 @@
+// What the viewer lists: a patient's documents filtered, sorted and grouped (by month, DSP type or
+// class) into one flat list of group headers and rows, ready for a virtualized list. Pure and
+// fast: 10,000 documents regroup within a frame.
+import {
+  documentClassOf,
+  documentTypeOf,
+  documentTypes,
+  documentClasses,
+  type DocumentReference,
+} from '@dsp-kit/fhir';
+
+export type ViewMode = 'timeline' | 'types' | 'classes';
+export type SortOrder = '-date' | 'date' | 'type';
+
+export interface ViewerFilters {
+  /** DSP type codes; any of them. */
+  readonly types?: readonly string[];
+  /** DSP class codes; any of them. */
+  readonly classes?: readonly string[];
+  /** First day, `YYYY-MM-DD`. */
+  readonly from?: string;
+  /** Last day, `YYYY-MM-DD`. */
+  readonly to?: string;
+  /** Words to find in the title, description or author (case and accents aside). */
+  readonly q?: string;
+}
+
+/** A document with what filtering, sorting and grouping need, computed once. */
+export interface PreparedDocument {
+  readonly document: DocumentReference;
+  readonly id: string;
+  readonly time: number;
+  readonly typeCode: string | undefined;
+  readonly classCode: string | undefined;
+  readonly typeRank: number;
+  /** Title, description and authors, folded for search. */
+  readonly text: string;
+}
+
+export interface GroupItem {
+  readonly kind: 'group';
+  /** `2026-10` (timeline), a type code, a class code, or `unknown`. */
+  readonly key: string;
+  readonly count: number;
+  readonly collapsed: boolean;
+}
+
+export interface DocumentItem {
+  readonly kind: 'document';
+  readonly prepared: PreparedDocument;
+}
+
+export type ListItem = GroupItem | DocumentItem;
+
+/** Lower case without accents, so "echo" finds "Échographie". */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+}
+
+const typeRanks = new Map(documentTypes.map((t, i) => [t.code, i]));
+const classRanks = new Map<string, number>(documentClasses.map((c, i) => [c.code, i]));
+
+/** The document's title as shown: the attachment's title, else its description. */
+export function titleOf(document: DocumentReference): string | undefined {
+  const title = document.content[0]?.attachment.title ?? document.description;
+  return title?.trim() ? title : undefined;
+}
+
+export function prepare(document: DocumentReference, index: number): PreparedDocument {
+  const type = documentTypeOf(document.type);
+  const time = document.date ? Date.parse(document.date) : Number.NaN;
+  return {
+    document,
+    id: document.id ?? `#${index}`,
+    time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time,
+    typeCode: type?.code,
+    classCode: type ? documentClassOf(type).code : undefined,
+    typeRank: type ? (typeRanks.get(type.code) ?? documentTypes.length) : documentTypes.length,
+    text: fold(
+      [titleOf(document), document.description, ...(document.author ?? []).map((a) => a.display)]
+        .filter(Boolean)
+        .join(' '),
+    ),
+  };
+}
+
+function dayStart(day: string | undefined): number | undefined {
+  const match = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  return match
+    ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime()
+    : undefined;
+}
+
+export function filterDocuments(
+  documents: readonly PreparedDocument[],
+  filters: ViewerFilters,
+): PreparedDocument[] {
+  const types = filters.types?.length ? new Set(filters.types) : undefined;
+  const classes = filters.classes?.length ? new Set(filters.classes) : undefined;
+  const from = dayStart(filters.from);
+  const toStart = dayStart(filters.to);
+  const to = toStart === undefined ? undefined : toStart + 86_400_000;
+  const words = fold(filters.q ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+  return documents.filter(
+    (d) =>
+      (!types || (d.typeCode !== undefined && types.has(d.typeCode))) &&
+      (!classes || (d.classCode !== undefined && classes.has(d.classCode))) &&
+      (from === undefined || d.time >= from) &&
+      (to === undefined || d.time < to) &&
+      words.every((word) => d.text.includes(word)),
+  );
+}
+
+export function sortDocuments(documents: PreparedDocument[], sort: SortOrder): PreparedDocument[] {
+  const byDate = (a: PreparedDocument, b: PreparedDocument) =>
+    sort === 'date' ? a.time - b.time : b.time - a.time;
+  return documents.sort(
+    sort === 'type' ? (a, b) => a.typeRank - b.typeRank || b.time - a.time : byDate,
+  );
+}
+
+function monthKey(time: number): string {
+  if (!Number.isFinite(time)) return 'unknown';
+  const date = new Date(time);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The flat list a virtualized list shows: for each non-empty group a header (with its count),
+ * then its documents unless the group is collapsed. Groups follow the vocabulary's order (types,
+ * classes) or the sort's direction (months); documents keep the sort within their group.
+ */
+export function groupItems(
+  documents: readonly PreparedDocument[],
+  view: ViewMode,
+  sort: SortOrder,
+  collapsed: ReadonlySet<string>,
+): ListItem[] {
+  const keyOf =
+    view === 'types'
+      ? (d: PreparedDocument) => d.typeCode ?? 'unknown'
+      : view === 'classes'
+        ? (d: PreparedDocument) => d.classCode ?? 'unknown'
+        : (d: PreparedDocument) => monthKey(d.time);
+  const groups = new Map<string, PreparedDocument[]>();
+  for (const document of documents) {
+    const key = keyOf(document);
+    const group = groups.get(key);
+    if (group) group.push(document);
+    else groups.set(key, [document]);
+  }
+  const rank = (key: string): number => {
+    if (key === 'unknown') return Number.POSITIVE_INFINITY;
+    if (view === 'types') return typeRanks.get(key) ?? Number.MAX_SAFE_INTEGER;
+    if (view === 'classes') return classRanks.get(key) ?? Number.MAX_SAFE_INTEGER;
+    return 0;
+  };
+  const keys = [...groups.keys()];
+  keys.sort(
+    view === 'timeline'
+      ? (a, b) =>
+          a === 'unknown'
+            ? 1
+            : b === 'unknown'
+              ? -1
+              : sort === 'date'
+                ? a.localeCompare(b)
+                : b.localeCompare(a)
+      : (a, b) => rank(a) - rank(b),
+  );
+  const items: ListItem[] = [];
+  for (const key of keys) {
+    const members = groups.get(key) ?? [];
+    const isCollapsed = collapsed.has(key);
+    items.push({ kind: 'group', key, count: members.length, collapsed: isCollapsed });
+    if (!isCollapsed) for (const prepared of members) items.push({ kind: 'document', prepared });
+  }
+  return items;
+}
