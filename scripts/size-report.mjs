@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const KB = 1000;
+const FHIR = "export * from '@dsp-kit/fhir';\nexport * from '@dsp-kit/fhir/cache';";
 const entries = [
   {
     name: '@dsp-kit/fhir (client, vocabulary, helpers)',
@@ -12,7 +13,18 @@ const entries = [
     forbidden: ['idb'],
   },
   { name: '@dsp-kit/fhir/cache (idb)', code: "export * from '@dsp-kit/fhir/cache';" },
-  { name: '@dsp-kit/auth', code: "export * from '@dsp-kit/auth';" },
+  {
+    name: '@dsp-kit/auth (handoff: callback, static, postMessage)',
+    code: "export * from '@dsp-kit/auth';",
+    forbidden: ['oidc-client-ts'],
+  },
+  {
+    // What the OIDC login adds to a page that has the client: (fhir + auth/oidc) − fhir.
+    name: '@dsp-kit/auth/oidc (with oidc-client-ts), over @dsp-kit/fhir',
+    code: `${FHIR}\nexport * from '@dsp-kit/auth/oidc';`,
+    over: FHIR,
+    budget: 20 * KB,
+  },
   {
     name: '<dsp-document-viewer>',
     code: "export * from '@dsp-kit/elements/define/dsp-document-viewer.js';",
@@ -68,7 +80,12 @@ const format = (bytes) => `${(bytes / KB).toFixed(1)} kB`;
 let failed = false;
 const rows = [];
 for (const entry of entries) {
-  const { min, gzip, leaked } = await measure(entry);
+  let { min, gzip, leaked } = await measure(entry);
+  if (entry.over !== undefined) {
+    const base = await measure({ code: entry.over });
+    min -= base.min;
+    gzip -= base.gzip;
+  }
   let verdict = '';
   if (entry.budget !== undefined) {
     const over = gzip > entry.budget;

@@ -1,0 +1,402 @@
+// @dsp-kit/auth/oidc: the kit runs the login itself (OIDC authorization code + PKCE, on
+// oidc-client-ts) and hands the access token to DspClient, refreshing it once across tabs.
+import type { TokenProvider } from '@dsp-kit/fhir';
+import { DspCache } from '@dsp-kit/fhir/cache';
+import {
+  InMemoryWebStorage,
+  User,
+  UserManager,
+  WebStorageStateStore,
+  type OidcMetadata,
+} from 'oidc-client-ts';
+import { DspOidcError, DspOidcProviderError, toOidcError } from './oidc-errors.js';
+import {
+  resolveOidcSettings,
+  type OidcSettings,
+  type ResolvedOidcSettings,
+} from './oidc-settings.js';
+import { RefreshCoordinator, type TokenMessage } from './refresh-lock.js';
+
+export { DspOidcError, DspOidcProviderError, type DspOidcErrorKind } from './oidc-errors.js';
+export type { OidcClaimNames, OidcSettings, OidcStorage } from './oidc-settings.js';
+
+/** The signed-in user, read from the claims named in `settings.claims`. */
+export interface OidcUser {
+  /** The provider's subject identifier. */
+  sub: string;
+  name: string | undefined;
+  role: 'patient' | 'professional' | undefined;
+  /** The professional's DSP profession code (e.g. `medecin-generaliste`). */
+  profession: string | undefined;
+  /** The identifiers of `settings.claims.ids`, by their key. */
+  ids: Readonly<Record<string, string>>;
+  /** Every claim the provider gave, for anything else. */
+  claims: Readonly<Record<string, unknown>>;
+  /** When the access token expires (seconds since 1970), if the provider said. */
+  expiresAt: number | undefined;
+}
+
+export interface SignInOptions {
+  /** `redirect` (default) leaves the page; `popup` keeps it and resolves with the user. */
+  mode?: 'redirect' | 'popup';
+  /** Overrides `settings.popupFallbackToRedirect` for this call. */
+  fallbackToRedirect?: boolean;
+}
+
+export interface SignOutOptions {
+  /** End the session at the provider too (redirects there). Default true. */
+  endSession?: boolean;
+}
+
+export interface OidcTokenProvider extends TokenProvider, EventTarget {
+  /** The signed-in user, or null. Set once `ready` resolves. */
+  readonly user: OidcUser | null;
+  /** Resolves when stored tokens (with `storage: 'session'`) are loaded. */
+  readonly ready: Promise<void>;
+  /** Popup: resolves with the user. Redirect: leaves the page (resolves with null if it stays). */
+  signIn(options?: SignInOptions): Promise<OidcUser | null>;
+  /**
+   * On the redirect page: completes the sign-in from the URL's `code`/`state` (or `error`), and
+   * removes them from the address bar. Null when the URL is no sign-in answer, or in the popup.
+   */
+  handleCallback(url?: string): Promise<OidcUser | null>;
+  /**
+   * The access token, refreshed first when it expires within `refreshMarginSeconds`, or when
+   * `forceRefresh` says the current one is no good. Null when nobody is signed in.
+   */
+  getAccessToken(options?: { forceRefresh?: boolean }): Promise<string | null>;
+  /** Revokes the tokens, forgets them, deletes the kit's IndexedDB caches, ends the session. */
+  signOut(options?: SignOutOptions): Promise<void>;
+  /** Stops listening to the other tabs. */
+  close(): void;
+}
+
+/** `user-changed` (detail: `OidcUser | null`) and `session-expired` (detail: `DspOidcError`). */
+export interface OidcTokenProviderEventMap {
+  'user-changed': CustomEvent<OidcUser | null>;
+  'session-expired': CustomEvent<DspOidcError>;
+}
+
+const CALLBACK_PARAMS = [
+  'code',
+  'state',
+  'session_state',
+  'iss',
+  'error',
+  'error_description',
+  'error_uri',
+];
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+function claim(claims: Record<string, unknown>, name: string): string | undefined {
+  const value = claims[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
+  readonly ready: Promise<void>;
+  readonly #settings: ResolvedOidcSettings;
+  readonly #manager: UserManager;
+  readonly #stateStore: WebStorageStateStore;
+  readonly #prefix: string;
+  readonly #coordinator: RefreshCoordinator;
+  #user: OidcUser | null = null;
+  #refreshing: Promise<User> | undefined;
+
+  constructor(settings: ResolvedOidcSettings) {
+    super();
+    this.#settings = settings;
+    this.#prefix = `dsp-kit:${settings.namespace}:`;
+    // Tokens: in this page's memory unless the host asked for sessionStorage; never localStorage.
+    const userStorage = settings.storage === 'session' ? sessionStorage : new InMemoryWebStorage();
+    // The sign-in state (PKCE verifier, nonce: no token) must survive the redirect: sessionStorage.
+    this.#stateStore = new WebStorageStateStore({
+      store: sessionStorage,
+      prefix: `${this.#prefix}state:`,
+    });
+    this.#manager = new UserManager({
+      authority: settings.authority,
+      client_id: settings.clientId,
+      redirect_uri: settings.redirectUri,
+      popup_redirect_uri: settings.popupRedirectUri,
+      ...(settings.postLogoutRedirectUri
+        ? { post_logout_redirect_uri: settings.postLogoutRedirectUri }
+        : {}),
+      response_type: 'code',
+      scope: settings.scope,
+      userStore: new WebStorageStateStore({ store: userStorage, prefix: `${this.#prefix}user:` }),
+      stateStore: this.#stateStore,
+      // Refreshes happen in getAccessToken, under the cross-tab lock, never on a timer.
+      automaticSilentRenew: false,
+      monitorSession: false,
+      loadUserInfo: true,
+      extraQueryParams: settings.extraQueryParams,
+    });
+    this.#coordinator = new RefreshCoordinator(settings.namespace, (message) =>
+      this.#onMessage(message),
+    );
+    this.ready = this.#manager.getUser().then(
+      (user) => this.#setUser(user),
+      () => undefined,
+    );
+  }
+
+  get user(): OidcUser | null {
+    return this.#user;
+  }
+
+  async signIn(options: SignInOptions = {}): Promise<OidcUser | null> {
+    await this.ready;
+    await this.#metadata();
+    const fallback = options.fallbackToRedirect ?? this.#settings.popupFallbackToRedirect;
+    if (options.mode === 'popup') {
+      try {
+        const user = await this.#manager.signinPopup({ popupAbortOnClose: true });
+        this.#setUser(user);
+        return this.#user;
+      } catch (error) {
+        const failure = toOidcError(error, 'sign-in');
+        if (failure.kind !== 'popup-blocked' || !fallback) throw failure;
+      }
+    } else if (![undefined, 'redirect'].includes(options.mode)) {
+      throw new TypeError(
+        `signIn: \`mode\` must be "redirect" or "popup", got ${JSON.stringify(options.mode)}`,
+      );
+    }
+    try {
+      await this.#manager.signinRedirect();
+    } catch (error) {
+      throw toOidcError(error, 'sign-in');
+    }
+    return null;
+  }
+
+  async handleCallback(url: string = globalThis.location.href): Promise<OidcUser | null> {
+    await this.ready;
+    const parsed = new URL(url);
+    const params = parsed.searchParams;
+    const state = params.get('state');
+    const error = params.get('error');
+    if (!state && !error && !params.has('code')) return null;
+    try {
+      if (!state) {
+        if (error)
+          throw new DspOidcProviderError(error, params.get('error_description') ?? undefined);
+        throw toOidcError(new Error('No state in response'), 'callback');
+      }
+      if ((await this.#stateStore.get(state)) === null) {
+        // Not started in this window: in the sign-in popup the opener holds the state and checks
+        // the answer; anywhere else it is an unknown (forged, replayed or stale) answer.
+        const opener = (globalThis as { opener?: unknown }).opener;
+        if (opener && opener !== globalThis && params.has('code') !== params.has('error')) {
+          await this.#manager.signinPopupCallback(url);
+          return null;
+        }
+        throw toOidcError(new Error('No matching state found in storage'), 'callback');
+      }
+      if (!params.has('code') && !error) {
+        // Back from the provider's sign-out.
+        await this.#manager.signoutRedirectCallback(url);
+        return null;
+      }
+      const user = await this.#manager.signinCallback(url);
+      this.#setUser(user ?? null);
+      return this.#user;
+    } catch (failure) {
+      throw toOidcError(failure, 'callback');
+    } finally {
+      if (url === globalThis.location.href) {
+        for (const name of CALLBACK_PARAMS) parsed.searchParams.delete(name);
+        history.replaceState(history.state, '', parsed.href);
+      }
+    }
+  }
+
+  async getAccessToken(options: { forceRefresh?: boolean } = {}): Promise<string | null> {
+    await this.ready;
+    const user = await this.#manager.getUser();
+    if (!user) return null;
+    if (!options.forceRefresh && !this.#expiring(user)) return user.access_token;
+    return (await this.#refresh(user.access_token)).access_token;
+  }
+
+  async signOut(options: SignOutOptions = {}): Promise<void> {
+    await this.ready;
+    const user = await this.#manager.getUser();
+    let metadata: Partial<OidcMetadata> | undefined;
+    try {
+      metadata = await this.#manager.metadataService.getMetadata();
+    } catch {
+      // Unreachable provider: sign out locally all the same.
+    }
+    if (user && metadata?.revocation_endpoint) {
+      try {
+        await this.#manager.revokeTokens(['refresh_token', 'access_token']);
+      } catch {
+        // The local sign-out must happen anyway; an unrevoked token still expires.
+      }
+    }
+    await this.#forget(user);
+    await DspCache.clearAll();
+    if (options.endSession !== false && metadata?.end_session_endpoint) {
+      await this.#manager.signoutRedirect({
+        ...(user?.id_token ? { id_token_hint: user.id_token } : {}),
+        post_logout_redirect_uri:
+          this.#settings.postLogoutRedirectUri ?? globalThis.location.origin + '/',
+      });
+    }
+  }
+
+  close(): void {
+    this.#coordinator.close();
+  }
+
+  /** Loads the discovery document and checks that the provider is the one configured. */
+  async #metadata(): Promise<Partial<OidcMetadata>> {
+    const { authority } = this.#settings;
+    let metadata: Partial<OidcMetadata>;
+    try {
+      metadata = await this.#manager.metadataService.getMetadata();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DspOidcError(
+        'misconfigured',
+        `No OpenID provider answers at ${authority} (${reason}): check the \`authority\` setting`,
+        { cause: error },
+      );
+    }
+    if (
+      typeof metadata.issuer !== 'string' ||
+      trimSlash(metadata.issuer) !== trimSlash(authority)
+    ) {
+      throw new DspOidcError(
+        'misconfigured',
+        `The provider at ${authority} says its issuer is "${String(metadata.issuer)}": the \`authority\` setting must be the issuer`,
+      );
+    }
+    return metadata;
+  }
+
+  #expiring(user: User): boolean {
+    const left = user.expires_in;
+    return left !== undefined && left <= this.#settings.refreshMarginSeconds;
+  }
+
+  /** One refresh per page at a time; across tabs, the coordinator's lock. */
+  #refresh(stale: string): Promise<User> {
+    this.#refreshing ??= this.#coordinator
+      .run(() => this.#refreshHoldingLock(stale))
+      .finally(() => {
+        this.#refreshing = undefined;
+      });
+    return this.#refreshing;
+  }
+
+  async #refreshHoldingLock(stale: string): Promise<User> {
+    const current = await this.#manager.getUser();
+    if (!current)
+      throw new DspOidcError(
+        'session-expired',
+        'Signed out (in this or another tab): sign in again',
+      );
+    // Another tab refreshed while this one waited and shared its tokens: use them.
+    if (current.access_token !== stale && !this.#expiring(current)) return current;
+    if (!current.refresh_token) return this.#expire(current, undefined);
+    let user: User | null;
+    try {
+      user = await this.#manager.signinSilent();
+    } catch (error) {
+      const failure = toOidcError(error, 'refresh');
+      if (failure.kind === 'session-expired') return this.#expire(current, failure);
+      throw failure;
+    }
+    if (!user)
+      throw new DspOidcError('provider', 'The identity provider returned no tokens on refresh');
+    this.#coordinator.publish({
+      type: 'refreshed',
+      sub: user.profile.sub,
+      user: user.toStorageString(),
+    });
+    this.#setUser(user);
+    return user;
+  }
+
+  async #expire(user: User, cause: DspOidcError | undefined): Promise<never> {
+    const failure =
+      cause ??
+      new DspOidcError(
+        'session-expired',
+        'The session has expired and cannot be renewed: sign in again',
+      );
+    await this.#forget(user);
+    this.dispatchEvent(new CustomEvent('session-expired', { detail: failure }));
+    throw failure;
+  }
+
+  /** Forgets every token of this instance, here and in the other tabs. */
+  async #forget(user: User | null): Promise<void> {
+    await this.#manager.removeUser();
+    if (this.#settings.storage === 'session') {
+      for (const key of Object.keys(sessionStorage)) {
+        if (key.startsWith(`${this.#prefix}user:`)) sessionStorage.removeItem(key);
+      }
+    }
+    if (user) this.#coordinator.publish({ type: 'signed-out', sub: user.profile.sub });
+    this.#setUser(null);
+  }
+
+  async #onMessage(message: TokenMessage): Promise<void> {
+    const current = await this.#manager.getUser();
+    // Only the same user's session is followed: a tab signed in as someone else keeps its own.
+    if (current?.profile.sub !== message.sub) return;
+    if (message.type === 'refreshed') {
+      const user = User.fromStorageString(message.user);
+      await this.#manager.storeUser(user);
+      this.#setUser(user);
+    } else {
+      await this.#manager.removeUser();
+      this.#setUser(null);
+    }
+  }
+
+  #setUser(user: User | null): void {
+    const next = user ? this.#read(user) : null;
+    const previous = this.#user;
+    this.#user = next;
+    const same =
+      previous?.sub === next?.sub &&
+      JSON.stringify(previous?.claims) === JSON.stringify(next?.claims);
+    if (!same) this.dispatchEvent(new CustomEvent('user-changed', { detail: next }));
+  }
+
+  #read(user: User): OidcUser {
+    const claims = user.profile as Record<string, unknown>;
+    const names = this.#settings.claims;
+    const role = claim(claims, names.role);
+    const ids: Record<string, string> = {};
+    for (const [key, name] of Object.entries(names.ids)) {
+      const value = claim(claims, name);
+      if (value !== undefined) ids[key] = value;
+    }
+    return {
+      sub: user.profile.sub,
+      name: claim(claims, names.name),
+      role: role === 'patient' || role === 'professional' ? role : undefined,
+      profession: claim(claims, names.profession),
+      ids,
+      claims,
+      expiresAt: user.expires_at,
+    };
+  }
+}
+
+/**
+ * A `TokenProvider` that signs the user in with the provider at `settings.authority`. Bad
+ * settings throw a `TypeError` naming the setting; everything after throws `DspOidcError`s.
+ */
+export function createOidcTokenProvider(settings: OidcSettings): OidcTokenProvider {
+  return new OidcTokenProviderImpl(resolveOidcSettings(settings));
+}

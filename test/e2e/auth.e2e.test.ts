@@ -1,0 +1,338 @@
+// @dsp-kit/auth/oidc against a real OpenID provider (oidc-provider on 127.0.0.1) in Chromium:
+// login, token on a DspClient request, forced refresh, one refresh for two tabs, sign-out, errors.
+import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROME_ARGS, requireChrome } from '../../scripts/chrome.mjs';
+import type { Outcome } from '../oidc/page.js';
+import { startOidcProvider, type RunningOidcProvider } from '../oidc/provider.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Site {
+  origin: string;
+  close(): Promise<void>;
+}
+
+async function listen(
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<Site> {
+  const server: Server = createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+type DspTest = Record<string, (...args: never[]) => unknown>;
+
+describe('OIDC sign-in against a real provider', () => {
+  let oidc: RunningOidcProvider;
+  let site: Site;
+  let other: Site;
+  let browser: Browser;
+  let script: string;
+  const authorizations: string[] = [];
+  const config = { authority: '', clientId: '', otherOrigin: '' };
+
+  /** The test server: the page, a FHIR search that checks the token at the provider, a wrong issuer. */
+  function handler(request: IncomingMessage, response: ServerResponse): void {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/page.js') {
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
+    } else if (url.pathname === '/app.html' || url.pathname === '/frame.html') {
+      response
+        .writeHead(200, { 'Content-Type': 'text/html' })
+        .end(
+          `<!doctype html><meta charset="utf-8"><title>auth test</title><script>TEST_CONFIG=${JSON.stringify(config)}</script><script type="module" src="/page.js"></script><body></body>`,
+        );
+    } else if (url.pathname === '/fhir/DocumentReference') {
+      const authorization = request.headers.authorization ?? '';
+      authorizations.push(authorization);
+      // The token is checked where it was issued: the provider's userinfo endpoint.
+      void fetch(`${oidc.issuer}/me`, { headers: { Authorization: authorization } }).then(
+        (userinfo) => {
+          response
+            .writeHead(userinfo.ok ? 200 : 401, { 'Content-Type': 'application/fhir+json' })
+            .end(
+              JSON.stringify(
+                userinfo.ok ? { resourceType: 'Bundle', type: 'searchset', entry: [] } : {},
+              ),
+            );
+        },
+      );
+    } else if (url.pathname === '/wrong-issuer/.well-known/openid-configuration') {
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(
+        JSON.stringify({
+          issuer: 'https://idp.example',
+          authorization_endpoint: `${oidc.issuer}/auth`,
+        }),
+      );
+    } else {
+      response.writeHead(404).end();
+    }
+  }
+
+  before(async () => {
+    const bundle = await build({
+      entryPoints: [`${root}/test/oidc/page.ts`],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      conditions: ['source', 'browser'],
+      write: false,
+      logLevel: 'silent',
+    });
+    script = bundle.outputFiles[0]!.text;
+    site = await listen(handler);
+    other = await listen(handler);
+    oidc = await startOidcProvider({
+      redirectUris: [`${site.origin}/app.html`],
+      postLogoutRedirectUris: [`${site.origin}/app.html?signed-out`],
+    });
+    Object.assign(config, {
+      authority: oidc.issuer,
+      clientId: oidc.clientId,
+      otherOrigin: other.origin,
+    });
+    browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
+  });
+
+  after(async () => {
+    await browser.close();
+    await Promise.all([site.close(), other.close(), oidc.close()]);
+  });
+
+  async function newContext(): Promise<BrowserContext> {
+    const context = await browser.newContext();
+    // Nothing but this machine: the provider's dev pages @import web fonts that cannot load here.
+    await context.route(
+      (url) => url.hostname !== '127.0.0.1',
+      (route) => route.abort(),
+    );
+    return context;
+  }
+
+  function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+    return page.evaluate(
+      ([fn, rest]) =>
+        (window as unknown as { dspTest: DspTest }).dspTest[fn]!(...(rest as never[])),
+      [name, args] as const,
+    ) as Promise<T>;
+  }
+
+  async function open(context: BrowserContext, query = ''): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/app.html${query}`);
+    await page.waitForFunction(() => 'dspTest' in window);
+    return page;
+  }
+
+  /** Signs in by redirect through the provider's login and consent pages. */
+  async function signIn(
+    page: Page,
+    user: string,
+    consent: 'yes' | 'no' = 'yes',
+  ): Promise<Outcome<unknown>> {
+    call(page, 'signIn', 'redirect').catch(() => undefined); // the page navigates away
+    await page.waitForURL(`${oidc.issuer}/interaction/**`);
+    await page.fill('input[name=login]', user);
+    await page.fill('input[name=password]', 'any');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('button[type=submit]:has-text("Continue")');
+    if (consent === 'yes') await page.click('button[type=submit]:has-text("Continue")');
+    else await page.click('a:has-text("Cancel")');
+    await page.waitForURL(`${site.origin}/app.html**`);
+    await page.waitForFunction(() => 'dspTest' in window);
+    return call(page, 'callback');
+  }
+
+  it('signs in, sends the token, refreshes it on demand and signs out completely', async () => {
+    const context = await newContext();
+    const page = await open(context);
+    const callback = await signIn(page, 'paul-weber');
+    assert.equal(callback.error, undefined, JSON.stringify(callback.error));
+    assert.equal(new URL(page.url()).search, '', 'the code and state are removed from the address');
+    assert.deepEqual(await call(page, 'user'), {
+      sub: 'paul-weber',
+      name: 'Dr Paul Weber',
+      role: 'professional',
+      profession: 'medecin-generaliste',
+      ids: { sub: 'paul-weber' },
+      claims: (await call<{ claims: unknown }>(page, 'user')).claims,
+      expiresAt: (await call<{ expiresAt: number }>(page, 'user')).expiresAt,
+    });
+    assert.deepEqual(await call(page, 'events'), ['user-changed:paul-weber']);
+
+    const first = await call<Outcome<string>>(page, 'token');
+    assert.ok(first.value);
+    assert.deepEqual(await call(page, 'search'), { value: 0 });
+    assert.equal(authorizations.at(-1), `Bearer ${first.value}`);
+
+    const refreshesBefore = oidc.counts.refreshes;
+    const second = await call<Outcome<string>>(page, 'token', true);
+    assert.ok(second.value && second.value !== first.value, 'a new access token');
+    assert.equal(oidc.counts.refreshes, refreshesBefore + 1);
+    assert.deepEqual(await call(page, 'search'), { value: 0 });
+    assert.equal(authorizations.at(-1), `Bearer ${second.value}`);
+    assert.deepEqual(await call(page, 'token'), { value: second.value }, 'no refresh while fresh');
+    assert.equal(oidc.counts.refreshes, refreshesBefore + 1);
+
+    const cache = await call<Outcome<string>>(page, 'openCache');
+    assert.ok((await call<string[]>(page, 'databases')).includes(cache.value!));
+
+    const revocations = oidc.counts.revocations;
+    const endSessions = oidc.counts.endSessions;
+    call(page, 'signOut').catch(() => undefined); // the page navigates away
+    await page.waitForURL(`${oidc.issuer}/session/end**`);
+    await page.click('button[name=logout][value=yes]');
+    await page.waitForURL(`${site.origin}/app.html?signed-out**`);
+    await page.waitForFunction(() => 'dspTest' in window);
+    assert.ok(oidc.counts.revocations > revocations, 'tokens revoked at the provider');
+    assert.equal(oidc.counts.endSessions, endSessions + 1, 'provider session ended');
+    assert.deepEqual(await call(page, 'token'), { value: null });
+    const databases = await call<string[]>(page, 'databases');
+    assert.deepEqual(
+      databases.filter((name) => name.startsWith('dsp-kit')),
+      [],
+    );
+    const stored = await call<string[]>(page, 'storage');
+    assert.ok(
+      !stored.some((entry) => /access_token|refresh_token|id_token/.test(entry)),
+      stored.join('\n'),
+    );
+    // The revoked tokens no longer open anything.
+    const userinfo = await fetch(`${oidc.issuer}/me`, {
+      headers: { Authorization: `Bearer ${second.value}` },
+    });
+    assert.equal(userinfo.status, 401);
+    await context.close();
+  });
+
+  it('two tabs asking at the moment of refresh make one refresh request', async () => {
+    const context = await newContext();
+    const first = await open(context);
+    await call(first, 'setStorage', 'session');
+    await first.reload();
+    await first.waitForFunction(() => 'dspTest' in window);
+    const callback = await signIn(first, 'marie-schmit');
+    assert.equal(callback.error, undefined, JSON.stringify(callback.error));
+    // A duplicated tab: the browser copies the tab's sessionStorage, refresh token included.
+    const [second] = await Promise.all([
+      context.waitForEvent('page'),
+      first.evaluate((url) => void window.open(url), `${site.origin}/app.html`),
+    ]);
+    await second.waitForFunction(() => 'dspTest' in window);
+    const before = await call<Outcome<string>>(second, 'token');
+    assert.ok(before.value);
+
+    const refreshes = oidc.counts.refreshes;
+    const [a, b] = await Promise.all([
+      call<Outcome<string>>(first, 'token', true),
+      call<Outcome<string>>(second, 'token', true),
+    ]);
+    assert.equal(a.error, undefined, JSON.stringify(a.error));
+    assert.equal(b.error, undefined, JSON.stringify(b.error));
+    assert.equal(oidc.counts.refreshes, refreshes + 1, 'exactly one refresh at the provider');
+    assert.equal(a.value, b.value, 'both tabs use the one new token');
+    assert.notEqual(a.value, before.value);
+    // And the rotated refresh token still works in either tab (it was never used twice).
+    const again = await call<Outcome<string>>(second, 'token', true);
+    assert.ok(again.value && again.value !== a.value, JSON.stringify(again.error));
+    assert.equal(oidc.counts.refreshes, refreshes + 2);
+    await context.close();
+  });
+
+  it('reports a wrong authority and a wrong issuer as misconfigured', async () => {
+    const context = await newContext();
+    const page = await open(context);
+    await call(page, 'recreate', { authority: `${site.origin}/no-provider` });
+    const unreachable = await call<Outcome<unknown>>(page, 'signIn', 'redirect');
+    assert.equal(unreachable.error?.kind, 'misconfigured');
+    assert.match(
+      unreachable.error.message,
+      /No OpenID provider answers at .*no-provider.*authority/,
+    );
+    await call(page, 'recreate', { authority: `${site.origin}/wrong-issuer` });
+    const wrong = await call<Outcome<unknown>>(page, 'signIn', 'redirect');
+    assert.equal(wrong.error?.kind, 'misconfigured');
+    assert.match(wrong.error.message, /says its issuer is "https:\/\/idp\.example"/);
+    await context.close();
+  });
+
+  it('reports a denied consent as a provider error', async () => {
+    const context = await newContext();
+    const page = await open(context);
+    const callback = await signIn(page, 'marie-schmit', 'no');
+    assert.equal(callback.error?.kind, 'provider');
+    assert.equal(callback.error.error, 'access_denied');
+    assert.match(callback.error.message, /^Sign-in was refused \(access_denied\)/);
+    assert.deepEqual(await call(page, 'token'), { value: null });
+    await context.close();
+  });
+
+  it('turns a forged callback into a typed error', async () => {
+    const context = await newContext();
+    const unknown = await open(context, '?code=abc&state=forged');
+    const result = await call<Outcome<unknown>>(unknown, 'callback');
+    assert.equal(result.error?.kind, 'state');
+    assert.match(result.error.message, /does not match a sign-in started here/);
+    const error = await open(context, '?error=server_error&error_description=Down');
+    const provider = await call<Outcome<unknown>>(error, 'callback');
+    assert.deepEqual(
+      [provider.error?.kind, provider.error?.error, provider.error?.errorDescription],
+      ['provider', 'server_error', 'Down'],
+    );
+    await context.close();
+  });
+
+  it('rejects bad settings at construction, naming the setting', async () => {
+    const context = await newContext();
+    const page = await open(context);
+    const cases: [unknown, RegExp][] = [
+      [{ clientId: 'c', redirectUri: `${site.origin}/app.html` }, /`authority` is required/],
+      [
+        { authority: 'http://idp.example', clientId: 'c', redirectUri: `${site.origin}/` },
+        /`authority` must be an https URL/,
+      ],
+      [{ authority: oidc.issuer, redirectUri: `${site.origin}/` }, /`clientId` is required/],
+      [
+        { authority: oidc.issuer, clientId: 'c', redirectUri: 'app.html' },
+        /`redirectUri` must be an absolute URL/,
+      ],
+      [
+        { authority: oidc.issuer, clientId: 'c', redirectUri: `${site.origin}/`, storage: 'local' },
+        /`storage` must be "memory" or "session"/,
+      ],
+    ];
+    for (const [settings, message] of cases) {
+      const result = await call<Outcome<unknown>>(page, 'construct', settings);
+      assert.equal(result.error?.name, 'TypeError');
+      assert.match(result.error.message, message);
+    }
+    await context.close();
+  });
+
+  it('hands a token to an iframe of another origin, and only from the expected parent', async () => {
+    const context = await newContext();
+    const page = await open(context);
+    const result = JSON.parse(await call<string>(page, 'embed', 'handed-over')) as Record<
+      string,
+      Outcome<string>
+    >;
+    assert.deepEqual(result.asked, { value: 'handed-over' });
+    assert.match(result.wrong?.error?.message ?? '', /did not answer the token request/);
+    await context.close();
+  });
+});
