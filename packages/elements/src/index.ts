@@ -7,12 +7,20 @@ export type { ErrorMessage } from './base/error-message.js';
 export { DspDocumentViewer } from './document-viewer/document-viewer.component.js';
 export { DspAuditLog } from './audit-log/audit-log.component.js';
 export { DspDocumentStats } from './document-stats/document-stats.component.js';
+export { DspDocumentPreview } from './document-preview/document-preview.component.js';
+export { previewMessages } from './document-preview/document-preview.messages.js';
+export type { PreviewMessages } from './document-preview/document-preview.messages.js';
 export { auditCsv, neutralise } from './audit-log/audit-csv.js';
 export { filterRows } from './audit-log/audit-filter.js';
 export type { AuditFilters } from './audit-log/audit-filter.js';
 export { DspProvider } from './provider/dsp-provider.component.js';
 export { clientContext } from './provider/context.js';
-export { DspDocumentSelectEvent, DspErrorEvent } from './events.js';
+export {
+  DspBreakGlassGrantedEvent,
+  DspDocumentSelectEvent,
+  DspErrorEvent,
+  DspRequestBreakGlassEvent,
+} from './events.js';
 export { LocalizeController } from './i18n/localize.controller.js';
 export { catalog } from './i18n/catalog.js';
 export type { Catalog } from './i18n/catalog.js';

@@ -436,4 +436,29 @@ describe('<dsp-document-viewer>', () => {
     expect(el.shadowRoot!.querySelector('img, script, b')).to.equal(null);
     expect((window as { pwned?: number }).pwned).to.equal(undefined);
   });
+
+  it('opens a chosen document in the inline preview, its text as text', async () => {
+    const el = await fixture<DspDocumentViewer>(
+      html`<dsp-document-viewer
+        .client=${client}
+        patient=${patients.marie.id}
+      ></dsp-document-viewer>`,
+    );
+    await settled(el, 'list');
+    el.open(documents.summary.id);
+    await el.updateComplete;
+    const preview = el.shadowRoot!.querySelector('dsp-document-preview')!;
+    await waitUntil(
+      () => preview.shadowRoot?.querySelector('[part="text"]'),
+      'the text did not show',
+      { timeout: 5000 },
+    );
+    expect(preview.shadowRoot!.querySelector('[part="text"]')!.textContent).to.contain(
+      'Antécédents : asthme léger.',
+    );
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="preview"] .close')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('dsp-document-preview')).to.equal(null);
+  });
 });

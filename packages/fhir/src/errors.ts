@@ -128,3 +128,21 @@ export class DspValidationError extends DspError {
     this.name = 'DspValidationError';
   }
 }
+
+/**
+ * Whether a refusal says the professional may ask for emergency access: a 403 whose
+ * OperationOutcome carries the kit's `break-the-glass-available` code.
+ */
+export function breakTheGlassAvailable(error: unknown): boolean {
+  return (
+    error instanceof DspHttpError &&
+    error.status === 403 &&
+    (error.outcome?.issue ?? []).some((issue) =>
+      (issue.details?.coding ?? []).some(
+        (c) =>
+          c.system === 'https://dsp-kit.org/fhir/CodeSystem/dsp-outcome' &&
+          c.code === 'break-the-glass-available',
+      ),
+    )
+  );
+}

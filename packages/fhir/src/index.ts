@@ -18,6 +18,7 @@ export { readSearchSet } from './bundle.js';
 export type { SearchSet } from './bundle.js';
 export type { RetryOptions } from './retry.js';
 export {
+  breakTheGlassAvailable,
   DspAuthError,
   DspConflictError,
   DspError,

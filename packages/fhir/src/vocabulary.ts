@@ -414,3 +414,8 @@ export function professionByCode(code: string): (typeof professions)[number] | u
 /** Purpose-of-use codes (v3 ActReason) the DSP's audit and consent use. */
 export const PURPOSE_OF_USE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ActReason';
 export const BREAK_THE_GLASS = 'BTG';
+
+/** Codes the kit's servers put in an OperationOutcome's `details.coding`, the kit's own system. */
+export const OUTCOME_SYSTEM = 'https://dsp-kit.org/fhir/CodeSystem/dsp-outcome';
+/** On a 403: the professional may ask for emergency access (`DspClient.breakTheGlass`). */
+export const BREAK_THE_GLASS_AVAILABLE = 'break-the-glass-available';

@@ -4,9 +4,9 @@ import type { Consent, Patient } from '@medplum/fhirtypes';
 import type { AuditTrail } from './audit-trail.js';
 import { FhirFailure } from './fhir-http.js';
 import type { Caller } from './identity.js';
-import { refusalText, type Policy, type RecordAccess } from './policy.js';
+import { breakTheGlassRefused, refusalText, type Policy, type RecordAccess } from './policy.js';
 import type { DspStore } from './store.js';
-import type { DspAuditAction } from '@dsp-kit/fhir';
+import { BREAK_THE_GLASS_AVAILABLE, OUTCOME_SYSTEM, type DspAuditAction } from '@dsp-kit/fhir';
 
 export interface EmergencyAccess {
   readonly expires: number;
@@ -81,7 +81,16 @@ export function openRecord(
       patient: patient.id,
       outcomeDescription: refusalText[access.refusal],
     });
-    throw FhirFailure.of(403, 'forbidden', refusalText[access.refusal]);
+    // Without a grant, a professional may still ask for emergency access, unless the patient
+    // refused it: the refusal says so, for the panel to offer it.
+    const offer = access.refusal === 'no-grant' && !breakTheGlassRefused(consent);
+    throw new FhirFailure(403, [
+      {
+        code: 'forbidden',
+        text: refusalText[access.refusal],
+        ...(offer ? { coding: [{ system: OUTCOME_SYSTEM, code: BREAK_THE_GLASS_AVAILABLE }] } : {}),
+      },
+    ]);
   }
   return { patient, consent, access, emergency };
 }

@@ -20,6 +20,8 @@ export interface Issue {
   text: string;
   /** FHIRPath of the element at fault, e.g. `Bundle.entry[1].resource.type`. */
   expression?: string;
+  /** Machine-readable codes for clients, e.g. that emergency access may be asked for. */
+  coding?: { system: string; code: string }[];
 }
 
 export function outcome(issues: Issue[]): OperationOutcome {
@@ -28,7 +30,7 @@ export function outcome(issues: Issue[]): OperationOutcome {
     issue: issues.map((i) => ({
       severity: 'error',
       code: i.code,
-      details: { text: i.text },
+      details: { text: i.text, ...(i.coding ? { coding: i.coding } : {}) },
       ...(i.expression ? { expression: [i.expression] } : {}),
     })),
   };

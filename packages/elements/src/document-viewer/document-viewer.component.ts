@@ -1,6 +1,7 @@
 // <dsp-document-viewer>: a patient's DSP at a glance — by month, by DSP type or by class — with
 // filters a host can set through attributes, and a virtualized list fit for any DSP's size.
 import {
+  breakTheGlassAvailable,
   CONFIDENTIALITY_SYSTEM,
   DSP_SECURITY_SYSTEM,
   documentClasses,
@@ -20,7 +21,12 @@ import { property, query, state } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
 import { errorDetail } from '../base/error-message.js';
 import type { PagedResult } from '../base/paged-search.controller.js';
-import { DspDocumentSelectEvent, DspErrorEvent } from '../events.js';
+import {
+  DspBreakGlassGrantedEvent,
+  DspDocumentSelectEvent,
+  DspErrorEvent,
+  DspRequestBreakGlassEvent,
+} from '../events.js';
 import {
   filterDocuments,
   groupItems,
@@ -71,6 +77,13 @@ function hasLabel(document: DocumentReference, system: string, code: string): bo
  *
  * @fires dsp-document-select - The user chose a document; `detail.documentId` is its id.
  * @fires dsp-error - Loading failed; `detail.kind` and `detail.status` say how.
+ * @fires dsp-request-break-glass - Cancelable: a professional asks for emergency access
+ *   (`detail.patientId`); `preventDefault()` vetoes it.
+ * @fires dsp-break-glass-granted - Emergency access was granted (`detail.patientId`, `detail.expires`).
+ *
+ * @csspart preview - The inline preview of the chosen document (see `<dsp-document-preview>`).
+ * @csspart break-glass - The emergency access form, offered when the server says it is possible.
+ * @csspart emergency - The banner while an emergency access is in progress.
  */
 export class DspDocumentViewer extends DspElement {
   static override styles = [DspElement.styles, styles];
@@ -91,12 +104,31 @@ export class DspDocumentViewer extends DspElement {
   @property({ reflect: true }) to?: string;
   /** Words to find in titles, descriptions and authors. */
   @property({ reflect: true }) q?: string;
+  /** `inline` (default): a chosen document opens below the list; `none`: the host shows it. */
+  @property({ reflect: true }) preview: 'inline' | 'none' = 'inline';
+
+  /** The document open in the inline preview. */
+  @state() private opened?: DocumentReference;
 
   @state() private collapsed: ReadonlySet<string> = new Set();
   @state() private items: ListItem[] = [];
   @state() private shownCount = 0;
   /** Index in `items` of the row holding the roving focus. */
   @state() private active = -1;
+  /** The emergency access form's state. */
+  @state() private breakGlass: {
+    invalid: boolean;
+    sending: boolean;
+    /** The host vetoed the request. */
+    vetoed?: boolean;
+    /** Why the server refused it. */
+    failure?: unknown;
+  } = {
+    invalid: false,
+    sending: false,
+  };
+  /** When the emergency access granted in this panel ends. */
+  @state() private emergencyUntil?: string;
 
   @query('[part="list"]') private listElement?: HTMLElement & VirtualizerHostElement;
 
@@ -114,8 +146,19 @@ export class DspDocumentViewer extends DspElement {
     void this.#search.task.run();
   }
 
+  /** Opens a loaded document in the inline preview (as if the user had chosen it). */
+  open(documentId: string): void {
+    const found = this.#search.result.items.find((d) => d.id === documentId);
+    if (found) this.#select(found.document);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('patient') || changed.has('client')) {
+      this.opened = undefined;
+      this.emergencyUntil = undefined;
+      this.breakGlass = { invalid: false, sending: false };
+    }
     const documents = this.#search.result.items;
     const inputs = [
       documents,
@@ -170,12 +213,66 @@ export class DspDocumentViewer extends DspElement {
             ? this.#renderDocuments(this.#search.result)
             : html`<p part="empty">${m.noPatient}</p>`,
         error: (error) =>
-          this.renderError(error, m.failed, () => {
+          html`${this.renderError(error, m.failed, () => {
             this.refresh();
-          }),
+          })}${breakTheGlassAvailable(error) ? this.#renderBreakGlass() : nothing}`,
       })}
     </section>`;
   }
+
+  #renderBreakGlass() {
+    const b = this.#m.breakGlass;
+    const { invalid, sending, vetoed, failure } = this.breakGlass;
+    return html`<form part="break-glass" @submit=${this.#requestBreakGlass} novalidate>
+      <h3 class="form-title">${b.title}</h3>
+      <p>${b.explain}</p>
+      <label for="btg-reason">${b.reason}</label>
+      <textarea
+        id="btg-reason"
+        name="reason"
+        rows="2"
+        required
+        minlength="10"
+        maxlength="500"
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${invalid ? 'btg-problem' : nothing}
+      ></textarea>
+      ${invalid ? html`<p id="btg-problem" class="problem" role="alert">${b.tooShort}</p>` : nothing}
+      ${vetoed ? html`<p class="problem" role="alert">${b.vetoed}</p>` : nothing}
+      ${failure !== undefined ? this.renderError(failure, b.failed) : nothing}
+      <button class="action" type="submit" ?disabled=${sending}>${b.submit}</button>
+    </form>`;
+  }
+
+  readonly #requestBreakGlass = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const reason = (form.elements.namedItem('reason') as HTMLTextAreaElement).value.trim();
+    const patient = this.patient;
+    const client = this.activeClient;
+    if (reason.length < 10) {
+      this.breakGlass = { invalid: true, sending: false };
+      await this.updateComplete;
+      (form.elements.namedItem('reason') as HTMLTextAreaElement).focus();
+      return;
+    }
+    if (!patient || !client) return;
+    const request = new DspRequestBreakGlassEvent({ patientId: patient });
+    if (!this.dispatchEvent(request)) {
+      this.breakGlass = { invalid: false, sending: false, vetoed: true };
+      return;
+    }
+    this.breakGlass = { invalid: false, sending: true };
+    try {
+      const { expires } = await client.breakTheGlass(patient, reason);
+      this.breakGlass = { invalid: false, sending: false };
+      this.emergencyUntil = expires;
+      this.dispatchEvent(new DspBreakGlassGrantedEvent({ patientId: patient, expires }));
+      this.refresh();
+    } catch (error) {
+      this.breakGlass = { invalid: false, sending: false, failure: error };
+    }
+  };
 
   #renderLoading() {
     return html`<p part="loading" role="status">${this.#m.loading}</p>`;
@@ -187,6 +284,13 @@ export class DspDocumentViewer extends DspElement {
       return html`<div part="empty" role="status"><slot name="empty">${m.empty}</slot></div>`;
     }
     return html`
+      ${
+        this.emergencyUntil
+          ? html`<p part="emergency" role="status">
+              ${m.breakGlass.active(this.localize.formatDate(this.emergencyUntil, { dateStyle: 'medium', timeStyle: 'short' }))}
+            </p>`
+          : nothing
+      }
       ${this.#renderToolbar(result)}
       <p part="count" role="status">
         ${m.count(this.shownCount, result.items.length)}${result.loading ? html` — ${m.loadingMore(result.items.length, result.total)}` : nothing}
@@ -219,6 +323,7 @@ export class DspDocumentViewer extends DspElement {
               })}
             </div>`
       }
+      ${this.#renderPreview()}
     `;
   }
 
@@ -461,6 +566,30 @@ export class DspDocumentViewer extends DspElement {
 
   #select(document: DocumentReference): void {
     if (document.id) this.dispatchEvent(new DspDocumentSelectEvent({ documentId: document.id }));
+    if (this.preview === 'inline') this.opened = document;
+  }
+
+  #renderPreview() {
+    const document = this.opened;
+    if (!document || this.preview !== 'inline') return nothing;
+    // Only professionals ever receive documents hidden from the patient: confirm before opening.
+    return html`<div part="preview">
+      <button
+        class="close"
+        type="button"
+        @click=${() => {
+          this.opened = undefined;
+        }}
+      >
+        ${this.#m.closePreview}
+      </button>
+      <dsp-document-preview
+        .client=${this.activeClient}
+        .document=${document}
+        confirm-hidden
+        theme=${this.theme}
+      ></dsp-document-preview>
+    </div>`;
   }
 }
 

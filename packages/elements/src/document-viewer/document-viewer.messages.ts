@@ -4,6 +4,19 @@ import { counter } from '../i18n/count.js';
 
 export const viewerMessages = catalog({
   fr: {
+    closePreview: 'Fermer l’aperçu',
+    breakGlass: {
+      title: 'Accès en urgence',
+      explain:
+        'En cas d’urgence, vous pouvez ouvrir ce DSP. L’accès est tracé, signalé au patient, et limité dans le temps.',
+      reason: 'Motif de l’accès en urgence (obligatoire)',
+      tooShort: 'Indiquez le motif en 10 caractères au moins.',
+      submit: 'Ouvrir en urgence',
+      vetoed: 'L’application a refusé cette demande d’accès en urgence.',
+      failed: 'L’accès en urgence n’a pas été accordé.',
+      active: (until: string) =>
+        `Accès en urgence en cours, jusqu’au ${until}. Il est tracé et signalé au patient.`,
+    },
     label: 'Documents du DSP',
     loading: 'Chargement des documents…',
     loadingMore: (loaded: number, total: number) => `${loaded} chargés sur ${total}…`,
@@ -35,6 +48,19 @@ export const viewerMessages = catalog({
     },
   },
   de: {
+    closePreview: 'Vorschau schließen',
+    breakGlass: {
+      title: 'Notfallzugriff',
+      explain:
+        'Im Notfall können Sie diesen DSP öffnen. Der Zugriff wird protokolliert, dem Patienten gemeldet und ist zeitlich begrenzt.',
+      reason: 'Grund für den Notfallzugriff (Pflichtfeld)',
+      tooShort: 'Geben Sie den Grund mit mindestens 10 Zeichen an.',
+      submit: 'Im Notfall öffnen',
+      vetoed: 'Die Anwendung hat diesen Notfallzugriff abgelehnt.',
+      failed: 'Der Notfallzugriff wurde nicht gewährt.',
+      active: (until) =>
+        `Notfallzugriff aktiv bis ${until}. Er wird protokolliert und dem Patienten gemeldet.`,
+    },
     label: 'DSP-Dokumente',
     loading: 'Dokumente werden geladen…',
     loadingMore: (loaded, total) => `${loaded} von ${total} geladen…`,
@@ -66,6 +92,19 @@ export const viewerMessages = catalog({
     },
   },
   en: {
+    closePreview: 'Close the preview',
+    breakGlass: {
+      title: 'Emergency access',
+      explain:
+        'In an emergency you may open this DSP. The access is logged, reported to the patient, and limited in time.',
+      reason: 'Reason for the emergency access (required)',
+      tooShort: 'Give the reason in 10 characters at least.',
+      submit: 'Open in an emergency',
+      vetoed: 'The application declined this emergency access request.',
+      failed: 'Emergency access was not granted.',
+      active: (until) =>
+        `Emergency access in progress, until ${until}. It is logged and reported to the patient.`,
+    },
     label: 'DSP documents',
     loading: 'Loading documents…',
     loadingMore: (loaded, total) => `${loaded} of ${total} loaded…`,
@@ -97,6 +136,19 @@ export const viewerMessages = catalog({
     },
   },
   lb: {
+    closePreview: 'Virschau zoumaachen',
+    breakGlass: {
+      title: 'Noutfallzougrëff',
+      explain:
+        'An engem Noutfall kënnt Dir dësen DSP opmaachen. De Zougrëff gëtt protokolléiert, dem Patient gemellt an ass zäitlech limitéiert.',
+      reason: 'Grond fir den Noutfallzougrëff (obligatoresch)',
+      tooShort: 'Gitt de Grond mat op d’mannst 10 Zeechen un.',
+      submit: 'Am Noutfall opmaachen',
+      vetoed: 'D’Applikatioun huet dësen Noutfallzougrëff refuséiert.',
+      failed: 'Den Noutfallzougrëff gouf net accordéiert.',
+      active: (until) =>
+        `Noutfallzougrëff leeft bis ${until}. E gëtt protokolléiert an dem Patient gemellt.`,
+    },
     label: 'DSP-Dokumenter',
     loading: 'D’Dokumenter gi gelueden…',
     loadingMore: (loaded, total) => `${loaded} vun ${total} gelueden…`,

@@ -173,6 +173,81 @@ export const styles = css`
     font-size: var(--_font-size-small);
   }
 
+  [part='preview'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-2);
+    margin-block-start: var(--_space-4);
+  }
+
+  [part='preview'] .close {
+    align-self: end;
+    font: inherit;
+    cursor: pointer;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space-1) var(--_space-2);
+  }
+
+  [part='break-glass'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-2);
+    margin-block-start: var(--_space-4);
+    padding: var(--_space-4);
+    border: 1px solid var(--dsp-color-warning, #b54708);
+    border-radius: var(--_radius);
+  }
+
+  [part='break-glass'] .form-title {
+    margin: 0;
+    font-size: 1em;
+  }
+
+  [part='break-glass'] p {
+    margin: 0;
+  }
+
+  [part='break-glass'] label {
+    color: var(--_text);
+    font-size: var(--_font-size);
+  }
+
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space-2);
+  }
+
+  textarea[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+
+  .problem {
+    color: var(--_danger);
+  }
+
+  [part='break-glass'] button {
+    align-self: start;
+  }
+
+  [part='emergency'] {
+    margin: 0 0 var(--_space-3);
+    padding: var(--_space-2) var(--_space-3);
+    border-inline-start: 4px solid var(--dsp-color-warning, #b54708);
+    background: var(--dsp-color-warning-surface, #fffaeb);
+    color: var(--_text);
+  }
+
+  :host([theme='dark']) [part='emergency'] {
+    background: var(--dsp-color-warning-surface, #2e1f06);
+  }
+
   [part='empty'],
   [part='loading'] {
     margin: 0;

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { auditLogMessages } from '../audit-log/audit-log.messages.js';
+import { previewMessages } from '../document-preview/document-preview.messages.js';
 import { statsMessages } from '../document-stats/document-stats.messages.js';
 import { viewerMessages } from '../document-viewer/document-viewer.messages.js';
 import type { Catalog } from './catalog.js';
@@ -13,6 +14,7 @@ const catalogs: Record<string, Catalog<object>> = {
   viewer: viewerMessages,
   auditLog: auditLogMessages,
   stats: statsMessages,
+  preview: previewMessages,
 };
 
 /** Every key path of a catalog, with the type of its value. */
