@@ -1,6 +1,7 @@
 // The sandbox page: starts the mock DSP server in a service worker, then shows the viewer for the
 // chosen fixture patient, as the chosen fixture user (a mock token), in the chosen language.
-import { staticTokenProvider } from '@dsp-kit/auth';
+import { callbackTokenProvider, staticTokenProvider } from '@dsp-kit/auth';
+import { createOidcTokenProvider, type OidcTokenProvider } from '@dsp-kit/auth/oidc';
 import '@dsp-kit/elements/define/dsp-audit-log.js';
 import '@dsp-kit/elements/define/dsp-document-stats.js';
 import '@dsp-kit/elements/define/dsp-document-viewer.js';
@@ -50,18 +51,23 @@ try {
     baseUrl: new URL('fhir', document.baseURI).href,
     persist: true,
   });
-  // One client per user: changing user gives the panels a new client, and they reload.
-  const signIn = () => {
-    provider.client = new DspClient({
-      baseUrl: sandbox.server.baseUrl,
-      tokens: staticTokenProvider(mockToken(user.value)),
-    });
-  };
-  signIn();
-  user.addEventListener('change', () => {
+  const authority = import.meta.env.VITE_DSP_OIDC_AUTHORITY as string | undefined;
+  if (authority) {
+    await signInWithOidc(authority, sandbox.server.baseUrl);
+  } else {
+    // One client per mock user: changing user gives the panels a new client, and they reload.
+    const signIn = () => {
+      provider.client = new DspClient({
+        baseUrl: sandbox.server.baseUrl,
+        tokens: staticTokenProvider(mockToken(user.value)),
+      });
+    };
     signIn();
-    showPanels();
-  });
+    user.addEventListener('change', () => {
+      signIn();
+      showPanels();
+    });
+  }
   showPanels();
   status.textContent = '';
 } catch (error) {
@@ -76,3 +82,60 @@ viewer.addEventListener('dsp-document-select', () => {
 language.addEventListener('change', () => {
   document.documentElement.lang = language.value;
 });
+
+/**
+ * `npm run start:oidc`: the user signs in at a local OpenID provider whose accounts are the mock's
+ * users. The login proves who the user is; the in-page mock server then gets that user's id.
+ */
+async function signInWithOidc(authority: string, baseUrl: string): Promise<void> {
+  const here = new URL('./', document.baseURI).href;
+  const oidc: OidcTokenProvider = createOidcTokenProvider({
+    authority,
+    clientId: (import.meta.env.VITE_DSP_OIDC_CLIENT_ID as string | undefined) ?? 'dsp-kit-sandbox',
+    redirectUri: here,
+    postLogoutRedirectUri: here,
+  });
+  const box = required(document.querySelector<HTMLElement>('#oidc'), '#oidc');
+  const name = required(document.querySelector<HTMLElement>('#oidc-user'), '#oidc-user');
+  const signInButton = required(
+    document.querySelector<HTMLButtonElement>('#oidc-sign-in'),
+    '#oidc-sign-in',
+  );
+  const signOutButton = required(
+    document.querySelector<HTMLButtonElement>('#oidc-sign-out'),
+    '#oidc-sign-out',
+  );
+  required(document.querySelector<HTMLElement>('#user-switcher'), '#user-switcher').hidden = true;
+  box.hidden = false;
+  try {
+    await oidc.handleCallback();
+  } catch (error) {
+    status.textContent = error instanceof Error ? error.message : String(error);
+  }
+  const showUser = () => {
+    const signedIn = oidc.user;
+    name.textContent = signedIn ? `Connecté : ${signedIn.name ?? signedIn.sub}` : 'Non connecté';
+    signInButton.hidden = signedIn !== null;
+    signOutButton.hidden = signedIn === null;
+    // The panels follow the signed-in user (the mock's ids are the provider's accounts).
+    if (signedIn) user.value = signedIn.sub;
+    provider.client = new DspClient({
+      baseUrl,
+      tokens: callbackTokenProvider(async () => {
+        await oidc.getAccessToken(); // keeps the OIDC session fresh
+        return oidc.user ? mockToken(oidc.user.sub) : null;
+      }),
+    });
+    showPanels();
+    if (!signedIn) viewer.patient = audit.patient = undefined; // nothing to show until signed in
+  };
+  oidc.addEventListener('user-changed', showUser);
+  oidc.addEventListener('session-expired', showUser);
+  signInButton.addEventListener('click', () => {
+    void oidc.signIn({ mode: 'redirect' });
+  });
+  signOutButton.addEventListener('click', () => {
+    void oidc.signOut();
+  });
+  showUser();
+}
