@@ -8,13 +8,14 @@ import {
   documentTypeConcept,
 } from '@dsp-kit/fhir';
 import type { DocumentReference } from '@dsp-kit/fhir';
+import { DspCache } from '@dsp-kit/fhir/cache';
 import { fixtures, mockToken } from '@dsp-kit/mock';
 import { staticTokenProvider } from '@dsp-kit/auth';
 import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
 import type { DspDocumentViewer } from '../src/define/dsp-document-viewer.js';
 import '../src/define/dsp-document-viewer.js';
 
-const { patients, documents } = fixtures;
+const { patients, documents, users } = fixtures;
 
 // The virtualizer's ResizeObserver may report a benign "loop completed" notice: not a failure.
 window.addEventListener(
@@ -460,5 +461,37 @@ describe('<dsp-document-viewer>', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="preview"] .close')!.click();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('dsp-document-preview')).to.equal(null);
+  });
+
+  it('shows cached documents offline, says since when, and refreshes when back online', async () => {
+    const cache = await DspCache.open({ server: sandbox.server.baseUrl, user: users.weber });
+    const cached = new DspClient({
+      baseUrl: sandbox.server.baseUrl,
+      tokens: staticTokenProvider(mockToken(users.weber)),
+      retry: false,
+      cache,
+    });
+    try {
+      const el = await fixture<DspDocumentViewer>(
+        html`<dsp-document-viewer
+          .client=${cached}
+          patient=${patients.marie.id}
+        ></dsp-document-viewer>`,
+      );
+      await settled(el, 'list');
+      expect(part(el, 'offline')).to.equal(null);
+      sandbox.useScenario('offline');
+      el.refresh();
+      await waitUntil(() => part(el, 'offline'), 'no offline notice');
+      expect(part(el, 'offline')!.textContent).to.contain('Hors ligne — documents tels qu’au');
+      expect(rows(el)).to.have.length(7);
+      await expect(el).to.be.accessible();
+      sandbox.clearScenario();
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => !part(el, 'offline'), 'the notice stayed after going back online');
+    } finally {
+      cache.close();
+      await DspCache.clearAll();
+    }
   });
 });

@@ -13,6 +13,8 @@ export interface PagedResult<U> {
   readonly loading: boolean;
   /** The error that stopped the loading of further pages; what is loaded stays. */
   readonly moreError: unknown;
+  /** Set when the server could not be reached and the first page came from the cache. */
+  readonly cachedAt: Date | undefined;
 }
 
 export interface PagedSearchOptions<T extends Resource, U, A extends readonly unknown[]> {
@@ -30,6 +32,7 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
   #loading = false;
   #moreError: unknown;
   #page: Page<T> | undefined;
+  #cachedAt: Date | undefined;
   #generation = 0;
 
   constructor(
@@ -44,6 +47,7 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
         const page = await options.first(args, signal);
         if (!page) return undefined;
         this.#page = page;
+        this.#cachedAt = page.cachedAt;
         this.#items = options.map(page.entries, 0);
         this.#total = page.total ?? page.entries.length;
         this.#moreError = undefined;
@@ -60,6 +64,7 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
       total: Math.max(this.#total, this.#items.length),
       loading: this.#loading,
       moreError: this.#moreError,
+      cachedAt: this.#cachedAt,
     };
   }
 

@@ -81,6 +81,7 @@ function hasLabel(document: DocumentReference, system: string, code: string): bo
  *   (`detail.patientId`); `preventDefault()` vetoes it.
  * @fires dsp-break-glass-granted - Emergency access was granted (`detail.patientId`, `detail.expires`).
  *
+ * @csspart offline - The notice shown when the documents come from the cache (offline).
  * @csspart preview - The inline preview of the chosen document (see `<dsp-document-preview>`).
  * @csspart break-glass - The emergency access form, offered when the server says it is possible.
  * @csspart emergency - The banner while an emergency access is in progress.
@@ -139,6 +140,21 @@ export class DspDocumentViewer extends DspElement {
 
   get #m(): ViewerMessages {
     return this.localize.t(viewerMessages);
+  }
+
+  // Back online: what shows may be stale (it came from the cache), so load it again.
+  readonly #online = () => {
+    if (this.#search.result.cachedAt) this.refresh();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.#online);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#online);
   }
 
   /** Loads the documents again. */
@@ -288,6 +304,13 @@ export class DspDocumentViewer extends DspElement {
         this.emergencyUntil
           ? html`<p part="emergency" role="status">
               ${m.breakGlass.active(this.localize.formatDate(this.emergencyUntil, { dateStyle: 'medium', timeStyle: 'short' }))}
+            </p>`
+          : nothing
+      }
+      ${
+        result.cachedAt
+          ? html`<p part="offline" role="status">
+              ${m.offline(this.localize.formatDate(result.cachedAt, { dateStyle: 'medium', timeStyle: 'short' }))}
             </p>`
           : nothing
       }

@@ -4,6 +4,7 @@ import { counter } from '../i18n/count.js';
 
 export const viewerMessages = catalog({
   fr: {
+    offline: (when: string) => `Hors ligne — documents tels qu’au ${when}.`,
     closePreview: 'Fermer l’aperçu',
     breakGlass: {
       title: 'Accès en urgence',
@@ -48,6 +49,7 @@ export const viewerMessages = catalog({
     },
   },
   de: {
+    offline: (when) => `Offline — Dokumente mit Stand vom ${when}.`,
     closePreview: 'Vorschau schließen',
     breakGlass: {
       title: 'Notfallzugriff',
@@ -92,6 +94,7 @@ export const viewerMessages = catalog({
     },
   },
   en: {
+    offline: (when) => `Offline — documents as of ${when}.`,
     closePreview: 'Close the preview',
     breakGlass: {
       title: 'Emergency access',
@@ -136,6 +139,7 @@ export const viewerMessages = catalog({
     },
   },
   lb: {
+    offline: (when) => `Offline — Dokumenter mam Stand vum ${when}.`,
     closePreview: 'Virschau zoumaachen',
     breakGlass: {
       title: 'Noutfallzougrëff',

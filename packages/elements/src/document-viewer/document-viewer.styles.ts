@@ -236,6 +236,13 @@ export const styles = css`
     align-self: start;
   }
 
+  [part='offline'] {
+    margin: 0 0 var(--_space-3);
+    padding: var(--_space-2) var(--_space-3);
+    border-inline-start: 4px solid var(--_muted);
+    background: var(--_surface-raised);
+  }
+
   [part='emergency'] {
     margin: 0 0 var(--_space-3);
     padding: var(--_space-2) var(--_space-3);
