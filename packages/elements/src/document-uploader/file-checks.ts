@@ -1,0 +1,141 @@
+// Pure checks of a file chosen for upload: its content type read from its bytes (never its name),
+// the limits it must respect, and where a server's complaint belongs in the form.
+
+/** The content types the DSP accepts, and those the uploader recognises by their bytes. */
+export const DEFAULT_ACCEPT_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/tiff',
+  'text/plain',
+] as const;
+
+/** 20 MiB, the DSP's limit per document. */
+export const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
+
+/** How many leading bytes {@link sniffMagic} needs. */
+export const MAGIC_LENGTH = 8;
+
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]) =>
+  bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+
+/**
+ * The binary content type announced by a file's first bytes, or undefined when none matches
+ * (the file may still be text: see {@link Utf8TextSniffer}).
+ */
+export function sniffMagic(head: Uint8Array): string | undefined {
+  if (startsWith(head, [0x25, 0x50, 0x44, 0x46])) return 'application/pdf'; // %PDF
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (startsWith(head, [0x49, 0x49, 0x2a, 0x00])) return 'image/tiff'; // II*\0, little-endian
+  if (startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return 'image/tiff'; // MM\0*, big-endian
+  return undefined;
+}
+
+/**
+ * Decides, chunk by chunk, whether bytes are plain text: valid UTF-8 with no NUL. Streaming so
+ * that a large file is never held whole just to be checked.
+ */
+export class Utf8TextSniffer {
+  readonly #decoder = new TextDecoder('utf-8', { fatal: true });
+  #valid = true;
+
+  /** Feeds the next chunk; false as soon as the bytes cannot be text. */
+  push(chunk: Uint8Array): boolean {
+    if (!this.#valid) return false;
+    if (chunk.includes(0)) return (this.#valid = false);
+    try {
+      this.#decoder.decode(chunk, { stream: true });
+    } catch {
+      this.#valid = false;
+    }
+    return this.#valid;
+  }
+
+  /** Ends the stream: false when the bytes were not text or ended inside a character. */
+  end(): boolean {
+    if (!this.#valid) return false;
+    try {
+      this.#decoder.decode();
+    } catch {
+      this.#valid = false;
+    }
+    return this.#valid;
+  }
+}
+
+/** True when `bytes` are plain text: valid UTF-8 without NUL. */
+export function isUtf8Text(bytes: Uint8Array): boolean {
+  const sniffer = new Utf8TextSniffer();
+  sniffer.push(bytes);
+  return sniffer.end();
+}
+
+/** What can be wrong with a file before it is sent. */
+export type FileProblem = 'empty' | 'tooLarge' | 'unknownType' | 'typeNotAllowed' | 'duplicate';
+
+/** The problems of a file of `size` bytes whose bytes say `contentType` (undefined: unknown). */
+export function fileProblems(
+  size: number,
+  contentType: string | undefined,
+  limits: { readonly maxSize: number; readonly acceptTypes: readonly string[] },
+): FileProblem[] {
+  if (size === 0) return ['empty'];
+  const problems: FileProblem[] = [];
+  if (size > limits.maxSize) problems.push('tooLarge');
+  if (contentType === undefined) problems.push('unknownType');
+  else if (!limits.acceptTypes.includes(contentType)) problems.push('typeNotAllowed');
+  return problems;
+}
+
+/** The `accept-types` attribute as a list of MIME types; the default when it names none. */
+export function parseAcceptTypes(value: string | null | undefined): readonly string[] {
+  const types = (value ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+  return types.length > 0 ? types : DEFAULT_ACCEPT_TYPES;
+}
+
+/** A document title from a file name: the name without its extension. */
+export function titleFromFileName(name: string): string {
+  const base = name.replace(/^.*[\\/]/, '');
+  const dot = base.lastIndexOf('.');
+  return (dot > 0 ? base.slice(0, dot) : base).trim();
+}
+
+/** The fields of a document's form, where problems are shown. */
+export type UploadField =
+  'file' | 'type' | 'title' | 'date' | 'confidentiality' | 'language' | 'flags' | 'replaces';
+
+/**
+ * The form field an OperationOutcome issue's `expression` names (e.g.
+ * `Bundle.entry[1].resource.content[0].attachment.hash` → `file`), or undefined when it names
+ * none of them (the patient, the author, the bundle).
+ */
+export function fieldOfExpression(expression: string): UploadField | undefined {
+  const path = expression.replace(/^Bundle\.entry\[\d+\]\.resource\.?/, '');
+  if (/^type\b/.test(path) || /^category\b/.test(path)) return 'type';
+  if (/attachment\.title\b/.test(path)) return 'title';
+  if (/attachment\.language\b/.test(path)) return 'language';
+  if (/attachment\.creation\b/.test(path) || /^context\.period\b/.test(path)) return 'date';
+  if (/^securityLabel\b/.test(path)) return 'flags';
+  if (/^relatesTo\b/.test(path)) return 'replaces';
+  if (/^(content|data|contentType)\b/.test(path)) return 'file';
+  return undefined;
+}
+
+/** Base64 of bytes, in slices so that a large file does not overflow the argument stack. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const step = 0x8000;
+  for (let i = 0; i < bytes.length; i += step) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + step));
+  }
+  return btoa(binary);
+}
+
+/** A FHIR `id` (what `replaces` may name), with or without `DocumentReference/`. */
+export function isDocumentId(value: string): boolean {
+  return /^(DocumentReference\/)?[A-Za-z0-9\-.]{1,64}$/.test(value);
+}
