@@ -1,0 +1,720 @@
+// <dsp-access-rights>: the patient's (or their DSP assistant's) control room over who may see the
+// record — professionals, masked documents, emergency access, closing — each choice saved at once.
+import {
+  label,
+  professionByCode,
+  professions,
+  type DirectoryEntry,
+  type DspClient,
+} from '@dsp-kit/fhir';
+import type { Reference } from '@medplum/fhirtypes';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { DspElement } from '../base/dsp-element.js';
+import { errorDetail } from '../base/error-message.js';
+import { DspErrorEvent } from '../events.js';
+import {
+  AccessRightsController,
+  actorStatus,
+  changeOf,
+  documentTitle,
+  inverseOf,
+  isInEffect,
+  type AccessEdit,
+  type ActorStatus,
+} from './access-rights.controller.js';
+import {
+  DspAccessChangedEvent,
+  DspRequestBlockEvent,
+  DspRequestBreakGlassPolicyEvent,
+  DspRequestCloseEvent,
+  DspRequestGrantEvent,
+  DspRequestMaskEvent,
+  DspRequestReopenEvent,
+  DspRequestRevokeEvent,
+  DspRequestUnblockEvent,
+  DspRequestUnmaskEvent,
+} from './access-rights.events.js';
+import { accessRightsMessages, type AccessRightsMessages } from './access-rights.messages.js';
+import { styles } from './access-rights.styles.js';
+
+/** How long the undo button stays offered after a change. */
+const UNDO_MS = 15_000;
+
+/** A form field's text (a file input would give a File: not ours). */
+function textOf(value: FormDataEntryValue | null): string {
+  return typeof value === 'string' ? value : '';
+}
+
+interface Notice {
+  readonly lines: readonly string[];
+  readonly meanwhile: readonly string[];
+  readonly error?: unknown;
+  readonly undo?: AccessEdit;
+}
+
+type Search =
+  | { readonly status: 'idle' }
+  | { readonly status: 'searching' }
+  | { readonly status: 'done'; readonly entries: readonly DirectoryEntry[] }
+  | { readonly status: 'error'; readonly error: unknown };
+
+/**
+ * @summary The patient's access rights to their DSP: professionals blocked or allowed (with a
+ * directory search), the médecin référent, masked documents, emergency access, closing and
+ * reopening the DSP. Every change is a Consent edit saved at once with If-Match; a concurrent
+ * edit is never overwritten; the last change can be undone. A professional sees a read-only
+ * statement instead.
+ * @tag dsp-access-rights
+ *
+ * @csspart base - The panel.
+ * @csspart notice - The live region saying what changed, with the undo button.
+ * @csspart closed-banner - Shown while the DSP is closed.
+ * @csspart professionals - The professionals section.
+ * @csspart referent - The médecin référent (read-only).
+ * @csspart list - The professionals with a particular right.
+ * @csspart row - One professional or document.
+ * @csspart status - A professional's status.
+ * @csspart search - The directory search form.
+ * @csspart results - The directory's answers.
+ * @csspart documents - The masked documents section.
+ * @csspart emergency - The emergency access section.
+ * @csspart open-close - The close / reopen section.
+ * @csspart dialog - The dialog confirming the closing.
+ * @csspart assistant - The DSP assistant section.
+ * @csspart read-only - What a professional sees.
+ * @csspart loading - The loading state.
+ * @csspart empty - No patient.
+ * @csspart error - The error state, with its retry button.
+ *
+ * @cssproperty --dsp-access-rights-padding - Padding of the panel.
+ * @cssproperty --dsp-color-warning - Edge of the closed-DSP banner.
+ * @cssproperty --dsp-color-warning-surface - Background of the closed-DSP banner.
+ *
+ * @fires dsp-request-block - Cancelable; `detail.patientId`, `detail.actorId`.
+ * @fires dsp-request-unblock - Cancelable; `detail.patientId`, `detail.actorId`.
+ * @fires dsp-request-grant - Cancelable; `detail.patientId`, `detail.actorId`, `detail.full`.
+ * @fires dsp-request-revoke - Cancelable; `detail.patientId`, `detail.actorId`.
+ * @fires dsp-request-mask - Cancelable; `detail.patientId`, `detail.documentId`.
+ * @fires dsp-request-unmask - Cancelable; `detail.patientId`, `detail.documentId`.
+ * @fires dsp-request-break-glass-policy - Cancelable; `detail.patientId`, `detail.allowed`.
+ * @fires dsp-request-close - Cancelable; `detail.patientId`.
+ * @fires dsp-request-reopen - Cancelable; `detail.patientId`.
+ * @fires dsp-access-changed - A change was saved; `detail.patientId`, `detail.change`, and
+ * `detail.actorId` or `detail.documentId`.
+ * @fires dsp-error - Loading or saving failed; `detail.kind` and `detail.status` say how.
+ */
+export class DspAccessRights extends DspElement {
+  static override styles = [DspElement.styles, styles];
+
+  /** The patient's FHIR id. */
+  @property({ reflect: true }) patient?: string;
+
+  @state() private notice: Notice | undefined;
+  @state() private search: Search = { status: 'idle' };
+  @state() private confirming = false;
+  @state() private confirmInvalid = false;
+  @state() private maskChoice = '';
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('[part="notice"]') private noticeRegion?: HTMLElement;
+
+  readonly #rights = new AccessRightsController(this);
+  #loadedWith: readonly [DspClient | undefined, string | undefined] | undefined;
+  #reportedError: unknown;
+  #undoTimer: ReturnType<typeof setTimeout> | undefined;
+
+  get #messages(): AccessRightsMessages {
+    return this.localize.t(accessRightsMessages);
+  }
+
+  get #patientId(): string {
+    return (this.patient ?? '').replace(/^Patient\//, '');
+  }
+
+  /** Reloads the Consent, the patient and the names from the server. */
+  refresh(): void {
+    void this.#rights.load(this.activeClient, this.patient);
+  }
+
+  /** Masks a document from professionals. Resolves to false when vetoed or refused. */
+  mask(documentId: string): Promise<boolean> {
+    return this.#change({ target: 'document', documentId, masked: true });
+  }
+
+  /** Unmasks a document. Resolves to false when vetoed or refused. */
+  unmask(documentId: string): Promise<boolean> {
+    return this.#change({ target: 'document', documentId, masked: false });
+  }
+
+  /** Undoes the last change while its notice offers it. Resolves to false when there is none. */
+  undo(): Promise<boolean> {
+    const edit = this.notice?.undo;
+    return edit ? this.#change(edit, true) : Promise.resolve(false);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#undoTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const args = [this.activeClient, this.patient] as const;
+    const loaded = this.#loadedWith;
+    if (!loaded || loaded[0] !== args[0] || loaded[1] !== args[1]) {
+      this.#loadedWith = args;
+      this.notice = undefined;
+      this.search = { status: 'idle' };
+      void this.#rights.load(...args);
+    }
+  }
+
+  protected override updated(): void {
+    const state = this.#rights.state;
+    if (state.status === 'error' && state.error !== this.#reportedError) {
+      this.#reportedError = state.error;
+      this.dispatchEvent(new DspErrorEvent(errorDetail(state.error)));
+    }
+  }
+
+  // --- Changes ----------------------------------------------------------------------------
+
+  #intentFor(edit: AccessEdit, blocked: boolean): Event {
+    const patientId = this.#patientId;
+    switch (edit.target) {
+      case 'actor': {
+        const detail = { patientId, actorId: edit.actorId };
+        if (edit.status === 'blocked') return new DspRequestBlockEvent(detail);
+        if (edit.status === 'granted') return new DspRequestGrantEvent({ ...detail, full: false });
+        if (edit.status === 'full') return new DspRequestGrantEvent({ ...detail, full: true });
+        return blocked ? new DspRequestUnblockEvent(detail) : new DspRequestRevokeEvent(detail);
+      }
+      case 'document': {
+        const detail = { patientId, documentId: edit.documentId };
+        return edit.masked ? new DspRequestMaskEvent(detail) : new DspRequestUnmaskEvent(detail);
+      }
+      case 'break-glass':
+        return new DspRequestBreakGlassPolicyEvent({ patientId, allowed: edit.allowed });
+      case 'open':
+        return edit.open
+          ? new DspRequestReopenEvent({ patientId })
+          : new DspRequestCloseEvent({ patientId });
+    }
+  }
+
+  /**
+   * Asks the host (a cancelable intent), saves the edit, then says what happened: the change,
+   * what someone else changed meanwhile, and an undo while it is fresh.
+   */
+  async #change(edit: AccessEdit, undoing = false): Promise<boolean> {
+    const client = this.activeClient;
+    const before = this.#rights.summary;
+    if (!client || !before || this.#rights.saving) return false;
+    if (isInEffect(before, edit)) return true;
+    const blocked = edit.target === 'actor' && actorStatus(before, edit.actorId) === 'blocked';
+    if (!this.dispatchEvent(this.#intentFor(edit, blocked))) return false;
+    const m = this.#messages;
+    const hadFocus = this.shadowRoot?.activeElement ?? null;
+    try {
+      const result = await this.#rights.apply(client, edit);
+      if (result.saved) {
+        this.dispatchEvent(
+          new DspAccessChangedEvent({
+            patientId: this.#patientId,
+            change: result.change,
+            ...(edit.target === 'actor' ? { actorId: edit.actorId } : {}),
+            ...(edit.target === 'document' ? { documentId: edit.documentId } : {}),
+          }),
+        );
+      }
+      const meanwhile = result.meanwhile.map((e) => this.#describe(e, result.before));
+      const lines = [undoing ? m.undone : this.#describe(edit, result.before)];
+      if (meanwhile.length > 0) lines.push(result.saved ? m.reapplied : m.alreadyDone);
+      this.#notify({
+        lines,
+        meanwhile,
+        ...(!undoing && result.saved ? { undo: inverseOf(edit, result.before) } : {}),
+      });
+    } catch (error) {
+      this.#notify({ lines: [], meanwhile: [], error });
+      this.dispatchEvent(new DspErrorEvent(errorDetail(error)));
+      return false;
+    } finally {
+      await this.#keepFocus(hadFocus);
+    }
+    return true;
+  }
+
+  #describe(edit: AccessEdit, before: Parameters<typeof changeOf>[1]): string {
+    const change = changeOf(edit, before);
+    const m = this.#messages;
+    if (edit.target === 'actor')
+      return m.changes[change](
+        this.#nameOf({
+          reference: edit.actorId,
+          ...(edit.display ? { display: edit.display } : {}),
+        }),
+      );
+    if (edit.target === 'document') return m.changes[change](this.#titleOf(edit.documentId));
+    return m.changes[change]('');
+  }
+
+  #notify(notice: Notice): void {
+    clearTimeout(this.#undoTimer);
+    this.notice = notice;
+    if (notice.undo) {
+      // The undo is short-lived: after a while the change is simply the new state.
+      this.#undoTimer = setTimeout(() => {
+        if (this.notice === notice) this.notice = { ...notice, undo: undefined };
+      }, UNDO_MS);
+    }
+  }
+
+  /** When the control that acted went away (a row that left the list), focus the notice. */
+  async #keepFocus(hadFocus: Element | null): Promise<void> {
+    await this.updateComplete;
+    if (hadFocus && !hadFocus.isConnected && !this.confirming) this.noticeRegion?.focus();
+  }
+
+  // --- Names ------------------------------------------------------------------------------
+
+  #nameOf(actor: Reference): string {
+    const reference = actor.reference ?? '';
+    return (
+      this.#rights.people.get(reference)?.name ??
+      actor.display ??
+      this.#knownDisplay(reference) ??
+      reference
+    );
+  }
+
+  /** The display the Consent itself carries for a professional. */
+  #knownDisplay(reference: string): string | undefined {
+    const s = this.#rights.summary;
+    if (!s) return undefined;
+    return [...s.blocked, ...s.granted.map((g) => g.actor)].find(
+      (a) => a.reference === reference && a.display,
+    )?.display;
+  }
+
+  #roleOf(reference: string): string {
+    const person = this.#rights.people.get(reference);
+    const profession = person?.profession ? professionByCode(person.profession) : undefined;
+    return [
+      profession ? label(profession.labels, this.localize.language) : undefined,
+      person?.organization,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  }
+
+  #titleOf(documentId: string): string {
+    const document = this.#rights.documents.find((d) => d.id === documentId);
+    return (document ? documentTitle(document) : undefined) ?? this.#messages.untitled;
+  }
+
+  // --- Rendering --------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const m = this.#messages;
+    const state = this.#rights.state;
+    let body: TemplateResult;
+    if (!this.patient) body = html`<p part="empty">${m.noPatient}</p>`;
+    else if (state.status === 'error')
+      body = this.renderError(state.error, m.failed, () => {
+        this.refresh();
+      });
+    else if (state.status === 'read-only')
+      body = html`<div part="read-only" role="note">
+        <p><strong>${m.readOnly}</strong></p>
+        <p class="help">${m.readOnlyDetail}</p>
+      </div>`;
+    else if (state.status === 'ready') body = this.#renderRights();
+    else body = html`<p part="loading" role="status">${m.loading}</p>`;
+    return html`<section part="base" aria-labelledby="title">
+      <h2 id="title">${m.label}</h2>
+      ${this.#renderNotice()} ${body}
+    </section>`;
+  }
+
+  #renderNotice() {
+    const m = this.#messages;
+    const notice = this.notice;
+    return html`<div part="notice" role="status" aria-live="polite" tabindex="-1">
+      ${
+        notice
+          ? html`${notice.error ? this.renderError(notice.error, m.saveFailed) : nothing}
+              ${
+                notice.meanwhile.length > 0
+                  ? html`<p>${m.meanwhile}</p>
+                      <ul>
+                        ${notice.meanwhile.map((line) => html`<li>${line}</li>`)}
+                      </ul>`
+                  : nothing
+              }
+              ${notice.lines.map((line) => html`<p>${line}</p>`)}
+              <div class="commands">
+                ${
+                  notice.undo
+                    ? html`<button class="secondary" type="button" @click=${() => void this.undo()}>
+                        ${m.undo}
+                      </button>`
+                    : nothing
+                }
+                <button
+                  class="secondary"
+                  type="button"
+                  @click=${() => {
+                    this.notice = undefined;
+                  }}
+                >
+                  ${m.dismiss}
+                </button>
+              </div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderRights() {
+    const m = this.#messages;
+    const summary = this.#rights.summary;
+    if (!summary) return html``;
+    return html`
+      ${summary.open ? nothing : html`<p part="closed-banner">${m.closedBanner}</p>`}
+      ${this.#rights.saving ? html`<p class="help" role="status">${m.saving}</p>` : nothing}
+      ${this.#renderProfessionals()} ${this.#renderDocuments()} ${this.#renderEmergency()}
+      ${this.#renderOpenClose()} ${this.#renderAssistant()}
+    `;
+  }
+
+  #renderProfessionals() {
+    const m = this.#messages;
+    const summary = this.#rights.summary;
+    if (!summary) return nothing;
+    const referent = summary.referent;
+    const actors = [...summary.blocked, ...summary.granted.map((g) => g.actor)];
+    return html`<section part="professionals" aria-labelledby="professionals">
+      <h3 id="professionals">${m.professionals}</h3>
+      <div part="referent">
+        <p><strong>${m.referent}</strong></p>
+        ${
+          referent
+            ? html`<p>
+                ${this.#nameOf(referent)}
+                ${
+                  this.#roleOf(referent.reference ?? '')
+                    ? html`<span class="role"> — ${this.#roleOf(referent.reference ?? '')}</span>`
+                    : nothing
+                }
+              </p>`
+            : html`<p>${m.noReferent}</p>`
+        }
+        <p class="help">${referent ? m.referentHelp : nothing}</p>
+      </div>
+      ${
+        actors.length === 0
+          ? html`<p>${m.noProfessionals}</p>`
+          : html`<ul part="list" aria-label=${m.listLabel}>
+              ${actors.map((actor) => this.#renderActor(actor, 'list'))}
+            </ul>`
+      }
+      ${this.#renderSearch()}
+    </section>`;
+  }
+
+  #renderActor(actor: Reference, where: 'list' | 'results') {
+    const m = this.#messages;
+    const summary = this.#rights.summary;
+    const reference = actor.reference ?? '';
+    if (!summary || !reference) return nothing;
+    const status = actorStatus(summary, reference);
+    const name = this.#nameOf(actor);
+    const role = this.#roleOf(reference);
+    const id = `${where}-${reference.replace(/[^A-Za-z0-9-]/g, '-')}`;
+    const to = (wanted: ActorStatus) => () =>
+      void this.#change({ target: 'actor', actorId: reference, display: name, status: wanted });
+    const button = (text: string, wanted: ActorStatus) =>
+      html`<button class="secondary" type="button" aria-describedby=${id} @click=${to(wanted)}>
+        ${text}
+      </button>`;
+    const commands: TemplateResult[] = [];
+    if (status === 'blocked') commands.push(button(m.unblock, 'none'));
+    if (status === 'none') commands.push(button(m.grant, 'granted'));
+    if (status === 'none' || status === 'granted') commands.push(button(m.grantFull, 'full'));
+    if (status === 'granted' || status === 'full') commands.push(button(m.revoke, 'none'));
+    if (status !== 'blocked') commands.push(button(m.block, 'blocked'));
+    return html`<li part="row" data-actor=${reference}>
+      <span class="who" id=${id}>
+        <span class="name">${name}</span>
+        ${role ? html`<span class="role">${role}</span>` : nothing}
+      </span>
+      <span part="status" class=${status}>${m.status[status]}</span>
+      <span class="commands">${commands}</span>
+    </li>`;
+  }
+
+  #renderSearch() {
+    const m = this.#messages;
+    const search = this.search;
+    return html`<form part="search" role="search" aria-label=${m.search} @submit=${this.#onSearch}>
+        <label
+          >${m.searchName}<input name="name" type="search" required autocomplete="off"
+        /></label>
+        <label
+          >${m.searchProfession}
+          <select name="profession">
+            <option value="">${m.anyProfession}</option>
+            ${professions.map(
+              (p) =>
+                html`<option value=${p.code}>${label(p.labels, this.localize.language)}</option>`,
+            )}
+          </select>
+        </label>
+        <button class="action" type="submit">${m.searchButton}</button>
+      </form>
+      ${
+        search.status === 'searching'
+          ? html`<p role="status">${m.searching}</p>`
+          : search.status === 'error'
+            ? this.renderError(search.error, m.searchFailed)
+            : search.status === 'done'
+              ? html`<p role="status">
+                    ${search.entries.length === 0 ? m.noResults : m.results(search.entries.length)}
+                  </p>
+                  ${
+                    search.entries.length > 0
+                      ? html`<ul part="results" aria-label=${m.search}>
+                          ${search.entries.map((entry) =>
+                            entry.role.practitioner
+                              ? this.#renderActor(entry.role.practitioner, 'results')
+                              : nothing,
+                          )}
+                        </ul>`
+                      : nothing
+                  }`
+              : nothing
+      }`;
+  }
+
+  readonly #onSearch = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const client = this.activeClient;
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const name = textOf(data.get('name')).trim();
+    const profession = textOf(data.get('profession'));
+    if (!client || !name) return;
+    this.search = { status: 'searching' };
+    try {
+      const entries = await client.searchPractitioners(name, profession ? { profession } : {});
+      this.#rights.remember(entries);
+      this.search = { status: 'done', entries };
+    } catch (error) {
+      this.search = { status: 'error', error };
+    }
+  };
+
+  #renderDocuments() {
+    const m = this.#messages;
+    const summary = this.#rights.summary;
+    if (!summary) return nothing;
+    const masked = summary.maskedDocuments;
+    const maskable = this.#rights.documents.filter((d) => d.id && !masked.includes(d.id));
+    return html`<section part="documents" aria-labelledby="documents">
+      <h3 id="documents">${m.documents}</h3>
+      <p class="help">${m.documentsHelp}</p>
+      ${
+        masked.length === 0
+          ? html`<p>${m.noMasked}</p>`
+          : html`<ul aria-label=${m.documents}>
+              ${masked.map(
+                (id) =>
+                  html`<li part="row" data-document=${id}>
+                    <span class="who" id=${`document-${id}`}>${this.#titleOf(id)}</span>
+                    <button
+                      class="secondary"
+                      type="button"
+                      aria-describedby=${`document-${id}`}
+                      @click=${() => void this.unmask(id)}
+                    >
+                      ${m.unmask}
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+      }
+      ${
+        maskable.length > 0
+          ? html`<form
+              @submit=${(event: SubmitEvent) => {
+                event.preventDefault();
+                const id = this.maskChoice;
+                if (!id) return;
+                void this.mask(id).then((done) => {
+                  if (done) this.maskChoice = '';
+                });
+              }}
+            >
+              <label
+                >${m.chooseDocument}
+                <select
+                  .value=${live(this.maskChoice)}
+                  @change=${(event: Event) => {
+                    this.maskChoice = (event.target as HTMLSelectElement).value;
+                  }}
+                >
+                  <option value="">${m.chooseNone}</option>
+                  ${maskable.map(
+                    (d) =>
+                      html`<option value=${d.id ?? ''}>${documentTitle(d) ?? m.untitled}</option>`,
+                  )}
+                </select>
+              </label>
+              <button class="secondary" type="submit">${m.mask}</button>
+            </form>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  #renderEmergency() {
+    const m = this.#messages;
+    const allowed = this.#rights.summary?.breakTheGlass === 'allowed';
+    const set = (value: boolean) => () =>
+      void this.#change({ target: 'break-glass', allowed: value });
+    return html`<section part="emergency" aria-labelledby="emergency">
+      <h3 id="emergency">${m.emergency}</h3>
+      <p class="help" id="emergency-help">${m.emergencyHelp}</p>
+      <fieldset class="choice" aria-describedby="emergency-help">
+        <legend class="visually-hidden">${m.emergency}</legend>
+        <label class="radio"
+          ><input
+            type="radio"
+            name="break-glass"
+            .checked=${live(allowed)}
+            @change=${set(true)}
+          />${m.emergencyAllow}</label
+        >
+        <label class="radio"
+          ><input
+            type="radio"
+            name="break-glass"
+            .checked=${live(!allowed)}
+            @change=${set(false)}
+          />${m.emergencyRefuse}</label
+        >
+      </fieldset>
+      <p class="help">${m.emergencyRefuseHelp}</p>
+    </section>`;
+  }
+
+  #renderOpenClose() {
+    const m = this.#messages;
+    const open = this.#rights.summary?.open ?? true;
+    return html`<section part="open-close" aria-labelledby="open-close">
+      <h3 id="open-close">${m.openClose}</h3>
+      <p><strong>${open ? m.openState : m.closedState}</strong></p>
+      <p class="help">${open ? m.closeHelp : m.reopenHelp}</p>
+      ${
+        open
+          ? html`<button class="danger" type="button" id="close-button" @click=${this.#openDialog}>
+              ${m.closeButton}
+            </button>`
+          : html`<button
+              class="action"
+              type="button"
+              id="reopen-button"
+              @click=${() => void this.#change({ target: 'open', open: true })}
+            >
+              ${m.reopenButton}
+            </button>`
+      }
+      <dialog part="dialog" aria-labelledby="close-title" @close=${this.#onDialogClose}>
+        ${
+          this.confirming
+            ? html`<form @submit=${this.#onConfirm} novalidate>
+                <h3 id="close-title">${m.closeDialog}</h3>
+                <p>${m.closeHelp}</p>
+                <label
+                  >${m.confirmLabel(m.confirmWord)}
+                  <input
+                    name="word"
+                    autocomplete="off"
+                    autofocus
+                    aria-invalid=${this.confirmInvalid ? 'true' : 'false'}
+                    aria-describedby="confirm-error"
+                    @input=${() => {
+                      this.confirmInvalid = false;
+                    }}
+                /></label>
+                <p id="confirm-error" class="invalid">
+                  ${this.confirmInvalid ? m.confirmWrong(m.confirmWord) : nothing}
+                </p>
+                <div class="commands">
+                  <button class="danger" type="submit">${m.confirmClose}</button>
+                  <button
+                    class="secondary"
+                    type="button"
+                    @click=${() => {
+                      this.dialog?.close();
+                    }}
+                  >
+                    ${m.cancel}
+                  </button>
+                </div>
+              </form>`
+            : nothing
+        }
+      </dialog>
+    </section>`;
+  }
+
+  readonly #openDialog = async () => {
+    this.confirming = true;
+    this.confirmInvalid = false;
+    await this.updateComplete;
+    this.dialog?.showModal();
+    this.dialog?.querySelector('input')?.focus();
+  };
+
+  readonly #onDialogClose = async () => {
+    this.confirming = false;
+    this.confirmInvalid = false;
+    await this.updateComplete;
+    // Focus goes back to where the user was: the close button, or the reopen button that
+    // replaced it once the DSP is closed.
+    this.renderRoot.querySelector<HTMLElement>('#close-button, #reopen-button')?.focus();
+  };
+
+  readonly #onConfirm = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const word = textOf(new FormData(form).get('word'));
+    const m = this.#messages;
+    if (word.trim().toLocaleUpperCase() !== m.confirmWord.toLocaleUpperCase()) {
+      this.confirmInvalid = true;
+      form.querySelector('input')?.focus();
+      return;
+    }
+    const done = await this.#change({ target: 'open', open: false });
+    if (done) this.dialog?.close();
+  };
+
+  #renderAssistant() {
+    const m = this.#messages;
+    return html`<section part="assistant" aria-labelledby="assistant">
+      <h3 id="assistant">${m.assistant}</h3>
+      <p>${m.assistantHelp}</p>
+      <p class="help">${m.assistantNotHere}</p>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dsp-access-rights': DspAccessRights;
+  }
+}
