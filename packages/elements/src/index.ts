@@ -8,6 +8,26 @@ export { DspDocumentViewer } from './document-viewer/document-viewer.component.j
 export { DspAuditLog } from './audit-log/audit-log.component.js';
 export { DspDocumentStats } from './document-stats/document-stats.component.js';
 export { DspDocumentPreview } from './document-preview/document-preview.component.js';
+export { DspDocumentUploader } from './document-uploader/document-uploader.component.js';
+export { DspDocumentUploadedEvent } from './document-uploader/uploader.events.js';
+export type { UploadItem, UploadStatus } from './document-uploader/document-uploader.controller.js';
+export { DspAccessRights } from './access-rights/access-rights.component.js';
+export { accessRightsMessages } from './access-rights/access-rights.messages.js';
+export type { AccessRightsMessages } from './access-rights/access-rights.messages.js';
+export type { AccessEdit, ActorStatus } from './access-rights/access-rights.controller.js';
+export {
+  DspAccessChangedEvent,
+  DspRequestBlockEvent,
+  DspRequestUnblockEvent,
+  DspRequestGrantEvent,
+  DspRequestRevokeEvent,
+  DspRequestMaskEvent,
+  DspRequestUnmaskEvent,
+  DspRequestCloseEvent,
+  DspRequestReopenEvent,
+  DspRequestBreakGlassPolicyEvent,
+} from './access-rights/access-rights.events.js';
+export type { DspAccessChange } from './access-rights/access-rights.events.js';
 export { previewMessages } from './document-preview/document-preview.messages.js';
 export type { PreviewMessages } from './document-preview/document-preview.messages.js';
 export { auditCsv, neutralise } from './audit-log/audit-csv.js';

@@ -7,6 +7,7 @@ import {
   type AuditRow,
   type DspAuditAction,
 } from '@dsp-kit/fhir';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -208,6 +209,8 @@ export class DspAuditLog extends DspElement {
                   keyFunction: (row: AuditRow) => row.id ?? row.recorded,
                   renderItem: (row: AuditRow) => this.#renderRow(row),
                   scroller: true,
+                  // Given, not imported on first use: one frame less before the first rows.
+                  layout: flow(),
                 })}
               </div>`
       }

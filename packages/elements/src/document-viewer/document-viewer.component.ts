@@ -15,6 +15,7 @@ import {
   virtualizerRef,
   type VirtualizerHostElement,
 } from '@lit-labs/virtualizer/virtualize.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -343,6 +344,8 @@ export class DspDocumentViewer extends DspElement {
                     ? this.#renderGroup(item, index)
                     : this.#renderRow(item.prepared, index),
                 scroller: true,
+                // Given, not imported on first use: one frame less before the first rows.
+                layout: flow(),
               })}
             </div>`
       }

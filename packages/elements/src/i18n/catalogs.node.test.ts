@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { auditLogMessages } from '../audit-log/audit-log.messages.js';
+import { accessRightsMessages } from '../access-rights/access-rights.messages.js';
 import { previewMessages } from '../document-preview/document-preview.messages.js';
+import { uploaderMessages } from '../document-uploader/document-uploader.messages.js';
 import { statsMessages } from '../document-stats/document-stats.messages.js';
 import { viewerMessages } from '../document-viewer/document-viewer.messages.js';
 import type { Catalog } from './catalog.js';
@@ -15,6 +17,8 @@ const catalogs: Record<string, Catalog<object>> = {
   auditLog: auditLogMessages,
   stats: statsMessages,
   preview: previewMessages,
+  uploader: uploaderMessages,
+  accessRights: accessRightsMessages,
 };
 
 /** Every key path of a catalog, with the type of its value. */
