@@ -2,7 +2,9 @@
 // chosen fixture patient, as the chosen fixture user (a mock token), in the chosen language.
 import { callbackTokenProvider, staticTokenProvider } from '@dsp-kit/auth';
 import { createOidcTokenProvider, type OidcTokenProvider } from '@dsp-kit/auth/oidc';
+import '@dsp-kit/elements/define/dsp-access-rights.js';
 import '@dsp-kit/elements/define/dsp-audit-log.js';
+import '@dsp-kit/elements/define/dsp-document-uploader.js';
 import '@dsp-kit/elements/define/dsp-document-stats.js';
 import '@dsp-kit/elements/define/dsp-document-viewer.js';
 import { DspClient } from '@dsp-kit/fhir';
@@ -23,6 +25,19 @@ const auditSection = required(
   '#audit-section',
 );
 
+const uploader = required(
+  document.querySelector('dsp-document-uploader'),
+  '<dsp-document-uploader>',
+);
+const uploadSection = required(
+  document.querySelector<HTMLElement>('#upload-section'),
+  '#upload-section',
+);
+const rights = required(document.querySelector('dsp-access-rights'), '<dsp-access-rights>');
+const rightsSection = required(
+  document.querySelector<HTMLElement>('#rights-section'),
+  '#rights-section',
+);
 const statsSection = required(
   document.querySelector<HTMLElement>('#stats-section'),
   '#stats-section',
@@ -39,8 +54,13 @@ function showPanels(): void {
   viewer.hidden = agency;
   viewer.patient = agency ? undefined : patient.value;
   const own = patientSide.has(user.value);
-  auditSection.hidden = !own;
-  audit.patient = own ? patient.value : undefined;
+  auditSection.hidden = rightsSection.hidden = !own;
+  audit.patient = rights.patient = own ? patient.value : undefined;
+  // Professionals add reports; the patient adds their own notes ("Expression du titulaire").
+  uploadSection.hidden = agency || (own && user.value !== patient.value);
+  uploader.patient = uploadSection.hidden ? undefined : patient.value;
+  uploader.mode = own ? 'patient' : 'professional';
+  uploader.author = own ? `Patient/${patient.value}` : `Practitioner/${user.value}`;
 }
 const patient = required(document.querySelector<HTMLSelectElement>('#patient'), '#patient');
 const user = required(document.querySelector<HTMLSelectElement>('#user'), '#user');
@@ -75,8 +95,16 @@ try {
 }
 
 patient.addEventListener('change', showPanels);
-// The log shows the viewer's accesses too: refresh it when the user opens documents elsewhere.
+// The panels show each other's work: the log the accesses, the viewer the new documents.
 viewer.addEventListener('dsp-document-select', () => {
+  audit.refresh();
+});
+uploader.addEventListener('dsp-document-uploaded', () => {
+  viewer.refresh();
+  audit.refresh();
+});
+rights.addEventListener('dsp-access-changed', () => {
+  viewer.refresh();
   audit.refresh();
 });
 language.addEventListener('change', () => {

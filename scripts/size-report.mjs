@@ -36,6 +36,8 @@ const entries = [
       "export * from '@dsp-kit/elements/define/dsp-document-viewer.js';",
       "export * from '@dsp-kit/elements/define/dsp-audit-log.js';",
       "export * from '@dsp-kit/elements/define/dsp-document-stats.js';",
+      "export * from '@dsp-kit/elements/define/dsp-document-uploader.js';",
+      "export * from '@dsp-kit/elements/define/dsp-access-rights.js';",
       "export * from '@dsp-kit/fhir';",
       "export * from '@dsp-kit/fhir/cache';",
       "export * from '@dsp-kit/auth';",

@@ -447,3 +447,9 @@ export class DspDocumentUploader extends DspElement {
     }
   };
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dsp-document-uploader': DspDocumentUploader;
+  }
+}
