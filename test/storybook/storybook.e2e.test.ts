@@ -49,9 +49,14 @@ describe('the Storybook build', () => {
       .map((entry) => entry.id);
     assert.deepEqual(ids.filter((id) => id.startsWith('panels-document-viewer--')).sort(), [
       'panels-document-viewer--blocked-doctor',
+      'panels-document-viewer--by-type',
+      'panels-document-viewer--closed-dsp',
       'panels-document-viewer--dark-english',
       'panels-document-viewer--documents',
       'panels-document-viewer--empty',
+      'panels-document-viewer--filtered',
+      'panels-document-viewer--loading',
+      'panels-document-viewer--patient-view',
       'panels-document-viewer--physiotherapist',
       'panels-document-viewer--server-error',
     ]);

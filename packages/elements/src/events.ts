@@ -12,6 +12,14 @@ export class DspDocumentSelectEvent extends Event {
   }
 }
 
+/** A document was opened (in the viewer's preview, or by the host when `preview="none"`). */
+export class DspDocumentOpenEvent extends Event {
+  static readonly type = 'dsp-document-open';
+  constructor(readonly detail: { readonly documentId: string }) {
+    super(DspDocumentOpenEvent.type, init);
+  }
+}
+
 /** A panel failed to load or save; `kind` is the error's kind, `status` the HTTP status if any. */
 export class DspErrorEvent extends Event {
   static readonly type = 'dsp-error';
@@ -49,6 +57,7 @@ export class DspBreakGlassGrantedEvent extends Event {
 declare global {
   interface GlobalEventHandlersEventMap {
     'dsp-document-select': DspDocumentSelectEvent;
+    'dsp-document-open': DspDocumentOpenEvent;
     'dsp-error': DspErrorEvent;
     'dsp-request-break-glass': DspRequestBreakGlassEvent;
     'dsp-break-glass-granted': DspBreakGlassGrantedEvent;

@@ -37,6 +37,7 @@ export { DspProvider } from './provider/dsp-provider.component.js';
 export { clientContext } from './provider/context.js';
 export {
   DspBreakGlassGrantedEvent,
+  DspDocumentOpenEvent,
   DspDocumentSelectEvent,
   DspErrorEvent,
   DspRequestBreakGlassEvent,

@@ -446,7 +446,9 @@ describe('<dsp-document-viewer>', () => {
       ></dsp-document-viewer>`,
     );
     await settled(el, 'list');
+    const opened = oneEvent(el, 'dsp-document-open');
     el.open(documents.summary.id);
+    expect((await opened).detail).to.deep.equal({ documentId: documents.summary.id });
     await el.updateComplete;
     const preview = el.shadowRoot!.querySelector('dsp-document-preview')!;
     await waitUntil(
@@ -493,5 +495,20 @@ describe('<dsp-document-viewer>', () => {
       cache.close();
       await DspCache.clearAll();
     }
+  });
+
+  it('shows an accessible skeleton while loading', async () => {
+    sandbox.useScenario('slowNetwork');
+    const el = await fixture<DspDocumentViewer>(
+      html`<dsp-document-viewer
+        .client=${client}
+        patient=${patients.marie.id}
+      ></dsp-document-viewer>`,
+    );
+    const loading = part(el, 'loading')!;
+    expect(loading.getAttribute('role')).to.equal('status');
+    expect(loading.textContent).to.contain('Chargement des documents…');
+    expect(loading.querySelectorAll('.skeleton')).to.have.length(4);
+    await expect(el).to.be.accessible();
   });
 });

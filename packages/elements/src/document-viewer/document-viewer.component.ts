@@ -24,6 +24,7 @@ import { errorDetail } from '../base/error-message.js';
 import type { PagedResult } from '../base/paged-search.controller.js';
 import {
   DspBreakGlassGrantedEvent,
+  DspDocumentOpenEvent,
   DspDocumentSelectEvent,
   DspErrorEvent,
   DspRequestBreakGlassEvent,
@@ -77,6 +78,8 @@ function hasLabel(document: DocumentReference, system: string, code: string): bo
  * @cssproperty --dsp-document-viewer-height - Height of the scrolling list (default 32rem).
  *
  * @fires dsp-document-select - The user chose a document; `detail.documentId` is its id.
+ * @fires dsp-document-open - The chosen document opens (inline, or for the host to show when
+ *   `preview="none"`); `detail.documentId` is its id.
  * @fires dsp-error - Loading failed; `detail.kind` and `detail.status` say how.
  * @fires dsp-request-break-glass - Cancelable: a professional asks for emergency access
  *   (`detail.patientId`); `preventDefault()` vetoes it.
@@ -291,8 +294,12 @@ export class DspDocumentViewer extends DspElement {
     }
   };
 
+  /** A few grey rows where the documents will be, and the words for screen readers. */
   #renderLoading() {
-    return html`<p part="loading" role="status">${this.#m.loading}</p>`;
+    return html`<div part="loading" role="status">
+      <span class="visually-hidden">${this.#m.loading}</span>
+      ${[0, 1, 2, 3].map(() => html`<div class="skeleton" aria-hidden="true"><span></span><span></span></div>`)}
+    </div>`;
   }
 
   #renderDocuments(result: PagedResult<PreparedDocument>) {
@@ -591,8 +598,10 @@ export class DspDocumentViewer extends DspElement {
   }
 
   #select(document: DocumentReference): void {
-    if (document.id) this.dispatchEvent(new DspDocumentSelectEvent({ documentId: document.id }));
+    if (!document.id) return;
+    this.dispatchEvent(new DspDocumentSelectEvent({ documentId: document.id }));
     if (this.preview === 'inline') this.opened = document;
+    this.dispatchEvent(new DspDocumentOpenEvent({ documentId: document.id }));
   }
 
   #renderPreview() {

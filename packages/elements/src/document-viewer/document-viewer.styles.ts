@@ -255,8 +255,40 @@ export const styles = css`
     background: var(--dsp-color-warning-surface, #2e1f06);
   }
 
-  [part='empty'],
-  [part='loading'] {
+  .skeleton {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-2);
+    padding: var(--_space-3) var(--_space-2);
+    border-block-end: 1px solid var(--_border);
+  }
+
+  .skeleton span {
+    display: block;
+    height: 0.9em;
+    width: 60%;
+    border-radius: var(--_radius);
+    background: var(--_surface-raised);
+    animation: pulse 1.2s ease-in-out infinite;
+  }
+
+  .skeleton span + span {
+    width: 35%;
+  }
+
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton span {
+      animation: none;
+    }
+  }
+
+  [part='empty'] {
     margin: 0;
     padding-block: var(--_space-6);
     text-align: center;
