@@ -331,6 +331,9 @@ describe('<dsp-document-viewer>', () => {
     ]);
     expect(part(el, 'count')!.textContent).to.contain('2 documents sur 7');
     el.removeAttribute('filter-type');
+    el.setAttribute('filter-author', 'muller');
+    await waitUntil(() => rows(el).length === 3, 'the author filter did not apply');
+    el.removeAttribute('filter-author');
     el.q = 'BILAN';
     await waitUntil(() => rows(el).length === 1 && rows(el)[0]!.title === 'Bilan sanguin complet');
     el.q = undefined;

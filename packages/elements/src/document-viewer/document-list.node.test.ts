@@ -66,6 +66,8 @@ describe('the viewer list', () => {
     assert.deepEqual(ids(filterDocuments(documents, { q: 'echo' })), ['d']);
     assert.deepEqual(ids(filterDocuments(documents, { q: 'KETTER bilan' })), ['c']);
     assert.deepEqual(ids(filterDocuments(documents, {})), ['a', 'b', 'c', 'd', 'e']);
+    assert.deepEqual(ids(filterDocuments(documents, { author: 'ketterthill' })), ['c']);
+    assert.deepEqual(ids(filterDocuments(documents, { author: 'weber', q: 'resume' })), ['b']);
   });
 
   it('sorts by date either way, or by type in the vocabulary order, undated last', () => {

@@ -23,6 +23,8 @@ export interface ViewerFilters {
   readonly to?: string;
   /** Words to find in the title, description or author (case and accents aside). */
   readonly q?: string;
+  /** Words to find in the authors' names or the facility (case and accents aside). */
+  readonly author?: string;
 }
 
 /** A document with what filtering, sorting and grouping need, computed once. */
@@ -35,6 +37,8 @@ export interface PreparedDocument {
   readonly typeRank: number;
   /** Title, description and authors, folded for search. */
   readonly text: string;
+  /** Authors and the facility, folded for search. */
+  readonly authorText: string;
 }
 
 export interface GroupItem {
@@ -84,6 +88,15 @@ export function prepare(document: DocumentReference, index: number): PreparedDoc
         .filter(Boolean)
         .join(' '),
     ),
+    authorText: fold(
+      [
+        ...(document.author ?? []).map((a) => a.display),
+        ...(document.context?.facilityType?.coding ?? []).map((c) => c.display),
+        document.context?.facilityType?.text,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    ),
   };
 }
 
@@ -106,13 +119,17 @@ export function filterDocuments(
   const words = fold(filters.q ?? '')
     .split(/\s+/)
     .filter(Boolean);
+  const authorWords = fold(filters.author ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   return documents.filter(
     (d) =>
       (!types || (d.typeCode !== undefined && types.has(d.typeCode))) &&
       (!classes || (d.classCode !== undefined && classes.has(d.classCode))) &&
       (from === undefined || d.time >= from) &&
       (to === undefined || d.time < to) &&
-      words.every((word) => d.text.includes(word)),
+      words.every((word) => d.text.includes(word)) &&
+      authorWords.every((word) => d.authorText.includes(word)),
   );
 }
 

@@ -109,6 +109,8 @@ export class DspDocumentViewer extends DspElement {
   @property({ reflect: true }) to?: string;
   /** Words to find in titles, descriptions and authors. */
   @property({ reflect: true }) q?: string;
+  /** Words to find in the authors' names or the facility. */
+  @property({ attribute: 'filter-author', reflect: true }) filterAuthor?: string;
   /** `inline` (default): a chosen document opens below the list; `none`: the host shows it. */
   @property({ reflect: true }) preview: 'inline' | 'none' = 'inline';
 
@@ -199,6 +201,7 @@ export class DspDocumentViewer extends DspElement {
         ...(this.from ? { from: this.from } : {}),
         ...(this.to ? { to: this.to } : {}),
         ...(this.q ? { q: this.q } : {}),
+        ...(this.filterAuthor ? { author: this.filterAuthor } : {}),
       });
       this.shownCount = filtered.length;
       this.items = groupItems(
@@ -533,7 +536,13 @@ export class DspDocumentViewer extends DspElement {
   }
 
   readonly #clearFilters = () => {
-    this.filterType = this.filterClass = this.from = this.to = this.q = undefined;
+    this.filterType =
+      this.filterClass =
+      this.filterAuthor =
+      this.from =
+      this.to =
+      this.q =
+        undefined;
   };
 
   readonly #onKeydown = (event: KeyboardEvent) => {
