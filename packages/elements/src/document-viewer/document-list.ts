@@ -35,10 +35,33 @@ export interface PreparedDocument {
   readonly typeCode: string | undefined;
   readonly classCode: string | undefined;
   readonly typeRank: number;
-  /** Title, description and authors, folded for search. */
-  readonly text: string;
-  /** Authors and the facility, folded for search. */
-  readonly authorText: string;
+}
+
+// Folding text for search costs more than everything else a row needs: done on the first search
+// that needs it, not for every document on the first render.
+const texts = new WeakMap<PreparedDocument, { text: string; authors: string }>();
+
+/** Title, description and authors, and separately authors and facility, folded for search. */
+export function searchText(prepared: PreparedDocument): { text: string; authors: string } {
+  let found = texts.get(prepared);
+  if (!found) {
+    const document = prepared.document;
+    const authors = (document.author ?? []).map((a) => a.display);
+    found = {
+      text: fold([titleOf(document), document.description, ...authors].filter(Boolean).join(' ')),
+      authors: fold(
+        [
+          ...authors,
+          ...(document.context?.facilityType?.coding ?? []).map((c) => c.display),
+          document.context?.facilityType?.text,
+        ]
+          .filter(Boolean)
+          .join(' '),
+      ),
+    };
+    texts.set(prepared, found);
+  }
+  return found;
 }
 
 export interface GroupItem {
@@ -83,20 +106,6 @@ export function prepare(document: DocumentReference, index: number): PreparedDoc
     typeCode: type?.code,
     classCode: type ? documentClassOf(type).code : undefined,
     typeRank: type ? (typeRanks.get(type.code) ?? documentTypes.length) : documentTypes.length,
-    text: fold(
-      [titleOf(document), document.description, ...(document.author ?? []).map((a) => a.display)]
-        .filter(Boolean)
-        .join(' '),
-    ),
-    authorText: fold(
-      [
-        ...(document.author ?? []).map((a) => a.display),
-        ...(document.context?.facilityType?.coding ?? []).map((c) => c.display),
-        document.context?.facilityType?.text,
-      ]
-        .filter(Boolean)
-        .join(' '),
-    ),
   };
 }
 
@@ -128,8 +137,9 @@ export function filterDocuments(
       (!classes || (d.classCode !== undefined && classes.has(d.classCode))) &&
       (from === undefined || d.time >= from) &&
       (to === undefined || d.time < to) &&
-      words.every((word) => d.text.includes(word)) &&
-      authorWords.every((word) => d.authorText.includes(word)),
+      (words.length === 0 || words.every((word) => searchText(d).text.includes(word))) &&
+      (authorWords.length === 0 ||
+        authorWords.every((word) => searchText(d).authors.includes(word))),
   );
 }
 
