@@ -1,8 +1,11 @@
 // <dsp-document-uploader> against the mock DSP server (msw's real service worker): files are
-// checked by their bytes, hashed in a worker, sent with their metadata, and retried idempotently.
+// checked by their bytes, hashed in a worker, sent with their metadata and upload progress,
+// retried idempotently, and kept in an IndexedDB queue that survives reloads and lost networks.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { staticTokenProvider } from '@dsp-kit/auth';
 import { DspClient } from '@dsp-kit/fhir';
+import { DspCache, kitDatabaseName } from '@dsp-kit/fhir/cache';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { fixtures, mockToken, sampleFiles } from '@dsp-kit/mock';
 import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
 import type { DspDocumentUploader } from '../src/define/dsp-document-uploader.js';
@@ -26,11 +29,12 @@ function as(user: string): DspClient {
 }
 
 async function uploader(
-  options: { user?: string; mode?: string; maxSize?: number } = {},
+  options: { user?: string; mode?: string; maxSize?: number; queueUser?: string } = {},
 ): Promise<DspDocumentUploader> {
   return fixture<DspDocumentUploader>(
     html`<dsp-document-uploader
       .client=${as(options.user ?? users.weber)}
+      user=${ifDefined(options.queueUser)}
       patient=${patients.marie.id}
       author=${options.mode === 'patient' ? `Patient/${patients.marie.id}` : 'Practitioner/paul-weber'}
       mode=${options.mode ?? 'professional'}
@@ -88,6 +92,8 @@ after(() => sandbox.stop());
 beforeEach(async () => {
   await sandbox.reset();
   sandbox.server.clearScenarios();
+  // Queues of earlier tests stay in this browser profile otherwise.
+  await DspCache.clearAll();
 });
 
 describe('<dsp-document-uploader>', () => {
@@ -245,5 +251,158 @@ describe('<dsp-document-uploader>', () => {
     await settled(el);
     expect(statusOf(row!)).to.equal('sent');
     expect(sandbox.server.store.documentsOf(patients.marie.id).length).to.equal(before + 1);
+  });
+
+  it('shows upload progress while sending, up to the whole request', async () => {
+    const el = await uploader();
+    choose(el, pdfFile());
+    await settled(el);
+    const [row] = rows(el);
+    await selectType(el, row!, 'resume-patient');
+    // The mock answers 1.5 s late: long enough to see the row while it is sent.
+    sandbox.useScenario('slowNetwork');
+    const sending = el.send();
+    await waitUntil(() => row!.querySelector('progress'), 'no progress bar while sending');
+    expect(statusOf(row!)).to.equal('sending');
+    expect(row!.querySelector('progress')!.getAttribute('aria-label')).to.equal('Upload progress');
+    await expect(el).to.be.accessible();
+    await sending;
+    await el.updateComplete;
+    const item = el.items[0]!;
+    expect(statusOf(row!)).to.equal('sent');
+    expect(item.uploadTotal).to.be.greaterThan(pdf.size);
+    expect(item.uploaded).to.equal(item.uploadTotal);
+    expect(row!.querySelector('progress')).to.equal(null);
+  });
+
+  it('keeps a file whose send found no network, and sends it once when back online', async () => {
+    const el = await uploader({ queueUser: 'sub-weber' });
+    choose(el, pdfFile());
+    await settled(el);
+    const [row] = rows(el);
+    await selectType(el, row!, 'resume-patient');
+    const before = sandbox.server.store.documentsOf(patients.marie.id).length;
+    sandbox.useScenario('offline');
+    await el.send();
+    await el.updateComplete;
+    expect(statusOf(row!)).to.equal('failed');
+    const status = row!.querySelector('[part~="status"]')!;
+    expect(status.getAttribute('role')).to.equal('status');
+    expect(status.textContent).to.contain('Waiting for the network');
+    expect(row!.querySelector<HTMLInputElement>('input[name="title"]')!.value).to.equal('bilan');
+    await expect(el).to.be.accessible();
+
+    sandbox.clearScenario();
+    const uploaded = oneEvent<DspDocumentUploadedEvent>(el, 'dsp-document-uploaded');
+    window.dispatchEvent(new Event('online'));
+    await uploaded;
+    await settled(el);
+    expect(statusOf(row!)).to.equal('sent');
+    expect(sandbox.server.store.documentsOf(patients.marie.id).length).to.equal(before + 1);
+  });
+
+  it('waits without trying while the browser is offline, then sends on `online`', async () => {
+    const el = await uploader();
+    choose(el, pdfFile());
+    await settled(el);
+    const [row] = rows(el);
+    await selectType(el, row!, 'resume-patient');
+    const before = sandbox.server.store.documentsOf(patients.marie.id).length;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      await el.send();
+      await el.updateComplete;
+      expect(statusOf(row!)).to.equal('waiting');
+      expect(row!.querySelector('[part~="status"]')!.textContent).to.contain(
+        'Waiting for the network',
+      );
+      await expect(el).to.be.accessible();
+    } finally {
+      // Back to the prototype's getter.
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => el.items[0]?.status === 'sent', 'not sent when back online');
+    expect(sandbox.server.store.documentsOf(patients.marie.id).length).to.equal(before + 1);
+  });
+
+  it('lists the queue again after a reload, same identifiers and metadata, and sends it once', async () => {
+    const first = await uploader({ queueUser: 'sub-weber' });
+    choose(first, pdfFile());
+    await settled(first);
+    const [row] = rows(first);
+    await selectType(first, row!, 'resume-patient');
+    const title = row!.querySelector<HTMLInputElement>('input[name="title"]')!;
+    title.value = 'Bilan de juin';
+    title.dispatchEvent(new Event('input'));
+    const { documentUuid, submissionUuid } = first.items[0]!;
+    await first.queueStored();
+    first.remove();
+
+    const el = await uploader({ queueUser: 'sub-weber' });
+    await waitUntil(() => el.items.length === 1, 'the queue was not restored');
+    await settled(el);
+    const [again] = rows(el);
+    expect(el.items[0]!.documentUuid).to.equal(documentUuid);
+    expect(el.items[0]!.submissionUuid).to.equal(submissionUuid);
+    expect(again!.querySelector<HTMLInputElement>('input[name="title"]')!.value).to.equal(
+      'Bilan de juin',
+    );
+    expect(again!.querySelector<HTMLSelectElement>('select[name="type"]')!.value).to.equal(
+      'resume-patient',
+    );
+    expect(statusOf(again!)).to.equal('ready');
+    await expect(el).to.be.accessible();
+    await el.send();
+    expect(statusOf(again!)).to.equal('sent');
+    const stored = sandbox.server.store
+      .documentsOf(patients.marie.id)
+      .filter((d) => d.masterIdentifier?.value === `urn:uuid:${documentUuid}`);
+    expect(stored).to.have.length(1);
+    await el.queueStored();
+    el.remove();
+
+    // A sent file has left the queue; another user's queue is their own.
+    const later = await uploader({ queueUser: 'sub-weber' });
+    const other = await uploader({ queueUser: 'sub-someone-else' });
+    choose(other, pdfFile('other.pdf'));
+    await other.queueStored();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(later.items).to.have.length(0);
+  });
+
+  it('after a reload, sends by itself a file the network had stopped', async () => {
+    const first = await uploader({ queueUser: 'sub-weber' });
+    choose(first, pdfFile());
+    await settled(first);
+    await selectType(first, rows(first)[0]!, 'resume-patient');
+    const { documentUuid } = first.items[0]!;
+    sandbox.useScenario('offline');
+    await first.send();
+    expect(first.items[0]!.status).to.equal('failed');
+    await first.queueStored();
+    first.remove();
+    sandbox.clearScenario();
+
+    const el = await uploader({ queueUser: 'sub-weber' });
+    await waitUntil(() => el.items[0]?.status === 'sent', 'the restored file was not sent', {
+      timeout: 8000,
+    });
+    const stored = sandbox.server.store
+      .documentsOf(patients.marie.id)
+      .filter((d) => d.masterIdentifier?.value === `urn:uuid:${documentUuid}`);
+    expect(stored).to.have.length(1);
+  });
+
+  it('DspCache.clearAll() deletes the queue database', async () => {
+    const el = await uploader({ queueUser: 'sub-weber' });
+    choose(el, pdfFile());
+    await settled(el);
+    await el.queueStored();
+    const name = await kitDatabaseName('upload-queue', as(users.weber).baseUrl.href, 'sub-weber');
+    const names = async () => (await indexedDB.databases()).map((d) => d.name);
+    expect(await names()).to.include(name);
+    await DspCache.clearAll();
+    expect(await names()).to.not.include(name);
   });
 });

@@ -3,7 +3,8 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CachedRead, ReadCache } from './read-cache.js';
 
-const PREFIX = 'dsp-kit-cache-';
+/** Every database the kit makes is named with this prefix, so sign-out can find them all. */
+const KIT_PREFIX = 'dsp-kit-';
 const REGISTRY = 'dsp-kit-registry';
 
 interface CacheSchema extends DBSchema {
@@ -42,6 +43,25 @@ function openRegistry(): Promise<IDBPDatabase<RegistrySchema>> {
   });
 }
 
+/**
+ * The name of a kit database of `kind` (e.g. `upload-queue`) for a (server, user) pair: a hash, so
+ * neither the user id nor the server appears in the browser's storage listing.
+ */
+export async function kitDatabaseName(kind: string, server: string, user: string): Promise<string> {
+  return `${KIT_PREFIX}${kind}-${(await hex(`${server}\n${user}`)).slice(0, 32)}`;
+}
+
+/** Records a kit database, so `DspCache.clearAll()` deletes it even where browsers list none. */
+export async function registerKitDatabase(name: string): Promise<void> {
+  if (!name.startsWith(KIT_PREFIX)) throw new TypeError(`"${name}" is not a kit database name`);
+  const registry = await openRegistry();
+  try {
+    await registry.put('databases', { name });
+  } finally {
+    registry.close();
+  }
+}
+
 export class DspCache implements ReadCache {
   private constructor(
     private readonly db: IDBPDatabase<CacheSchema>,
@@ -54,19 +74,14 @@ export class DspCache implements ReadCache {
    * appears in the browser's storage listing.
    */
   static async databaseName(server: string, user: string): Promise<string> {
-    return `${PREFIX}${(await hex(`${server}\n${user}`)).slice(0, 32)}`;
+    return kitDatabaseName('cache', server, user);
   }
 
   /** Opens (or creates) the cache of `user` on `server`. */
   static async open(options: DspCacheOptions): Promise<DspCache> {
     if (!options.server || !options.user) throw new TypeError('DspCache needs a server and a user');
     const name = await DspCache.databaseName(options.server, options.user);
-    const registry = await openRegistry();
-    try {
-      await registry.put('databases', { name });
-    } finally {
-      registry.close();
-    }
+    await registerKitDatabase(name);
     const db = await openDB<CacheSchema>(name, 1, {
       upgrade(database) {
         database.createObjectStore('reads', { keyPath: 'key' }).createIndex('storedAt', 'storedAt');
@@ -111,7 +126,10 @@ export class DspCache implements ReadCache {
     open.delete(this.db);
   }
 
-  /** Deletes every database the kit created in this browser profile, for every user and server. */
+  /**
+   * Deletes every database the kit created in this browser profile, for every user and server:
+   * caches and upload queues alike. Other holders of a connection are asked to close it.
+   */
   static async clearAll(): Promise<void> {
     for (const db of open) db.close();
     open.clear();
@@ -124,7 +142,9 @@ export class DspCache implements ReadCache {
     }
     // Also databases a registry lost (storage partly cleared), where the browser can list them.
     const listed = typeof indexedDB.databases === 'function' ? await indexedDB.databases() : [];
-    for (const { name } of listed) if (name?.startsWith(PREFIX)) names.add(name);
+    for (const { name } of listed) {
+      if (name?.startsWith(KIT_PREFIX) && name !== REGISTRY) names.add(name);
+    }
     await Promise.all([...names].map((name) => deleteDB(name)));
     await deleteDB(REGISTRY);
   }

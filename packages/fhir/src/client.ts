@@ -25,6 +25,7 @@ import { expectResource, FhirTransport, readFhirJson } from './http.js';
 import { checkIntegrity } from './integrity.js';
 import { Page, type PageOptions } from './page.js';
 import { buildProvideBundle, type DocumentSubmission } from './provide.js';
+import { hasXhr, xhrFetch, type UploadProgress } from './xhr-fetch.js';
 import type { CachedRead, CacheMode, ReadCache } from './read-cache.js';
 import { retryPolicy, type RetryOptions } from './retry.js';
 import {
@@ -66,6 +67,15 @@ export interface DspClientOptions {
 }
 
 export type RequestOptions = PageOptions;
+
+export interface ProvideOptions extends RequestOptions {
+  /**
+   * Called as the request body goes out (bytes sent, bytes in all). Given, the request is sent
+   * with XMLHttpRequest rather than the client's `fetch` (same headers, token, deadline and
+   * errors); where there is no XMLHttpRequest (Node) it is never called.
+   */
+  onUploadProgress?: UploadProgress;
+}
 
 /** Options of reads that may be answered from the cache. */
 export interface ReadOptions<T> extends RequestOptions {
@@ -263,10 +273,11 @@ export class DspClient {
    */
   async provideDocuments(
     submission: DocumentSubmission,
-    options?: RequestOptions,
+    options?: ProvideOptions,
   ): Promise<ProvideResult> {
     const bundle = buildProvideBundle(submission);
     const url = this.baseUrl.href;
+    const progress = options?.onUploadProgress;
     const body = await this.#transport.send(
       {
         method: 'POST',
@@ -274,6 +285,8 @@ export class DspClient {
         body: JSON.stringify(bundle),
         idempotent: false,
         signal: options?.signal,
+        // fetch reports no upload progress: this one request goes through XMLHttpRequest.
+        fetch: progress && hasXhr() ? xhrFetch(progress) : undefined,
       },
       (response) => readFhirJson(response, url),
     );

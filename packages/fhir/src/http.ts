@@ -37,6 +37,8 @@ export interface Exchange {
   /** Send no bearer token (content hosted on another origin). */
   anonymous?: boolean;
   signal?: AbortSignal | undefined;
+  /** A `fetch` for this exchange only (the XMLHttpRequest one, for upload progress). */
+  fetch?: typeof globalThis.fetch | undefined;
 }
 
 function isOperationOutcome(value: unknown): value is OperationOutcome {
@@ -130,7 +132,7 @@ export class FhirTransport {
     if (token) headers.set('Authorization', `Bearer ${token}`);
     signal.throwIfAborted();
     try {
-      return await this.options.fetch(exchange.url, {
+      return await (exchange.fetch ?? this.options.fetch)(exchange.url, {
         method: exchange.method,
         headers,
         body: exchange.body ?? null,

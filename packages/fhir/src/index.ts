@@ -7,6 +7,7 @@ export type {
   DocumentQuery,
   DspClientOptions,
   ReadOptions,
+  ProvideOptions,
   ProvideResult,
   RequestOptions,
   VersionedConsent,
@@ -17,6 +18,7 @@ export type { PageOptions } from './page.js';
 export { readSearchSet } from './bundle.js';
 export type { SearchSet } from './bundle.js';
 export type { RetryOptions } from './retry.js';
+export type { UploadProgress } from './xhr-fetch.js';
 export {
   breakTheGlassAvailable,
   DspAuthError,

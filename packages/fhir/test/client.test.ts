@@ -1,5 +1,6 @@
 // DspClient's HTTP behaviour in Chromium, against msw's real service worker: paging, retries,
-// Retry-After, the 401 refresh, conflicts, abort, integrity, and the IndexedDB cache.
+// Retry-After, the 401 refresh, conflicts, abort, integrity, the IndexedDB cache, and the
+// XMLHttpRequest path of provideDocuments (upload progress).
 import { expect } from '@open-wc/testing';
 import { HttpResponse, http, type HttpHandler } from 'msw';
 import { setupWorker } from 'msw/browser';
@@ -8,9 +9,11 @@ import { DspClient } from '../src/client.js';
 import {
   DspAuthError,
   DspConflictError,
+  DspHttpError,
   DspIntegrityError,
   DspNetworkError,
 } from '../src/errors.js';
+import type { DocumentSubmission } from '../src/provide.js';
 import type { ReadCache } from '../src/read-cache.js';
 
 const BASE = `${location.origin}/fhir-client-test`;
@@ -276,5 +279,121 @@ describe('DspClient with DspCache (IndexedDB)', () => {
       (await client.searchDocuments({ patient: 'p1' }, { cache: 'stale-while-revalidate' }))
         .entries,
     ).to.have.length(1);
+  });
+});
+
+/** A one-document submission of `size` bytes (the hash is well-formed; the handlers never check it). */
+function submission(size = 200_000): DocumentSubmission {
+  const bytes = new Uint8Array(size).fill(65);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return {
+    uuid: crypto.randomUUID(),
+    patient: 'p1',
+    author: { reference: 'Practitioner/paul-weber' },
+    date: '2026-11-26T09:30:00Z',
+    documents: [
+      {
+        uuid: crypto.randomUUID(),
+        typeCode: 'resume-patient',
+        title: 'Résumé',
+        contentType: 'text/plain',
+        data: btoa(binary),
+        size,
+        hash: 'qZk+NkcGgWq6PiVxeFDCbJzQ2J0=',
+        language: 'fr',
+        confidentiality: 'N',
+      },
+    ],
+  };
+}
+
+const transactionResponse = {
+  resourceType: 'Bundle',
+  type: 'transaction-response',
+  entry: [
+    { response: { status: '201 Created', location: 'List/l1/_history/1' } },
+    { response: { status: '201 Created', location: 'DocumentReference/d1/_history/1' } },
+    { response: { status: '201 Created', location: 'Binary/b1/_history/1' } },
+  ],
+};
+
+describe('provideDocuments with upload progress (XMLHttpRequest)', () => {
+  it('reports progress up to the whole body, with the same headers and the 401 retry', async () => {
+    const seen: {
+      auth: string | null;
+      type: string | null;
+      accept: string | null;
+      size: number;
+    }[] = [];
+    serve(
+      http.post(`${BASE}/`, async ({ request }) => {
+        const body = await request.arrayBuffer();
+        const auth = request.headers.get('authorization');
+        seen.push({
+          auth,
+          type: request.headers.get('content-type'),
+          accept: request.headers.get('accept'),
+          size: body.byteLength,
+        });
+        return auth === 'Bearer fresh'
+          ? HttpResponse.json(transactionResponse, { headers: FHIR })
+          : new HttpResponse(null, { status: 401 });
+      }),
+    );
+    const tokens = ['stale', 'fresh'];
+    const client = new DspClient({
+      baseUrl: BASE,
+      tokens: { getAccessToken: () => Promise.resolve(tokens.shift() ?? 'fresh') },
+    });
+    const progress: [number, number][] = [];
+    const result = await client.provideDocuments(submission(), {
+      onUploadProgress: (loaded, total) => progress.push([loaded, total]),
+    });
+    expect(result.entries[1]?.location).to.equal('DocumentReference/d1/_history/1');
+    expect(seen.map((s) => s.auth)).to.deep.equal(['Bearer stale', 'Bearer fresh']);
+    expect(seen[1]?.type).to.match(/^application\/fhir\+json/);
+    expect(seen[1]?.accept).to.equal('application/fhir+json');
+    const last = progress.at(-1)!;
+    expect(last[0]).to.equal(last[1]);
+    expect(last[1]).to.equal(seen[1]?.size);
+    for (const [loaded, total] of progress) expect(loaded).to.be.at.most(total);
+  });
+
+  it('maps a 422 to a DspHttpError with its OperationOutcome, and a network error', async () => {
+    const outcome = {
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'error', code: 'invalid', diagnostics: 'Type inconnu' }],
+    };
+    serve(http.post(`${BASE}/`, () => HttpResponse.json(outcome, { status: 422, headers: FHIR })));
+    const client = new DspClient({ baseUrl: BASE });
+    const onUploadProgress = () => undefined;
+    const http422 = await rejection(client.provideDocuments(submission(10), { onUploadProgress }));
+    expect(http422).to.be.instanceOf(DspHttpError);
+    expect((http422 as DspHttpError).status).to.equal(422);
+    expect((http422 as DspHttpError).outcome?.issue[0]?.diagnostics).to.equal('Type inconnu');
+
+    serve(http.post(`${BASE}/`, () => HttpResponse.error()));
+    const network = await rejection(client.provideDocuments(submission(10), { onUploadProgress }));
+    expect(network).to.be.instanceOf(DspNetworkError);
+    expect((network as DspNetworkError).timedOut).to.equal(false);
+  });
+
+  it('times out as a DspNetworkError, and aborts through the signal', async () => {
+    serve(http.post(`${BASE}/`, () => new Promise<Response>(() => undefined)));
+    const onUploadProgress = () => undefined;
+    const slow = new DspClient({ baseUrl: BASE, timeoutMs: 100 });
+    const timeout = await rejection(slow.provideDocuments(submission(10), { onUploadProgress }));
+    expect(timeout).to.be.instanceOf(DspNetworkError);
+    expect((timeout as DspNetworkError).timedOut).to.equal(true);
+
+    const controller = new AbortController();
+    const pending = new DspClient({ baseUrl: BASE }).provideDocuments(submission(10), {
+      signal: controller.signal,
+      onUploadProgress,
+    });
+    setTimeout(() => controller.abort(), 20);
+    const aborted = await rejection(pending);
+    expect((aborted as DOMException).name).to.equal('AbortError');
   });
 });

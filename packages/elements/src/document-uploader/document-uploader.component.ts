@@ -1,5 +1,6 @@
 // <dsp-document-uploader>: adds documents to a patient's DSP — files checked by their bytes,
-// hashed off the main thread, described with the DSP's metadata, and sent idempotently.
+// hashed off the main thread, described with the DSP's metadata, and sent idempotently, with
+// progress, from a queue kept in IndexedDB that resumes when the network is back.
 import {
   confidentialityCodes,
   documentClassOf,
@@ -7,14 +8,16 @@ import {
   documentTypes,
   label,
 } from '@dsp-kit/fhir';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
 import { errorDetail } from '../base/error-message.js';
 import { DspErrorEvent } from '../events.js';
 import {
   PATIENT_DOCUMENT_TYPE,
+  SENDABLE,
   UploadQueue,
+  waitsForNetwork,
   type Problem,
   type UploadItem,
   type UploadMetadata,
@@ -29,14 +32,16 @@ const CONTENT_LANGUAGES = ['fr', 'de', 'en', 'lb', 'pt'] as const;
 /**
  * @summary Adds documents to a patient's DSP: several files at once (picker, drag and drop,
  * paste), each checked by its bytes, hashed in a worker and described (type, title, date,
- * confidentiality, language, masks, replacement), then sent with per-file status, cancel and an
- * idempotent retry.
+ * confidentiality, language, masks, replacement), then sent with per-file status and progress,
+ * cancel and an idempotent retry. With a `user`, the queue is kept in IndexedDB (per server and
+ * user): it survives a reload, and files waiting for the network are sent when it is back.
  * @tag dsp-document-uploader
  *
  * @csspart base - The panel.
  * @csspart dropzone - Where files are dropped, with the file picker.
  * @csspart row - One file and its form.
  * @csspart status - A file's status (announced).
+ * @csspart progress - A file's upload progress, while it is sent.
  * @csspart error - Why a file could not be sent.
  *
  * @cssproperty --dsp-document-uploader-padding - Inner padding of the panel.
@@ -58,15 +63,59 @@ export class DspDocumentUploader extends DspElement {
   @property({ attribute: 'max-size', type: Number }) maxSize = DEFAULT_MAX_SIZE;
   /** Accepted content types, comma-separated (PDF, JPEG, PNG, TIFF and plain text by default). */
   @property({ attribute: 'accept-types' }) acceptTypes?: string;
+  /**
+   * A stable id of the signed-in user (e.g. the token's `sub`). Given, the queue (files, metadata,
+   * identifiers) is kept in an IndexedDB database of this server and user until sent, and shows
+   * again after a reload; `DspCache.clearAll()` deletes it. Without it the queue is in memory only.
+   */
+  @property() user?: string;
 
   @state() private dragging = false;
 
-  readonly #queue = new UploadQueue(this, () => ({
-    maxSize: this.maxSize,
-    acceptTypes: parseAcceptTypes(this.acceptTypes),
-    patientMode: this.mode === 'patient',
-    language: this.localize.language,
-  }));
+  readonly #queue = new UploadQueue(
+    this,
+    () => ({
+      maxSize: this.maxSize,
+      acceptTypes: parseAcceptTypes(this.acceptTypes),
+      patientMode: this.mode === 'patient',
+      language: this.localize.language,
+    }),
+    (item) => {
+      // A restored file the user had asked to send: send it, unless the network is still away.
+      if (navigator.onLine) void this.#send(item);
+    },
+  );
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.#onOnline);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onOnline);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const server = this.activeClient?.baseUrl.href;
+    const patient = this.patient?.replace(/^Patient\//, '');
+    this.#queue.bind(
+      server && this.user && patient ? { server, user: this.user, patient } : undefined,
+    );
+  }
+
+  /** Back online: the files the user asked to send and the network stopped are sent again. */
+  readonly #onOnline = () => {
+    for (const item of this.#queue.items) {
+      if (waitsForNetwork(item) && item.status !== 'sending') void this.#send(item);
+    }
+  };
+
+  /** Resolves once the queue's changes so far are stored (before a host removes the element). */
+  async queueStored(): Promise<void> {
+    await this.#queue.flushed();
+  }
 
   get #m(): UploaderMessages {
     return this.localize.t(uploaderMessages);
@@ -85,9 +134,7 @@ export class DspDocumentUploader extends DspElement {
   /** Sends every file that is ready, or failed and can be tried again. */
   async send(): Promise<void> {
     await Promise.all(
-      this.#queue.items
-        .filter((i) => ['ready', 'failed', 'cancelled'].includes(i.status))
-        .map((i) => this.#send(i)),
+      this.#queue.items.filter((i) => SENDABLE.includes(i.status)).map((i) => this.#send(i)),
     );
   }
 
@@ -120,7 +167,7 @@ export class DspDocumentUploader extends DspElement {
   override render(): TemplateResult {
     const m = this.#m;
     const items = this.#queue.items;
-    const sendable = items.some((i) => ['ready', 'failed', 'cancelled'].includes(i.status));
+    const sendable = items.some((i) => SENDABLE.includes(i.status));
     return html`<section part="base" aria-label=${m.label} @paste=${this.#onPaste}>
       ${this.patient ? nothing : html`<p role="status">${m.noPatient}</p>`}
       ${this.#authorRef ? nothing : html`<p class="problem" role="alert">${m.noAuthor}</p>`}
@@ -348,8 +395,23 @@ export class DspDocumentUploader extends DspElement {
           item.status === 'hashing' && item.file.size > 0
             ? ` ${Math.round((item.hashed / item.file.size) * 100)} %`
             : nothing
-        }
+        }${
+          // Tens only: a polite region read at every percent would say nothing else.
+          item.status === 'sending' && item.uploadTotal > 0
+            ? ` ${Math.floor((item.uploaded / item.uploadTotal) * 10) * 10} %`
+            : nothing
+        }${item.status === 'failed' && waitsForNetwork(item) ? html`<br />${m.waitingNote}` : nothing}
       </p>
+      ${
+        item.status === 'sending'
+          ? html`<progress
+              part="progress"
+              aria-label=${m.uploadProgress}
+              max=${item.uploadTotal || 1}
+              .value=${item.uploaded}
+            ></progress>`
+          : nothing
+      }
       ${
         item.status === 'failed' && item.error !== undefined
           ? this.renderError(item.error, m.failed)
@@ -370,7 +432,7 @@ export class DspDocumentUploader extends DspElement {
             : nothing
         }
         ${
-          item.status === 'failed' || item.status === 'cancelled'
+          item.status === 'failed' || item.status === 'cancelled' || item.status === 'waiting'
             ? html`<button type="button" name="retry" @click=${() => void this.#send(item)}>
                 ${m.retry}
               </button>`

@@ -1,8 +1,9 @@
 // The uploader's queue: each file with its metadata, checks, hash and sending state, kept (with
-// its identifiers) until the user removes it, so a failed send loses nothing and a retry is the
-// same submission.
+// its identifiers, and in IndexedDB when the user is known) until it is sent or removed, so a
+// failed send or a reload loses nothing and a retry is the same submission.
 import {
   DspHttpError,
+  DspNetworkError,
   type ConfidentialityCode,
   type DocumentSubmission,
   type DspClient,
@@ -23,9 +24,22 @@ import {
 } from './file-checks.js';
 import { HASH_CHUNK_SIZE } from './hash-core.js';
 import { hashFile } from './hash.js';
+import { UploadStore, type StoredUpload } from './upload-store.js';
 
 export type UploadStatus =
-  'checking' | 'hashing' | 'ready' | 'invalid' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  | 'checking'
+  | 'hashing'
+  | 'ready'
+  | 'invalid'
+  /** Asked to be sent while the browser is offline: sent when the network is back. */
+  | 'waiting'
+  | 'sending'
+  | 'sent'
+  | 'failed'
+  | 'cancelled';
+
+/** The statuses from which a file can be sent (again). */
+export const SENDABLE: readonly UploadStatus[] = ['ready', 'waiting', 'failed', 'cancelled'];
 
 export type FormProblem = FileProblem | 'typeRequired' | 'titleRequired' | 'bothFlags' | 'replaces';
 
@@ -58,6 +72,13 @@ export interface UploadItem {
   hash?: string;
   /** Bytes hashed so far. */
   hashed: number;
+  /** Bytes of the request sent so far, of `uploadTotal` (0 until known). */
+  uploaded: number;
+  uploadTotal: number;
+  /** The user asked to send it and it is not sent yet: sending resumes when the network is back. */
+  sendRequested: boolean;
+  /** When it was added, to keep the stored queue in order. */
+  readonly addedAt: number;
   /** Problems of the file itself, found once when it was added. */
   fileProblems: FileProblem[];
   /** The server's complaints, by field (`general` when it named none). */
@@ -68,6 +89,18 @@ export interface UploadItem {
   submittedAt?: string;
   documentId?: string;
   abort?: AbortController;
+}
+
+/** Where the queue is kept: the (server, user)'s database, showing one patient's files. */
+export interface QueueScope {
+  readonly server: string;
+  readonly user: string;
+  readonly patient: string;
+}
+
+/** A send failed for want of a network (or its answer was lost): it will be resumed by itself. */
+export function waitsForNetwork(item: UploadItem): boolean {
+  return item.sendRequested && (item.status === 'waiting' || item.error instanceof DspNetworkError);
 }
 
 export interface UploadOptions {
@@ -95,26 +128,137 @@ export const PATIENT_DOCUMENT_TYPE = 'expression-titulaire';
 
 export class UploadQueue implements ReactiveController {
   items: UploadItem[] = [];
+  /** The scope's key; null while unbound (never bound, or disconnected). */
+  #scopeKey: string | undefined | null = null;
+  #patient = '';
+  #store: Promise<UploadStore | undefined> = Promise.resolve(undefined);
+  /** Writes, one after the other, so a delete never overtakes the put before it. */
+  #writes: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: () => UploadOptions,
+    /** A restored file the user had asked to send is ready again: the host may resume it. */
+    private readonly onResumable: (item: UploadItem) => void = () => undefined,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    // Nothing to start: files arrive through add().
+    // The host binds the queue to its scope on update: reconnected, it must bind again.
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
     for (const item of this.items) item.abort?.abort();
+    this.#closeStore();
+    this.#scopeKey = null;
+  }
+
+  /**
+   * Keeps the queue in the (server, user)'s database and shows `patient`'s files from it, or in
+   * memory only when `scope` is undefined. Files already listed before the first scope join it;
+   * another user's or patient's files leave the list (they stay in their database).
+   */
+  bind(scope: QueueScope | undefined): void {
+    const key = scope ? `${scope.server}\n${scope.user}\n${scope.patient}` : undefined;
+    if (key === this.#scopeKey) return;
+    const previous = this.#scopeKey;
+    this.#scopeKey = key;
+    this.#closeStore();
+    if (previous !== null && previous !== undefined) {
+      for (const item of this.items) item.abort?.abort();
+      this.items = [];
+      this.host.requestUpdate();
+    }
+    if (!scope) {
+      this.#store = Promise.resolve(undefined);
+      return;
+    }
+    this.#patient = scope.patient;
+    // A database that cannot be opened (private mode, quota) leaves the queue in memory.
+    this.#store = UploadStore.open(scope.server, scope.user).catch(() => undefined);
+    for (const item of this.items) this.#persist(item);
+    void this.#restore(key);
+  }
+
+  async #restore(key: string | undefined): Promise<void> {
+    const store = await this.#store;
+    const stored = (await store?.list(this.#patient).catch(() => [])) ?? [];
+    if (key !== this.#scopeKey) return;
+    const known = new Set(this.items.map((i) => i.documentUuid));
+    const restored = stored
+      .filter((s) => !known.has(s.documentUuid))
+      .map((s) => this.#fromStored(s));
+    if (restored.length === 0) return;
+    this.items = [...restored, ...this.items];
+    this.host.requestUpdate();
+    for (const item of restored) void this.#prepare(item);
+  }
+
+  #fromStored(s: StoredUpload): UploadItem {
+    return {
+      file: s.file,
+      submissionUuid: s.submissionUuid,
+      documentUuid: s.documentUuid,
+      metadata: { ...s.metadata },
+      status: 'checking',
+      hashed: 0,
+      uploaded: 0,
+      uploadTotal: 0,
+      sendRequested: s.sendRequested,
+      addedAt: s.addedAt,
+      fileProblems: [],
+      serverProblems: {},
+      ...(s.submittedAt ? { submittedAt: s.submittedAt } : {}),
+    };
+  }
+
+  /** Runs `op` on the current store after the writes before it; a failing store loses nothing in memory. */
+  #write(op: (store: UploadStore) => Promise<void>): void {
+    const store = this.#store;
+    this.#writes = this.#writes
+      .then(async () => {
+        const s = await store;
+        if (s) await op(s);
+      })
+      .catch(() => undefined);
+  }
+
+  #persist(item: UploadItem): void {
+    const record: StoredUpload = {
+      documentUuid: item.documentUuid,
+      submissionUuid: item.submissionUuid,
+      patient: this.#patient,
+      file: item.file,
+      metadata: { ...item.metadata },
+      sendRequested: item.sendRequested,
+      addedAt: item.addedAt,
+      ...(item.submittedAt ? { submittedAt: item.submittedAt } : {}),
+    };
+    this.#write((s) => s.put(record));
+  }
+
+  #forget(item: UploadItem): void {
+    this.#write((s) => s.delete(item.documentUuid));
+  }
+
+  #closeStore(): void {
+    const store = this.#store;
+    this.#store = Promise.resolve(undefined);
+    this.#writes = this.#writes.then(async () => (await store)?.close()).catch(() => undefined);
+  }
+
+  /** Resolves once every change so far is written (for tests and hosts about to go away). */
+  async flushed(): Promise<void> {
+    await this.#writes;
   }
 
   /** Queues files, then checks and hashes each in turn. */
   add(files: Iterable<File>): void {
     const { patientMode, language } = this.options();
     const added: UploadItem[] = [];
+    const now = Date.now();
     for (const file of files) {
       added.push({
         file,
@@ -132,18 +276,26 @@ export class UploadQueue implements ReactiveController {
         },
         status: 'checking',
         hashed: 0,
+        uploaded: 0,
+        uploadTotal: 0,
+        sendRequested: false,
+        addedAt: now + added.length,
         fileProblems: [],
         serverProblems: {},
       });
     }
     this.items = [...this.items, ...added];
     this.host.requestUpdate();
-    for (const item of added) void this.#prepare(item);
+    for (const item of added) {
+      this.#persist(item);
+      void this.#prepare(item);
+    }
   }
 
   remove(item: UploadItem): void {
     item.abort?.abort();
     this.items = this.items.filter((i) => i !== item);
+    this.#forget(item);
     this.host.requestUpdate();
   }
 
@@ -152,6 +304,7 @@ export class UploadQueue implements ReactiveController {
     // A field the user changed may answer the server's complaint: it is judged again on sending.
     item.serverProblems = {};
     if (item.status === 'invalid' || item.status === 'ready') item.status = this.#readiness(item);
+    if (item.status !== 'sent') this.#persist(item);
     this.host.requestUpdate();
   }
 
@@ -199,6 +352,10 @@ export class UploadQueue implements ReactiveController {
         if (same) item.fileProblems = ['duplicate'];
       }
       item.status = this.#readiness(item);
+      if (item.status === 'ready' && item.sendRequested) {
+        item.status = 'waiting';
+        this.onResumable(item);
+      }
     } catch (error) {
       if (abort.signal.aborted) return;
       item.error = error;
@@ -220,9 +377,17 @@ export class UploadQueue implements ReactiveController {
     patient: string,
     author: string,
   ): Promise<ProvideResult | undefined> {
-    if (!['ready', 'failed', 'cancelled'].includes(item.status) || !item.hash) return undefined;
+    if (!SENDABLE.includes(item.status) || !item.hash) return undefined;
     if (this.#readiness(item) === 'invalid') {
       item.status = 'invalid';
+      this.host.requestUpdate();
+      return undefined;
+    }
+    item.sendRequested = true;
+    if (!navigator.onLine) {
+      // No attempt: it would fail. The host sends it again on the `online` event.
+      item.status = 'waiting';
+      this.#persist(item);
       this.host.requestUpdate();
       return undefined;
     }
@@ -231,7 +396,10 @@ export class UploadQueue implements ReactiveController {
     item.status = 'sending';
     item.error = undefined;
     item.serverProblems = {};
+    item.uploaded = 0;
+    item.uploadTotal = 0;
     item.submittedAt ??= new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    this.#persist(item);
     this.host.requestUpdate();
     const m = item.metadata;
     try {
@@ -259,20 +427,34 @@ export class UploadQueue implements ReactiveController {
           },
         ],
       };
-      const result = await client.provideDocuments(submission, { signal: abort.signal });
+      const result = await client.provideDocuments(submission, {
+        signal: abort.signal,
+        onUploadProgress: (loaded, total) => {
+          item.uploaded = loaded;
+          item.uploadTotal = total;
+          this.host.requestUpdate();
+        },
+      });
       const location = result.entries[1]?.location;
       const documentId = location?.match(/DocumentReference\/([^/]+)/)?.[1];
       if (documentId) item.documentId = documentId;
       item.status = 'sent';
+      item.sendRequested = false;
+      this.#forget(item);
       return result;
     } catch (error) {
       if (abort.signal.aborted) {
         item.status = 'cancelled';
+        item.sendRequested = false;
+        this.#persist(item);
         return undefined;
       }
       item.error = error;
       item.status = 'failed';
       item.serverProblems = serverProblems(error);
+      // Only the network's failures resume by themselves; the server's refusals need the user.
+      item.sendRequested = error instanceof DspNetworkError;
+      this.#persist(item);
       return undefined;
     } finally {
       if (item.abort === abort) item.abort = undefined;
