@@ -8,7 +8,14 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['**/node_modules/', '**/dist/', 'demo-dist/', 'storybook-static/', '.nx/']),
+  globalIgnores([
+    '**/node_modules/',
+    '**/dist/',
+    '**/dist-bundle/',
+    'demo-dist/',
+    'storybook-static/',
+    '.nx/',
+  ]),
   js.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

@@ -1,7 +1,9 @@
 // `npm run bench`: min+gzip size of each package's browser entry and of the whole kit, bundled with
 // esbuild from the built packages (run `tsc -b` first), against the budgets of docs/architecture.md.
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { BUNDLE_FILE, buildBundle } from './build-bundle.mjs';
 
 const KB = 1000;
 const FHIR = "export * from '@dsp-kit/fhir';\nexport * from '@dsp-kit/fhir/cache';";
@@ -51,9 +53,16 @@ const entries = [
     code: "export * from '@dsp-kit/elements/define/dsp-document-stats.js';",
   },
   { name: '@dsp-kit/mock (sandbox only)', code: "export * from '@dsp-kit/mock/browser';" },
+  // The file intranets load (`npm run build:bundle`: rollup + terser), measured as shipped.
+  { name: 'dsp-kit.min.js (single file)', file: BUNDLE_FILE },
 ];
 
 async function measure(entry) {
+  if (entry.file !== undefined) {
+    if (!existsSync(entry.file)) await buildBundle();
+    const bytes = readFileSync(entry.file);
+    return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, leaked: [] };
+  }
   const result = await build({
     stdin: { contents: entry.code, resolveDir: process.cwd(), loader: 'js' },
     bundle: true,
@@ -105,7 +114,7 @@ const widths = [0, 1, 2].map((i) =>
   Math.max(...rows.map((r) => r[i].length), ['entry', 'min', 'min+gzip'][i].length),
 );
 const line = (cells) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ');
-console.log('Bundle sizes (esbuild, minified, gzip -9)\n');
+console.log('Bundle sizes (esbuild or rollup + terser, minified, gzip -9)\n');
 console.log(line(['entry', 'min', 'min+gzip', '']));
 for (const row of rows) console.log(line(row));
 if (failed) {

@@ -1,0 +1,13 @@
+// <DspDocumentUploader>: React wrapper of <dsp-document-uploader>, documents into the DSP.
+import { createComponent } from '@lit/react';
+import { DspDocumentUploader as DspDocumentUploaderElement } from '@dsp-kit/elements/define/dsp-document-uploader.js';
+import * as React from 'react';
+import { onDocumentUploaded, onError } from './events.js';
+
+export const DspDocumentUploader = createComponent({
+  react: React,
+  tagName: 'dsp-document-uploader',
+  elementClass: DspDocumentUploaderElement,
+  events: { onDocumentUploaded, onError },
+  displayName: 'DspDocumentUploader',
+});
