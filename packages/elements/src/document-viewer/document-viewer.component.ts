@@ -142,6 +142,9 @@ export class DspDocumentViewer extends DspElement {
   readonly #search = documentSearch(this, () => [this.activeClient, this.patient] as const);
   #reportedError: unknown;
   #computedFrom: unknown[] = [];
+  #sortedFrom:
+    | { documents: readonly PreparedDocument[]; sort: SortOrder; sorted: PreparedDocument[] }
+    | undefined;
   #typeahead = { text: '', at: 0 };
 
   get #m(): ViewerMessages {
@@ -182,12 +185,21 @@ export class DspDocumentViewer extends DspElement {
       this.breakGlass = { invalid: false, sending: false };
     }
     const documents = this.#search.result.items;
+    // Sorted once per list and order; filters keep that order, so a filter change never sorts.
+    if (this.#sortedFrom?.documents !== documents || this.#sortedFrom.sort !== this.sort) {
+      this.#sortedFrom = {
+        documents,
+        sort: this.sort,
+        sorted: sortDocuments([...documents], this.sort),
+      };
+    }
+    const { sorted } = this.#sortedFrom;
     const inputs = [
-      documents,
+      sorted,
       this.view,
-      this.sort,
       this.filterType,
       this.filterClass,
+      this.filterAuthor,
       this.from,
       this.to,
       this.q,
@@ -195,7 +207,7 @@ export class DspDocumentViewer extends DspElement {
     ];
     if (inputs.some((input, i) => input !== this.#computedFrom[i])) {
       this.#computedFrom = inputs;
-      const filtered = filterDocuments(documents, {
+      const filtered = filterDocuments(sorted, {
         types: list(this.filterType),
         classes: list(this.filterClass),
         ...(this.from ? { from: this.from } : {}),
@@ -204,12 +216,7 @@ export class DspDocumentViewer extends DspElement {
         ...(this.filterAuthor ? { author: this.filterAuthor } : {}),
       });
       this.shownCount = filtered.length;
-      this.items = groupItems(
-        sortDocuments(filtered, this.sort),
-        this.view,
-        this.sort,
-        this.collapsed,
-      );
+      this.items = groupItems(filtered, this.view, this.sort, this.collapsed);
       if (this.active >= this.items.length) this.active = this.items.length - 1;
     }
   }
