@@ -342,7 +342,13 @@ export class DspAccessRights extends DspElement {
   #renderNotice() {
     const m = this.#messages;
     const notice = this.notice;
-    return html`<div part="notice" role="status" aria-live="polite" tabindex="-1">
+    return html`<div
+      part="notice"
+      role="status"
+      aria-live="polite"
+      tabindex="-1"
+      ?data-active=${notice !== undefined}
+    >
       ${
         notice
           ? html`${notice.error ? this.renderError(notice.error, m.saveFailed) : nothing}

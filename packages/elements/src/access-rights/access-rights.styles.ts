@@ -3,9 +3,6 @@ import { css } from 'lit';
 
 export const styles = css`
   [part='base'] {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     padding: var(--dsp-access-rights-padding, var(--_space-4));
   }
 
@@ -103,7 +100,8 @@ export const styles = css`
     background: var(--dsp-color-warning-surface, #2e1f06);
   }
 
-  [part='notice']:not(:empty) {
+  /* Lit's markers keep the region from ever being :empty: the component says when it speaks. */
+  [part='notice'][data-active] {
     padding: var(--_space-3);
     border-radius: var(--_radius);
     border: 1px solid var(--_accent);
@@ -134,14 +132,6 @@ export const styles = css`
   legend {
     padding: 0;
     font-weight: 600;
-  }
-
-  label {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-1);
-    font-size: var(--_font-size-small);
-    color: var(--_muted);
   }
 
   label.radio {

@@ -2,9 +2,6 @@ import { css } from 'lit';
 
 export const styles = css`
   [part='base'] {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     padding: var(--_space-4);
   }
 
@@ -33,16 +30,11 @@ export const styles = css`
     font-weight: 600;
   }
 
-  label {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-1);
-    font-size: var(--_font-size-small);
-    color: var(--_muted);
+  input,
+  select {
+    max-width: 16rem;
   }
 
-  input,
-  select,
   button.secondary {
     font: inherit;
     color: var(--_text);

@@ -30,6 +30,30 @@ const reset = css`
     outline: var(--_focus-ring);
     outline-offset: 2px;
   }
+  /* The frame and the form controls every panel shares; a panel adds only what differs. */
+  [part='base'] {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space-4);
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-1);
+    font-size: var(--_font-size-small);
+    color: var(--_muted);
+  }
+  input:not([type='checkbox'], [type='radio'], [type='file']),
+  select,
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space-1) var(--_space-2);
+  }
   [part~='error'] {
     padding: var(--_space-4);
     border-radius: var(--_radius);

@@ -6,9 +6,6 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_space-3);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     padding: var(--dsp-document-preview-padding, var(--_space-4));
   }
 

@@ -22,9 +22,6 @@ export const styles = css`
   }
 
   [part='base'] {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     padding: var(--dsp-document-stats-padding, var(--_space-4));
   }
 

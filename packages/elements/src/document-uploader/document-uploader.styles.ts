@@ -33,10 +33,6 @@ export const styles = css`
     gap: var(--_space-1, 0.25rem);
     align-content: start;
   }
-  input,
-  select {
-    font: inherit;
-  }
   .problem {
     margin: 0;
     color: var(--_danger);

@@ -2,9 +2,6 @@ import { css } from 'lit';
 
 export const styles = css`
   [part='base'] {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     padding: var(--dsp-document-viewer-padding, var(--_space-4));
   }
 
@@ -16,31 +13,20 @@ export const styles = css`
     margin-block-end: var(--_space-3);
   }
 
-  label {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-1);
-    font-size: var(--_font-size-small);
-    color: var(--_muted);
-  }
-
   label.search {
     flex: 1 1 12rem;
   }
 
-  input,
-  select,
+  .views {
+    display: flex;
+  }
+
   .views button {
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     padding: var(--_space-1) var(--_space-2);
-  }
-
-  .views {
-    display: flex;
   }
 
   .views button {
@@ -216,11 +202,6 @@ export const styles = css`
   }
 
   textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     padding: var(--_space-2);
   }
 
