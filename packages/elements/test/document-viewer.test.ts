@@ -56,6 +56,13 @@ function rows(el: Element) {
   }));
 }
 
+/** A viewer signed in as Dr Weber on `patient`'s DSP. */
+function viewerOf(patient: string): Promise<DspDocumentViewer> {
+  return fixture<DspDocumentViewer>(
+    html`<dsp-document-viewer .client=${client} patient=${patient}></dsp-document-viewer>`,
+  );
+}
+
 /** Tall enough that the virtualized list renders every row of these small DSPs. */
 function showAll(el: HTMLElement): void {
   el.style.setProperty('--dsp-document-viewer-height', '1000rem');
@@ -75,12 +82,7 @@ async function settled(el: DspDocumentViewer, partName: string): Promise<HTMLEle
 
 describe('<dsp-document-viewer>', () => {
   it("lists the patient's documents newest first, with French type labels and dates", async () => {
-    const el = await fixture<DspDocumentViewer>(
-      html`<dsp-document-viewer
-        .client=${client}
-        patient=${patients.marie.id}
-      ></dsp-document-viewer>`,
-    );
+    const el = await viewerOf(patients.marie.id);
     await settled(el, 'list');
     expect(rows(el)).to.deep.equal([
       {
@@ -158,12 +160,7 @@ describe('<dsp-document-viewer>', () => {
   });
 
   it('shows an accessible empty state for a DSP with no document', async () => {
-    const el = await fixture<DspDocumentViewer>(
-      html`<dsp-document-viewer
-        .client=${client}
-        patient=${patients.jean.id}
-      ></dsp-document-viewer>`,
-    );
+    const el = await viewerOf(patients.jean.id);
     const empty = await settled(el, 'empty');
     expect(empty.textContent.trim()).to.equal('Aucun document dans ce DSP.');
     expect(empty.getAttribute('role')).to.equal('status');
@@ -214,12 +211,7 @@ describe('<dsp-document-viewer>', () => {
 
   it('explains an answer that is not FHIR, and a network failure', async () => {
     sandbox.useScenario('searchNotFhir');
-    const el = await fixture<DspDocumentViewer>(
-      html`<dsp-document-viewer
-        .client=${client}
-        patient=${patients.marie.id}
-      ></dsp-document-viewer>`,
-    );
+    const el = await viewerOf(patients.marie.id);
     expect((await settled(el, 'error')).textContent).to.contain('ce n’est pas du FHIR');
     sandbox.clearScenario();
     sandbox.useScenario('searchNetworkError');
@@ -251,12 +243,7 @@ describe('<dsp-document-viewer>', () => {
   });
 
   it('moves through the list with the keyboard, and emits dsp-document-select with the id alone', async () => {
-    const el = await fixture<DspDocumentViewer>(
-      html`<dsp-document-viewer
-        .client=${client}
-        patient=${patients.marie.id}
-      ></dsp-document-viewer>`,
-    );
+    const el = await viewerOf(patients.marie.id);
     await settled(el, 'list');
     const first = el.shadowRoot!.querySelector<HTMLButtonElement>('[data-index="0"]')!;
     expect(first.tabIndex).to.equal(0, 'the list is one tab stop');
@@ -381,12 +368,7 @@ describe('<dsp-document-viewer>', () => {
   });
 
   it('marks confidentiality, documents hidden from the patient and the patient’s own notes', async () => {
-    const el = await fixture<DspDocumentViewer>(
-      html`<dsp-document-viewer
-        .client=${client}
-        patient=${patients.marie.id}
-      ></dsp-document-viewer>`,
-    );
+    const el = await viewerOf(patients.marie.id);
     await settled(el, 'list');
     const row = (title: string) =>
       [...el.shadowRoot!.querySelectorAll('[part~="row"]')].find(
@@ -423,12 +405,7 @@ describe('<dsp-document-viewer>', () => {
     };
     sandbox.server.store.put(odd);
     sandbox.server.store.put(untitled);
-    const el = await fixture<DspDocumentViewer>(
-      html`<dsp-document-viewer
-        .client=${client}
-        patient=${patients.jean.id}
-      ></dsp-document-viewer>`,
-    );
+    const el = await viewerOf(patients.jean.id);
     await settled(el, 'list');
     const shown = rows(el);
     expect(shown.map((r) => r.title)).to.deep.equal([
@@ -442,12 +419,7 @@ describe('<dsp-document-viewer>', () => {
   });
 
   it('opens a chosen document in the inline preview, its text as text', async () => {
-    const el = await fixture<DspDocumentViewer>(
-      html`<dsp-document-viewer
-        .client=${client}
-        patient=${patients.marie.id}
-      ></dsp-document-viewer>`,
-    );
+    const el = await viewerOf(patients.marie.id);
     await settled(el, 'list');
     const opened = oneEvent(el, 'dsp-document-open');
     el.open(documents.summary.id);
@@ -502,12 +474,7 @@ describe('<dsp-document-viewer>', () => {
 
   it('shows an accessible skeleton while loading', async () => {
     sandbox.useScenario('slowNetwork');
-    const el = await fixture<DspDocumentViewer>(
-      html`<dsp-document-viewer
-        .client=${client}
-        patient=${patients.marie.id}
-      ></dsp-document-viewer>`,
-    );
+    const el = await viewerOf(patients.marie.id);
     const loading = part(el, 'loading')!;
     expect(loading.getAttribute('role')).to.equal('status');
     expect(loading.textContent).to.contain('Chargement des documents…');

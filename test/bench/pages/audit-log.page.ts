@@ -7,6 +7,7 @@ import {
   type DspAuditAction,
   type DspClient,
 } from '@dsp-kit/fhir';
+import { firstRows, medianChange, scrollFrames } from './measure.js';
 
 const ACTIONS: DspAuditAction[] = [
   'read',
@@ -42,8 +43,6 @@ function events(count: number): AuditEvent[] {
   }));
 }
 
-const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-
 async function measure(count: number) {
   const all = events(count);
   // Only what the panel calls: a log search answered from memory, so the bench times the panel.
@@ -61,35 +60,16 @@ async function measure(count: number) {
   el.client = client;
   el.patient = 'p';
   document.body.append(el);
-  const list = () => el.shadowRoot?.querySelector<HTMLElement>('[part="list"]');
-  while (!list()?.querySelector('[part~="row"]')) await frame();
+  const scroller = await firstRows(el);
   const firstRender = performance.now() - started;
-
-  const filterTimes: number[] = [];
-  for (const action of ['read', 'break-the-glass', undefined, 'search', undefined] as const) {
-    await frame();
-    const t0 = performance.now();
-    el.action = action;
-    await el.updateComplete; // filtered and rendered
-    filterTimes.push(performance.now() - t0);
-  }
-
-  const scroller = list()!;
-  const frames: number[] = [];
-  let last = await frame();
-  for (let i = 0; i < 240; i++) {
-    scroller.scrollTop += 400;
-    const now = await frame();
-    frames.push(now - last);
-    last = now;
-  }
-  frames.sort((a, b) => a - b);
-  return {
-    firstRender,
-    filterMedian: [...filterTimes].sort((a, b) => a - b)[Math.floor(filterTimes.length / 2)]!,
-    scrollMaxFrame: frames.at(-1)!,
-    scrollP95Frame: frames[Math.floor(frames.length * 0.95)]!,
-  };
+  const filterMedian = await medianChange(
+    el,
+    (['read', 'break-the-glass', undefined, 'search', undefined] as const).map((value) => () => {
+      el.action = value;
+    }),
+  );
+  const scroll = await scrollFrames(scroller);
+  return { firstRender, filterMedian, scrollMaxFrame: scroll.max, scrollP95Frame: scroll.p95 };
 }
 
 (window as unknown as { bench: typeof measure }).bench = measure;

@@ -10,6 +10,7 @@ import {
   type DspClient,
 } from '@dsp-kit/fhir';
 import { html, render } from 'lit';
+import { firstRows, frame, medianChange, scrollFrames } from './measure.js';
 
 function documents(count: number): DocumentReference[] {
   const start = Date.UTC(2015, 0, 1);
@@ -28,8 +29,6 @@ function documents(count: number): DocumentReference[] {
   });
 }
 
-const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-
 async function viewer(count: number) {
   const all = documents(count);
   const client = {
@@ -47,36 +46,17 @@ async function viewer(count: number) {
   el.client = client;
   el.patient = 'p';
   document.body.append(el);
-  const list = () => el.shadowRoot?.querySelector<HTMLElement>('[part="list"]');
-  while (!list()?.querySelector('[part~="row"]')) await frame();
+  const scroller = await firstRows(el);
   const firstRender = performance.now() - started;
-
-  const filterTimes: number[] = [];
-  for (const q of ['Document 12', 'Dr 7', '', 'Document 9', '']) {
-    await frame();
-    const t0 = performance.now();
-    el.q = q || undefined;
-    await el.updateComplete;
-    filterTimes.push(performance.now() - t0);
-  }
-  const scroller = list()!;
-  const frames: number[] = [];
-  let last = await frame();
-  for (let i = 0; i < 240; i++) {
-    scroller.scrollTop += 400;
-    const now = await frame();
-    frames.push(now - last);
-    last = now;
-  }
+  const filterMedian = await medianChange(
+    el,
+    ['Document 12', 'Dr 7', '', 'Document 9', ''].map((value) => () => {
+      el.q = value || undefined;
+    }),
+  );
+  const scroll = await scrollFrames(scroller);
   el.remove();
-  frames.sort((a, b) => a - b);
-  filterTimes.sort((a, b) => a - b);
-  return {
-    firstRender,
-    filterMedian: filterTimes[Math.floor(filterTimes.length / 2)]!,
-    scrollMaxFrame: frames.at(-1)!,
-    scrollP95Frame: frames[Math.floor(frames.length * 0.95)]!,
-  };
+  return { firstRender, filterMedian, scrollMaxFrame: scroll.max, scrollP95Frame: scroll.p95 };
 }
 
 /** The same rows, every one in the DOM: what a list without virtualization costs. */
