@@ -14,6 +14,7 @@ import { staticTokenProvider } from '@dsp-kit/auth';
 import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
 import type { DspDocumentViewer } from '../src/define/dsp-document-viewer.js';
 import '../src/define/dsp-document-viewer.js';
+import { previewLoader } from '../src/document-viewer/preview-loader.js';
 
 const { patients, documents, users } = fixtures;
 
@@ -438,6 +439,34 @@ describe('<dsp-document-viewer>', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="preview"] .close')!.click();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('dsp-document-preview')).to.equal(null);
+  });
+
+  it('loads the preview on first use, and says so with a retry when it cannot be loaded', async () => {
+    const el = await viewerOf(patients.marie.id);
+    await settled(el, 'list');
+    const load = previewLoader.load;
+    previewLoader.load = () =>
+      Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    try {
+      el.open(documents.summary.id);
+      await waitUntil(() => part(el, 'error'), 'no error for the failed load');
+      expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+      expect(part(el, 'error')!.textContent).to.contain('L’aperçu n’a pas pu être chargé.');
+      await expect(el).to.be.accessible();
+    } finally {
+      previewLoader.load = load;
+    }
+    part(el, 'error')!.querySelector<HTMLButtonElement>('button')!.click();
+    await waitUntil(() => part(el, 'error') === null, 'the retry did not clear the error');
+    expect(customElements.get('dsp-document-preview')).to.not.equal(undefined);
+    const preview = el.shadowRoot!.querySelector('dsp-document-preview')!;
+    await waitUntil(
+      () => preview.shadowRoot?.querySelector('[part="text"]'),
+      'no text after retry',
+      {
+        timeout: 5000,
+      },
+    );
   });
 
   it('shows cached documents offline, says since when, and refreshes when back online', async () => {

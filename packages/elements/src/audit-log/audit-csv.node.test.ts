@@ -51,8 +51,8 @@ describe('auditCsv', () => {
     assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
   });
 
-  it('uses the columns and labels of the chosen language', () => {
-    const csv = auditCsv([base], auditLogMessages.en, 'en');
+  it('uses the columns and labels of the chosen language', async () => {
+    const csv = auditCsv([base], await auditLogMessages.load('en'), 'en');
     assert.match(csv, /^\uFEFF"Date","Who","Profession","Organisation"/);
     assert.match(csv, /"Specialist physician","Centre Hospitalier de Luxembourg","Viewed"/);
   });

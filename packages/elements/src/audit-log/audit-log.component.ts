@@ -56,6 +56,8 @@ const ACTIONS: readonly (DspAuditAction | 'other')[] = [
  * @fires dsp-error - Loading failed; `detail.kind` and `detail.status` say how.
  */
 export class DspAuditLog extends DspElement {
+  static override catalogs = [auditLogMessages];
+
   static override styles = [DspElement.styles, styles];
 
   /** The patient's FHIR id. */

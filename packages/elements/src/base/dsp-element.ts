@@ -5,6 +5,7 @@ import { LitElement, css, html, nothing, type CSSResultGroup, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from './define-element.js';
 import { errorMessage, MissingClientError } from './error-message.js';
+import type { Catalog } from '../i18n/catalog.js';
 import { LocalizeController } from '../i18n/localize.controller.js';
 import { clientContext } from '../provider/context.js';
 import { tokens } from '../theme/tokens.css.js';
@@ -121,7 +122,20 @@ export class DspElement extends LitElement {
   @state()
   protected providedClient?: DspClient;
 
-  protected readonly localize = new LocalizeController(this);
+  /** The message catalogs a panel renders with, loaded before it first renders in a language. */
+  static catalogs: readonly Catalog<unknown>[] = [];
+
+  protected readonly localize = new LocalizeController(
+    this,
+    (this.constructor as typeof DspElement).catalogs,
+  );
+
+  // A language other than French renders once its words are loaded, never in French first.
+  protected override async scheduleUpdate(): Promise<void> {
+    const ready = this.localize.ready();
+    if (ready) await ready;
+    await super.scheduleUpdate();
+  }
 
   /** The client in use: the `client` property, else the provider's. */
   protected get activeClient(): DspClient | undefined {

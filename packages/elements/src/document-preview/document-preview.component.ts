@@ -61,6 +61,8 @@ import { styles } from './document-preview.styles.js';
  * @fires dsp-error - Reading or downloading failed; `detail.kind` and `detail.status` say how.
  */
 export class DspDocumentPreview extends DspElement {
+  static override catalogs = [previewMessages];
+
   static override styles = [DspElement.styles, styles];
 
   /** The DocumentReference to show, already loaded. Takes precedence over `document-id`. */

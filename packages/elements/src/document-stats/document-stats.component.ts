@@ -90,6 +90,8 @@ interface View {
  * @fires dsp-error - Loading failed; `detail.kind` and `detail.status` say how.
  */
 export class DspDocumentStats extends DspElement {
+  static override catalogs = [statsMessages];
+
   static override styles = [DspElement.styles, styles];
 
   /**

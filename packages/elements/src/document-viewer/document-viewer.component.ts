@@ -40,6 +40,7 @@ import {
   type ViewMode,
 } from './document-list.js';
 import { documentSearch } from './document-viewer.controller.js';
+import { previewLoader } from './preview-loader.js';
 import { viewerMessages, type ViewerMessages } from './document-viewer.messages.js';
 import { styles } from './document-viewer.styles.js';
 
@@ -91,6 +92,8 @@ function hasLabel(document: DocumentReference, system: string, code: string): bo
  * @csspart emergency - The banner while an emergency access is in progress.
  */
 export class DspDocumentViewer extends DspElement {
+  static override catalogs = [viewerMessages];
+
   static override styles = [DspElement.styles, styles];
 
   /** The patient's FHIR id (or a `Patient/<id>` reference). */
@@ -116,6 +119,8 @@ export class DspDocumentViewer extends DspElement {
 
   /** The document open in the inline preview. */
   @state() private opened?: DocumentReference;
+  /** Why `<dsp-document-preview>` could not be loaded, until a retry loads it. */
+  @state() private previewFailure?: unknown;
 
   @state() private collapsed: ReadonlySet<string> = new Set();
   @state() private items: ListItem[] = [];
@@ -159,6 +164,7 @@ export class DspDocumentViewer extends DspElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.#online);
+    if (this.preview === 'inline') previewLoader.preload();
   }
 
   override disconnectedCallback(): void {
@@ -616,8 +622,18 @@ export class DspDocumentViewer extends DspElement {
   #select(document: DocumentReference): void {
     if (!document.id) return;
     this.dispatchEvent(new DspDocumentSelectEvent({ documentId: document.id }));
-    if (this.preview === 'inline') this.opened = document;
+    if (this.preview === 'inline') {
+      this.opened = document;
+      this.#loadPreview();
+    }
     this.dispatchEvent(new DspDocumentOpenEvent({ documentId: document.id }));
+  }
+
+  #loadPreview(): void {
+    this.previewFailure = undefined;
+    previewLoader.load().catch((error: unknown) => {
+      this.previewFailure = error;
+    });
   }
 
   #renderPreview() {
@@ -634,6 +650,13 @@ export class DspDocumentViewer extends DspElement {
       >
         ${this.#m.closePreview}
       </button>
+      ${
+        this.previewFailure === undefined
+          ? nothing
+          : this.renderError(this.previewFailure, this.#m.previewUnavailable, () => {
+              this.#loadPreview();
+            })
+      }
       <dsp-document-preview
         .client=${this.activeClient}
         .document=${document}

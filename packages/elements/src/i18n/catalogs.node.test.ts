@@ -1,5 +1,5 @@
-// Every catalog of the kit has, in every language, exactly the keys of its French version and no
-// empty message. A new component adds its catalog to `catalogs` below.
+// Every catalog of the kit loads in every language, with exactly the keys of its French version
+// and no empty message. A new component adds its catalog to `catalogs` below.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { auditLogMessages } from '../audit-log/audit-log.messages.js';
@@ -8,7 +8,8 @@ import { previewMessages } from '../document-preview/document-preview.messages.j
 import { uploaderMessages } from '../document-uploader/document-uploader.messages.js';
 import { statsMessages } from '../document-stats/document-stats.messages.js';
 import { viewerMessages } from '../document-viewer/document-viewer.messages.js';
-import type { Catalog } from './catalog.js';
+import { languages } from '@dsp-kit/fhir';
+import { catalog, type Catalog } from './catalog.js';
 import { commonMessages } from './common.messages.js';
 
 const catalogs: Record<string, Catalog<object>> = {
@@ -40,8 +41,10 @@ function strings(value: unknown): string[] {
 describe('message catalogs', () => {
   for (const [name, catalog] of Object.entries(catalogs)) {
     const reference = shape(catalog.fr).sort();
-    for (const [language, messages] of Object.entries(catalog)) {
-      it(`${name}: ${language} has exactly the keys of French, none empty`, () => {
+    for (const language of languages) {
+      it(`${name}: ${language} loads, with exactly the keys of French, none empty`, async () => {
+        const messages = await catalog.load(language);
+        assert.equal(catalog.get(language), messages);
         assert.deepEqual(shape(messages).sort(), reference);
         for (const text of strings(messages))
           assert.notEqual(text.trim(), '', `${name}.${language} has an empty message`);
@@ -49,13 +52,40 @@ describe('message catalogs', () => {
     }
   }
 
-  it('counts documents with the right plural in each language', () => {
+  it('counts documents with the right plural in each language', async () => {
+    const en = await viewerMessages.load('en');
+    const de = await viewerMessages.load('de');
     assert.equal(viewerMessages.fr.count(1, 1), '1 document');
     assert.equal(viewerMessages.fr.count(0, 0), '0 document');
     assert.equal(viewerMessages.fr.count(5, 5), '5 documents');
-    assert.equal(viewerMessages.en.count(1, undefined), '1 document');
-    assert.equal(viewerMessages.en.count(0, 0), '0 documents');
-    assert.equal(viewerMessages.de.count(100, 105), '100 Dokumente von 105');
+    assert.equal(en.count(1, undefined), '1 document');
+    assert.equal(en.count(0, 0), '0 documents');
+    assert.equal(de.count(100, 105), '100 Dokumente von 105');
     assert.equal(viewerMessages.fr.count(1, 9), '1 document sur 9');
+  });
+
+  it('loads a language once, and tries again after a failed load', async () => {
+    let calls = 0;
+    const flaky = catalog(
+      { hello: 'Bonjour' },
+      {
+        de: () => {
+          calls += 1;
+          return calls === 1
+            ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+            : Promise.resolve({ default: { hello: 'Hallo' } });
+        },
+        en: () => Promise.resolve({ default: { hello: 'Hello' } }),
+        lb: () => Promise.resolve({ default: { hello: 'Moien' } }),
+      },
+    );
+    assert.equal(flaky.get('de'), undefined);
+    await assert.rejects(flaky.load('de'), TypeError);
+    assert.equal(flaky.get('de'), undefined);
+    const [first, second] = await Promise.all([flaky.load('de'), flaky.load('de')]);
+    assert.equal(first.hello, 'Hallo');
+    assert.equal(second, first);
+    assert.equal(calls, 2);
+    assert.equal(flaky.get('fr')?.hello, 'Bonjour');
   });
 });

@@ -8,3 +8,10 @@ export function counter(locale: string, one: string, many: string, of: string) {
     return total === undefined || shown === total ? counted : `${counted} ${of} ${total}`;
   };
 }
+
+/** `1 234 documents`: a number already formatted, and the noun in the plural its count needs. */
+export function nounCounter(locale: string, one: string, many: string) {
+  const plural = new Intl.PluralRules(locale);
+  return (count: number, formatted: string): string =>
+    `${formatted} ${plural.select(count) === 'one' ? one : many}`;
+}

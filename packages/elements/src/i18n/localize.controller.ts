@@ -1,4 +1,5 @@
 // Gives an element its language and messages, and re-renders it when a `lang` around it changes.
+// French is always at hand; another language's catalogs load before the element renders in it.
 import type { DspLanguage } from '@dsp-kit/fhir';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Catalog } from './catalog.js';
@@ -48,9 +49,15 @@ function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Rela
 
 export class LocalizeController implements ReactiveController {
   #language: DspLanguage;
+  readonly #catalogs: Set<Catalog<unknown>>;
 
-  constructor(private readonly host: Host) {
+  /** `catalogs`: the catalogs the host renders with, loaded before it renders in a language. */
+  constructor(
+    private readonly host: Host,
+    catalogs: Iterable<Catalog<unknown>> = [],
+  ) {
     this.#language = 'fr';
+    this.#catalogs = new Set([commonMessages, ...catalogs]);
     host.addController(this);
   }
 
@@ -67,14 +74,44 @@ export class LocalizeController implements ReactiveController {
     return Intl.DateTimeFormat.supportedLocalesOf(['lb']).length > 0 ? 'lb' : 'de-LU';
   }
 
-  /** A catalog's messages in the current language. */
+  /**
+   * A catalog's messages in the current language; French while that language is not loaded (a
+   * catalog the host did not declare is loaded now, and the host renders again once it is).
+   */
   t<M>(catalog: Catalog<M>): M {
-    return catalog[this.#language];
+    const messages = catalog.get(this.#language);
+    if (messages) return messages;
+    if (!this.#catalogs.has(catalog)) {
+      this.#catalogs.add(catalog);
+      void this.ready()?.then(() => {
+        this.host.requestUpdate();
+      });
+    }
+    return catalog.fr;
   }
 
   /** The messages every panel shares (errors, retry). */
   get common(): CommonMessages {
-    return commonMessages[this.#language];
+    return this.t(commonMessages);
+  }
+
+  /**
+   * Undefined when every catalog of the host is loaded in the current language; else a promise
+   * that settles once they are. A catalog that cannot load (offline) leaves its French in place.
+   */
+  ready(): Promise<void> | undefined {
+    const language = this.#language;
+    const missing = [...this.#catalogs].filter((catalog) => !catalog.get(language));
+    if (missing.length === 0) return undefined;
+    return Promise.all(missing.map((catalog) => catalog.load(language))).then(
+      () => undefined,
+      (error: unknown) => {
+        console.warn(
+          `DSP Kit: the "${language}" messages could not be loaded; French is shown.`,
+          error,
+        );
+      },
+    );
   }
 
   /** A number in the current language (`1 234` in French). */

@@ -1,0 +1,31 @@
+// The document preview's words in English.
+import type { PreviewMessages } from './document-preview.messages.js';
+
+const en: PreviewMessages = {
+  label: 'Document preview',
+  untitled: 'Untitled document',
+  noDocument: 'No document selected.',
+  reading: 'Loading the document’s details…',
+  loading: 'Loading the document…',
+  progress: (percent) => `${percent}% loaded`,
+  progressUnknown: (loaded) => `${loaded} loaded`,
+  cancel: 'Cancel',
+  cancelled: 'Loading was cancelled.',
+  retry: 'Load again',
+  download: 'Download',
+  unsupported: 'This type of document cannot be shown here. Download it to open it.',
+  pdfHint: 'If the browser does not show the PDF in this protected frame, download it to open it.',
+  failed: 'The document could not be shown.',
+  author: (name) => `by ${name}`,
+  size: 'Size',
+  confidentiality: (level) => `Confidentiality: ${level}`,
+  marks: 'Marks',
+  masked: 'Masked',
+  hiddenFromPatient: 'Hidden from the patient',
+  warningTitle: 'Document hidden from the patient',
+  warning:
+    'The author hid this document from the patient, for instance until they can explain a result. Do not show it to the patient or discuss it without the author’s agreement.',
+  openAnyway: 'Open anyway',
+};
+
+export default en;

@@ -1,0 +1,52 @@
+// The document viewer's words in Luxembourgish.
+import { counter } from '../i18n/count.js';
+import type { ViewerMessages } from './document-viewer.messages.js';
+
+const lb: ViewerMessages = {
+  offline: (when) => `Offline — Dokumenter mam Stand vum ${when}.`,
+  closePreview: 'Virschau zoumaachen',
+  previewUnavailable: 'D’Virschau konnt net geluede ginn.',
+  breakGlass: {
+    title: 'Noutfallzougrëff',
+    explain:
+      'An engem Noutfall kënnt Dir dësen DSP opmaachen. De Zougrëff gëtt protokolléiert, dem Patient gemellt an ass zäitlech limitéiert.',
+    reason: 'Grond fir den Noutfallzougrëff (obligatoresch)',
+    tooShort: 'Gitt de Grond mat op d’mannst 10 Zeechen un.',
+    submit: 'Am Noutfall opmaachen',
+    vetoed: 'D’Applikatioun huet dësen Noutfallzougrëff refuséiert.',
+    failed: 'Den Noutfallzougrëff gouf net accordéiert.',
+    active: (until) =>
+      `Noutfallzougrëff leeft bis ${until}. E gëtt protokolléiert an dem Patient gemellt.`,
+  },
+  label: 'DSP-Dokumenter',
+  loading: 'D’Dokumenter gi gelueden…',
+  loadingMore: (loaded, total) => `${loaded} vun ${total} gelueden…`,
+  empty: 'Keng Dokumenter an dësem DSP.',
+  noMatch: 'Keen Dokument entsprécht de Filteren.',
+  clearFilters: 'Filteren zrécksetzen',
+  noPatient: 'Kee Patient ausgewielt.',
+  count: counter('lb', 'Dokument', 'Dokumenter', 'vun'),
+  untitled: 'Dokument ouni Titel',
+  unknownType: 'Onbekannten Dokumententyp',
+  unknownDate: 'Onbekannten Datum',
+  author: (name) => `vum ${name}`,
+  failed: 'D’Dokumenter konnten net geluede ginn.',
+  search: 'Sichen',
+  type: 'Typ',
+  anyType: 'All Typen',
+  from: 'Vum',
+  to: 'Bis',
+  sort: 'Sortéieren',
+  sorts: { '-date': 'Neist als éischt', date: 'Eelst als éischt', type: 'No Typ' },
+  view: 'Usiicht',
+  views: { timeline: 'Chronologie', types: 'No Typ', classes: 'No Klass' },
+  unknownGroup: 'Anerer',
+  marks: {
+    restricted: 'Limitéiert',
+    veryRestricted: 'Streng vertraulech',
+    masked: 'Fir Fachleit verstoppt',
+    hidden: 'Fir de Patient net siichtbar',
+  },
+};
+
+export default lb;
