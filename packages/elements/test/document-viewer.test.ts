@@ -488,13 +488,65 @@ describe('<dsp-document-viewer>', () => {
       expect(part(el, 'offline')).to.equal(null);
       sandbox.useScenario('offline');
       el.refresh();
-      await waitUntil(() => part(el, 'offline'), 'no offline notice');
-      expect(part(el, 'offline')!.textContent).to.contain('Hors ligne — documents tels qu’au');
+      // The cached list shows at once while the server is asked; then the server cannot answer.
+      await waitUntil(
+        () => part(el, 'offline')?.textContent.includes('Hors ligne — documents tels qu’au'),
+        'no offline notice',
+      );
       expect(rows(el)).to.have.length(7);
       await expect(el).to.be.accessible();
       sandbox.clearScenario();
       window.dispatchEvent(new Event('online'));
       await waitUntil(() => !part(el, 'offline'), 'the notice stayed after going back online');
+    } finally {
+      cache.close();
+      await DspCache.clearAll();
+    }
+  });
+
+  it('starts warm: shows the cached list at once, then the server’s when it comes', async () => {
+    const cache = await DspCache.open({ server: sandbox.server.baseUrl, user: users.weber });
+    const cached = new DspClient({
+      baseUrl: sandbox.server.baseUrl,
+      tokens: staticTokenProvider(mockToken(users.weber)),
+      retry: false,
+      cache,
+    });
+    try {
+      const first = await fixture<DspDocumentViewer>(
+        html`<dsp-document-viewer
+          .client=${cached}
+          patient=${patients.marie.id}
+        ></dsp-document-viewer>`,
+      );
+      await settled(first, 'list');
+      expect(rows(first)).to.have.length(7);
+      first.remove();
+      const added = structuredClone(
+        sandbox.server.store.get<DocumentReference>('DocumentReference', documents.summary.id)!,
+      );
+      added.id = 'warm-start-new';
+      added.content = [
+        { attachment: { ...added.content[0]!.attachment, title: 'Nouveau résumé' } },
+      ];
+      sandbox.server.store.put(added);
+      sandbox.useScenario('slowNetwork');
+
+      const el = await fixture<DspDocumentViewer>(
+        html`<dsp-document-viewer
+          .client=${cached}
+          patient=${patients.marie.id}
+        ></dsp-document-viewer>`,
+      );
+      await waitUntil(() => rows(el).length === 7, 'the cached list did not show first');
+      expect(part(el, 'offline')!.textContent).to.contain('mise à jour…');
+      expect(rows(el).map((r) => r.title)).not.to.include('Nouveau résumé');
+      await expect(el).to.be.accessible();
+      await waitUntil(() => rows(el).length === 8, 'the server’s list did not replace it', {
+        timeout: 5000,
+      });
+      expect(rows(el).map((r) => r.title)).to.include('Nouveau résumé');
+      expect(part(el, 'offline')).to.equal(null);
     } finally {
       cache.close();
       await DspCache.clearAll();

@@ -83,6 +83,11 @@ export interface ReadOptions<T> extends RequestOptions {
   cache?: CacheMode;
   /** With `stale-while-revalidate`: called with the server's fresh answer after a cached one. */
   onRevalidate?: (fresh: T) => void;
+  /**
+   * With `stale-while-revalidate`: called when the server could not give a fresh answer after a
+   * cached one (offline, an error), so the caller can say that what shows may be stale.
+   */
+  onRevalidateError?: (error: unknown) => void;
 }
 
 /** ITI-67 search parameters. */
@@ -582,7 +587,9 @@ export class DspClient {
             await quietly(cache.put(url, fresh));
             options.onRevalidate?.(value);
           })
-          .catch(() => undefined);
+          .catch((error: unknown) => {
+            if (!options.signal?.aborted) options.onRevalidateError?.(error);
+          });
         return { body: cached.value, cachedAt: cached.storedAt };
       }
     }

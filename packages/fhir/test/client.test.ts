@@ -239,6 +239,31 @@ describe('DspClient with DspCache (IndexedDB)', () => {
     ).to.deep.equal(searchset(['new']));
   });
 
+  it('says when stale-while-revalidate could not get a fresh answer', async () => {
+    const cache = await DspCache.open({ server: BASE, user: 'dr-weber' });
+    const client = new DspClient({ baseUrl: BASE, cache, retry: false });
+    serve(
+      http.get(`${BASE}/DocumentReference`, () =>
+        HttpResponse.json(searchset(['old']), { headers: FHIR }),
+      ),
+    );
+    await client.searchDocuments({ patient: 'p1' });
+    serve(http.get(`${BASE}/DocumentReference`, () => HttpResponse.error()));
+    let resolveFailure: (error: unknown) => void = () => undefined;
+    const failure = new Promise<unknown>((resolve) => (resolveFailure = resolve));
+    const stale = await client.searchDocuments(
+      { patient: 'p1' },
+      {
+        cache: 'stale-while-revalidate',
+        onRevalidate: () => resolveFailure(new Error('revalidated although offline')),
+        onRevalidateError: resolveFailure,
+      },
+    );
+    expect(stale.entries.map((d) => d.id)).to.deep.equal(['old']);
+    expect(stale.cachedAt).to.be.instanceOf(Date);
+    expect(await failure).to.be.instanceOf(DspNetworkError);
+  });
+
   it("keeps each user's data apart, and clearAll() deletes every database", async () => {
     const weber = await DspCache.open({ server: BASE, user: 'dr-weber' });
     const muller = await DspCache.open({ server: BASE, user: 'dr-muller' });

@@ -2,6 +2,7 @@
 // against a plain, non-virtualized rendering of the same rows as the baseline.
 import '@dsp-kit/elements/define/dsp-document-viewer.js';
 import {
+  DspClient as Client,
   Page,
   documentClassConcept,
   documentTypeConcept,
@@ -9,6 +10,7 @@ import {
   type DocumentReference,
   type DspClient,
 } from '@dsp-kit/fhir';
+import { DspCache } from '@dsp-kit/fhir/cache';
 import { html, render } from 'lit';
 import { firstRows, frame, medianChange, scrollFrames } from './measure.js';
 
@@ -59,6 +61,61 @@ async function viewer(count: number) {
   return { firstRender, filterMedian, scrollMaxFrame: scroll.max, scrollP95Frame: scroll.p95 };
 }
 
+const BASE = 'https://dsp.bench.invalid/fhir';
+const PAGE = 100;
+
+/** A server's answers as `fetch` gives them: `documents` in pages of 100, after `delay` ms. */
+function server(all: DocumentReference[], delay: number): typeof fetch {
+  return async (input) => {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const page = Number(url.searchParams.get('_page') ?? '0');
+    const next = (page + 1) * PAGE < all.length;
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: all.length,
+      link: next
+        ? [{ relation: 'next', url: `${BASE}/DocumentReference?patient=p&_page=${page + 1}` }]
+        : [],
+      entry: all.slice(page * PAGE, (page + 1) * PAGE).map((resource) => ({
+        resource,
+        search: { mode: 'match' },
+      })),
+    };
+    return new Response(JSON.stringify(bundle), {
+      headers: { 'Content-Type': 'application/fhir+json' },
+    });
+  };
+}
+
+/**
+ * Warm start: a viewer opened again on a patient whose list is in the IndexedDB cache, with a
+ * server that takes 2 s to answer: the time until the cached rows show.
+ */
+async function warm(count: number) {
+  const all = documents(count);
+  const cache = await DspCache.open({ server: BASE, user: 'bench' });
+  const open = async (delay: number) => {
+    const el = document.createElement('dsp-document-viewer');
+    el.style.setProperty('--dsp-document-viewer-height', '600px');
+    el.preview = 'none';
+    el.client = new Client({ baseUrl: BASE, cache, retry: false, fetch: server(all, delay) });
+    el.patient = 'p';
+    const started = performance.now();
+    document.body.append(el);
+    await firstRows(el);
+    return { el, time: performance.now() - started };
+  };
+  const cold = await open(0);
+  cold.el.remove();
+  const again = await open(2000);
+  again.el.remove();
+  cache.close();
+  await DspCache.clearAll();
+  return { warmStart: again.time };
+}
+
 /** The same rows, every one in the DOM: what a list without virtualization costs. */
 async function plain(count: number) {
   const all = documents(count);
@@ -77,4 +134,4 @@ async function plain(count: number) {
   return time;
 }
 
-(window as unknown as { bench: unknown }).bench = { viewer, plain };
+(window as unknown as { bench: unknown }).bench = { viewer, plain, warm };

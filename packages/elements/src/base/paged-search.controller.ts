@@ -1,5 +1,6 @@
 // A search whose results show as soon as the first page arrives, while the following pages load
-// behind it through the Bundle's `next` links; a new search (new arguments) stops the old one.
+// behind it through the Bundle's `next` links; a new search (new arguments) stops the old one. A
+// first page from the cache shows at once, and gives way to the server's when it comes.
 import type { Page, Resource } from '@dsp-kit/fhir';
 import { Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
@@ -13,14 +14,36 @@ export interface PagedResult<U> {
   readonly loading: boolean;
   /** The error that stopped the loading of further pages; what is loaded stays. */
   readonly moreError: unknown;
-  /** Set when the server could not be reached and the first page came from the cache. */
+  /** Set while what shows came from the cache: the time it was stored. */
   readonly cachedAt: Date | undefined;
+  /** True while a cached first page shows and the server's answer is awaited. */
+  readonly revalidating: boolean;
+}
+
+/** What `first` is told about the server's answer to a first page it gave from the cache. */
+export interface Revalidation<T extends Resource> {
+  /** The server's fresh first page: the search starts over from it. */
+  readonly fresh: (page: Page<T>) => void;
+  /** The server could not answer: the cached page stays, and is said to be stale. */
+  readonly failed: (error: unknown) => void;
 }
 
 export interface PagedSearchOptions<T extends Resource, U, A extends readonly unknown[]> {
   args: () => A;
-  /** The first page, or undefined when there is nothing to search (no patient yet). */
-  first: (args: A, signal: AbortSignal) => Promise<Page<T> | undefined>;
+  /**
+   * The first page, or undefined when there is nothing to search (no patient yet). A first page
+   * read from the cache (`stale-while-revalidate`) reports the server's answer to `revalidation`.
+   */
+  first: (
+    args: A,
+    signal: AbortSignal,
+    revalidation: Revalidation<T>,
+  ) => Promise<Page<T> | undefined>;
+  /**
+   * True when `first` reads with `stale-while-revalidate`: a first page from the cache is then
+   * followed by the server's answer (`revalidation`), not a page the server could not give.
+   */
+  revalidates?: boolean;
   /** Turns a page's resources into what the panel shows; `offset` counts those before. */
   map: (entries: readonly T[], offset: number) => U[];
 }
@@ -33,6 +56,7 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
   #moreError: unknown;
   #page: Page<T> | undefined;
   #cachedAt: Date | undefined;
+  #revalidating = false;
   #generation = 0;
 
   constructor(
@@ -44,18 +68,36 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
       task: async (args, { signal }) => {
         const generation = ++this.#generation;
         this.#loading = false;
-        const page = await options.first(args, signal);
+        const page = await options.first(args, signal, {
+          fresh: (fresh) => {
+            if (generation !== this.#generation || signal.aborted) return;
+            this.#show(fresh, ++this.#generation, signal);
+            this.host.requestUpdate();
+          },
+          failed: () => {
+            if (generation !== this.#generation) return;
+            this.#revalidating = false;
+            this.host.requestUpdate();
+          },
+        });
         if (!page) return undefined;
-        this.#page = page;
-        this.#cachedAt = page.cachedAt;
-        this.#items = options.map(page.entries, 0);
-        this.#total = page.total ?? page.entries.length;
-        this.#moreError = undefined;
-        this.#loading = page.hasNext;
-        if (page.hasNext) void this.#loadRest(generation, signal);
+        this.#show(page, generation, signal);
+        this.#revalidating = options.revalidates === true && page.cachedAt !== undefined;
         return this.result;
       },
     });
+  }
+
+  /** Shows `page` as the first page, and loads the following ones behind it. */
+  #show(page: Page<T>, generation: number, signal: AbortSignal): void {
+    this.#page = page;
+    this.#cachedAt = page.cachedAt;
+    this.#revalidating = false;
+    this.#items = this.options.map(page.entries, 0);
+    this.#total = page.total ?? page.entries.length;
+    this.#moreError = undefined;
+    this.#loading = page.hasNext;
+    if (page.hasNext) void this.#loadRest(generation, signal);
   }
 
   get result(): PagedResult<U> {
@@ -65,6 +107,7 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
       loading: this.#loading,
       moreError: this.#moreError,
       cachedAt: this.#cachedAt,
+      revalidating: this.#revalidating,
     };
   }
 

@@ -333,8 +333,13 @@ export class DspDocumentViewer extends DspElement {
       }
       ${
         result.cachedAt
-          ? html`<p part="offline" role="status">
-              ${m.offline(this.localize.formatDate(result.cachedAt, { dateStyle: 'medium', timeStyle: 'short' }))}
+          ? html`<p part="offline" role="status" ?data-revalidating=${result.revalidating}>
+              ${(result.revalidating ? m.revalidating : m.offline)(
+                this.localize.formatDate(result.cachedAt, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                }),
+              )}
             </p>`
           : nothing
       }

@@ -14,10 +14,20 @@ type Args = readonly [DspClient | undefined, string | undefined];
 export function documentSearch(host: ReactiveControllerHost, args: () => Args) {
   return new PagedSearch<DocumentReference, PreparedDocument, Args>(host, {
     args,
-    first: async ([client, patient], signal) => {
+    // With a cache, the last list shows at once (a warm start) while the server is asked again.
+    revalidates: true,
+    first: async ([client, patient], signal, revalidation) => {
       if (!patient) return undefined;
       if (!client) throw new MissingClientError();
-      return client.searchDocuments({ patient, _count: PAGE_SIZE }, { signal });
+      return client.searchDocuments(
+        { patient, _count: PAGE_SIZE },
+        {
+          signal,
+          cache: 'stale-while-revalidate',
+          onRevalidate: revalidation.fresh,
+          onRevalidateError: revalidation.failed,
+        },
+      );
     },
     map: (entries, offset) => entries.map((document, i) => prepare(document, offset + i)),
   });

@@ -4,6 +4,7 @@ import type { ViewerMessages } from './document-viewer.messages.js';
 
 const de: ViewerMessages = {
   offline: (when) => `Offline — Dokumente mit Stand vom ${when}.`,
+  revalidating: (when) => `Dokumente mit Stand vom ${when}; wird aktualisiert…`,
   closePreview: 'Vorschau schließen',
   previewUnavailable: 'Die Vorschau konnte nicht geladen werden.',
   breakGlass: {

@@ -4,6 +4,7 @@ import type { ViewerMessages } from './document-viewer.messages.js';
 
 const en: ViewerMessages = {
   offline: (when) => `Offline — documents as of ${when}.`,
+  revalidating: (when) => `Documents as of ${when}; updating…`,
   closePreview: 'Close the preview',
   previewUnavailable: 'The preview could not be loaded.',
   breakGlass: {

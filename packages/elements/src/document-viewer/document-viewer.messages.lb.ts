@@ -4,6 +4,7 @@ import type { ViewerMessages } from './document-viewer.messages.js';
 
 const lb: ViewerMessages = {
   offline: (when) => `Offline — Dokumenter mam Stand vum ${when}.`,
+  revalidating: (when) => `Dokumenter mam Stand vum ${when}; gëtt aktualiséiert…`,
   closePreview: 'Virschau zoumaachen',
   previewUnavailable: 'D’Virschau konnt net geluede ginn.',
   breakGlass: {

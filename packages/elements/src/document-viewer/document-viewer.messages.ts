@@ -4,6 +4,7 @@ import { counter } from '../i18n/count.js';
 
 const fr = {
   offline: (when: string) => `Hors ligne — documents tels qu’au ${when}.`,
+  revalidating: (when: string) => `Documents tels qu’au ${when} ; mise à jour…`,
   closePreview: 'Fermer l’aperçu',
   previewUnavailable: 'L’aperçu n’a pas pu être chargé.',
   breakGlass: {
