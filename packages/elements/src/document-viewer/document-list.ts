@@ -35,19 +35,20 @@ export interface PreparedDocument {
   readonly typeCode: string | undefined;
   readonly classCode: string | undefined;
   readonly typeRank: number;
+  /** Folded search text, filled by `searchText` on first use. */
+  search: { readonly text: string; readonly authors: string } | undefined;
+  /** Its row in the list, made once however often the list is regrouped. */
+  item: DocumentItem | undefined;
 }
-
-// Folding text for search costs more than everything else a row needs: done on the first search
-// that needs it, not for every document on the first render.
-const texts = new WeakMap<PreparedDocument, { text: string; authors: string }>();
 
 /** Title, description and authors, and separately authors and facility, folded for search. */
 export function searchText(prepared: PreparedDocument): { text: string; authors: string } {
-  let found = texts.get(prepared);
-  if (!found) {
+  // Folding text for search costs more than everything else a row needs: done on the first
+  // search that needs it, not for every document on the first render, and kept on the document.
+  if (!prepared.search) {
     const document = prepared.document;
     const authors = (document.author ?? []).map((a) => a.display);
-    found = {
+    prepared.search = {
       text: fold([titleOf(document), document.description, ...authors].filter(Boolean).join(' ')),
       authors: fold(
         [
@@ -59,9 +60,8 @@ export function searchText(prepared: PreparedDocument): { text: string; authors:
           .join(' '),
       ),
     };
-    texts.set(prepared, found);
   }
-  return found;
+  return prepared.search;
 }
 
 export interface GroupItem {
@@ -106,6 +106,9 @@ export function prepare(document: DocumentReference, index: number): PreparedDoc
     typeCode: type?.code,
     classCode: type ? documentClassOf(type).code : undefined,
     typeRank: type ? (typeRanks.get(type.code) ?? documentTypes.length) : documentTypes.length,
+    // Filled later, declared now: every prepared document keeps one shape for the engine.
+    search: undefined,
+    item: undefined,
   };
 }
 
@@ -151,10 +154,25 @@ export function sortDocuments(documents: PreparedDocument[], sort: SortOrder): P
   );
 }
 
-function monthKey(time: number): string {
-  if (!Number.isFinite(time)) return 'unknown';
-  const date = new Date(time);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+/**
+ * `2026-10` for a time, `unknown` for none. Sorted documents come month after month, so the last
+ * month's bounds answer nearly every call without building a Date.
+ */
+function monthKeys(): (time: number) => string {
+  let start = Number.POSITIVE_INFINITY;
+  let end = Number.NEGATIVE_INFINITY;
+  let key = '';
+  return (time) => {
+    if (time >= start && time < end) return key;
+    if (!Number.isFinite(time)) return 'unknown';
+    const date = new Date(time);
+    const year = date.getFullYear();
+    const month = date.getMonth();
+    start = new Date(year, month, 1).getTime();
+    end = new Date(year, month + 1, 1).getTime();
+    key = `${year}-${String(month + 1).padStart(2, '0')}`;
+    return key;
+  };
 }
 
 /**
@@ -173,7 +191,10 @@ export function groupItems(
       ? (d: PreparedDocument) => d.typeCode ?? 'unknown'
       : view === 'classes'
         ? (d: PreparedDocument) => d.classCode ?? 'unknown'
-        : (d: PreparedDocument) => monthKey(d.time);
+        : (
+            (monthKey) => (d: PreparedDocument) =>
+              monthKey(d.time)
+          )(monthKeys());
   const groups = new Map<string, PreparedDocument[]>();
   for (const document of documents) {
     const key = keyOf(document);
@@ -205,7 +226,10 @@ export function groupItems(
     const members = groups.get(key) ?? [];
     const isCollapsed = collapsed.has(key);
     items.push({ kind: 'group', key, count: members.length, collapsed: isCollapsed });
-    if (!isCollapsed) for (const prepared of members) items.push({ kind: 'document', prepared });
+    if (!isCollapsed) {
+      for (const prepared of members)
+        items.push((prepared.item ??= { kind: 'document', prepared }));
+    }
   }
   return items;
 }
