@@ -80,6 +80,26 @@ try {
     warmStart ?? Number.NaN,
     150,
   ]);
+  for (const count of [10_000, 100_000]) {
+    const { loaded, longestFrame } = await viewerPage.evaluate(
+      (n) =>
+        (window as unknown as { bench: { paged: (n: number) => Promise<Figures> } }).bench.paged(n),
+      count,
+    );
+    const label = count.toLocaleString('en');
+    rows.push(
+      [
+        `viewer, ${label} documents in pages of 100: all listed`,
+        loaded ?? Number.NaN,
+        Number.POSITIVE_INFINITY,
+      ],
+      [
+        `viewer, ${label} in pages of 100: longest frame while loading`,
+        longestFrame ?? Number.NaN,
+        50,
+      ],
+    );
+  }
   await viewerPage.close();
   const page = await open('audit-log.page.ts');
   const figures = await page.evaluate(() =>

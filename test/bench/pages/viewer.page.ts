@@ -116,6 +116,34 @@ async function warm(count: number) {
   return { warmStart: again.time };
 }
 
+/**
+ * Progressive loading: `count` documents from a server answering pages of 100 at once; the time
+ * until all are listed, and the longest frame meanwhile (the list must stay usable as it grows).
+ */
+async function paged(count: number) {
+  const all = documents(count);
+  const el = document.createElement('dsp-document-viewer');
+  el.style.setProperty('--dsp-document-viewer-height', '600px');
+  el.preview = 'none';
+  el.client = new Client({ baseUrl: BASE, retry: false, fetch: server(all, 0) });
+  el.patient = 'p';
+  const started = performance.now();
+  document.body.append(el);
+  await firstRows(el);
+  let longest = 0;
+  let last = performance.now();
+  const count_ = () => el.shadowRoot?.querySelector('[part="count"]')?.textContent ?? '';
+  const done = String(count);
+  while (!count_().startsWith(`${done} `) || count_().includes('…')) {
+    const now = await frame();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }
+  const loaded = performance.now() - started;
+  el.remove();
+  return { loaded, longestFrame: longest };
+}
+
 /** The same rows, every one in the DOM: what a list without virtualization costs. */
 async function plain(count: number) {
   const all = documents(count);
@@ -134,4 +162,4 @@ async function plain(count: number) {
   return time;
 }
 
-(window as unknown as { bench: unknown }).bench = { viewer, plain, warm };
+(window as unknown as { bench: unknown }).bench = { viewer, plain, warm, paged };

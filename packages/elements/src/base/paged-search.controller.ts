@@ -5,6 +5,9 @@ import type { Page, Resource } from '@dsp-kit/fhir';
 import { Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 
+/** How often, at most, further pages are added to what shows while they load. */
+export const PUBLISH_INTERVAL_MS = 250;
+
 export interface PagedResult<U> {
   /** Everything loaded so far, mapped. */
   readonly items: readonly U[];
@@ -121,20 +124,30 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
   }
 
   async #loadRest(generation: number, signal: AbortSignal | undefined): Promise<void> {
+    // Pages are shown together at most every PUBLISH_INTERVAL_MS: a panel regroups its whole list
+    // each time, and 1,000 pages of 100 must not mean 1,000 regroupings of up to 100,000 rows.
+    let arrived: U[] = [];
+    let published = performance.now();
+    const publish = () => {
+      if (arrived.length > 0) this.#items = this.#items.concat(arrived);
+      arrived = [];
+      published = performance.now();
+      this.host.requestUpdate();
+    };
     try {
       while (this.#page?.hasNext && generation === this.#generation && !signal?.aborted) {
         const next = await this.#page.next(signal ? { signal } : {});
         if (!next || generation !== this.#generation) return;
         this.#page = next;
-        this.#items = [...this.#items, ...this.options.map(next.entries, this.#items.length)];
-        this.host.requestUpdate();
+        arrived.push(...this.options.map(next.entries, this.#items.length + arrived.length));
+        if (performance.now() - published >= PUBLISH_INTERVAL_MS) publish();
       }
     } catch (error) {
       if (generation === this.#generation && !signal?.aborted) this.#moreError = error;
     } finally {
       if (generation === this.#generation) {
         this.#loading = false;
-        this.host.requestUpdate();
+        publish();
       }
     }
   }

@@ -9,6 +9,7 @@ import {
 import {
   filterDocuments,
   groupItems,
+  mergeSorted,
   prepare,
   sortDocuments,
   type ListItem,
@@ -137,5 +138,32 @@ describe('the viewer list', () => {
       '[unknown:1]',
       '#7',
     ]);
+  });
+
+  it('merges a sorted page into a sorted list as sorting both would, in every order', () => {
+    // Pseudo-random dates with ties, split at every point: the merge equals one stable sort.
+    const many = Array.from({ length: 60 }, (_, i) =>
+      prepare(
+        doc(
+          `m${i}`,
+          i % 3 === 0 ? 'resume-patient' : i % 3 === 1 ? 'allergies' : undefined,
+          i % 7 === 0 ? undefined : `2026-0${1 + ((i * 5) % 9)}-1${i % 10}T10:00:00Z`,
+          `T${i}`,
+        ),
+        i,
+      ),
+    );
+    for (const sort of ['-date', 'date', 'type'] as const) {
+      const expected = sortDocuments([...many], sort).map((d) => d.id);
+      for (const cut of [0, 1, 17, 30, 59, 60]) {
+        const first = sortDocuments(many.slice(0, cut), sort);
+        const rest = sortDocuments(many.slice(cut), sort);
+        assert.deepEqual(
+          mergeSorted(first, rest, sort).map((d) => d.id),
+          expected,
+          `${sort}, cut at ${cut}`,
+        );
+      }
+    }
   });
 });

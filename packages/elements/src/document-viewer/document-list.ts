@@ -146,12 +146,42 @@ export function filterDocuments(
   );
 }
 
+type Compare = (a: PreparedDocument, b: PreparedDocument) => number;
+
+const comparators: Record<SortOrder, Compare> = {
+  '-date': (a, b) => b.time - a.time,
+  date: (a, b) => a.time - b.time,
+  type: (a, b) => a.typeRank - b.typeRank || b.time - a.time,
+};
+
+/** Sorts in place, stably. */
 export function sortDocuments(documents: PreparedDocument[], sort: SortOrder): PreparedDocument[] {
-  const byDate = (a: PreparedDocument, b: PreparedDocument) =>
-    sort === 'date' ? a.time - b.time : b.time - a.time;
-  return documents.sort(
-    sort === 'type' ? (a, b) => a.typeRank - b.typeRank || b.time - a.time : byDate,
-  );
+  return documents.sort(comparators[sort]);
+}
+
+/**
+ * Two lists sorted in the same order as one, in linear time: how a list grows by a page without
+ * sorting it all again. On a tie, `sorted` comes first, as a stable sort of both would keep it.
+ */
+export function mergeSorted(
+  sorted: readonly PreparedDocument[],
+  more: readonly PreparedDocument[],
+  sort: SortOrder,
+): PreparedDocument[] {
+  const compare = comparators[sort];
+  const merged: PreparedDocument[] = [];
+  let i = 0;
+  for (const next of more) {
+    // Everything of `sorted` that does not come after `next` goes first. Not `>= 0`: undated
+    // documents compare as NaN, which sorting takes as a tie.
+    let current = sorted[i];
+    while (current !== undefined && !(compare(next, current) < 0)) {
+      merged.push(current);
+      current = sorted[++i];
+    }
+    merged.push(next);
+  }
+  return i < sorted.length ? merged.concat(sorted.slice(i)) : merged;
 }
 
 /**

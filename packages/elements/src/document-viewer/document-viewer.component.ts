@@ -32,6 +32,7 @@ import {
 import {
   filterDocuments,
   groupItems,
+  mergeSorted,
   sortDocuments,
   titleOf,
   type ListItem,
@@ -192,14 +193,31 @@ export class DspDocumentViewer extends DspElement {
     }
     const documents = this.#search.result.items;
     // Sorted once per list and order; filters keep that order, so a filter change never sorts.
-    if (this.#sortedFrom?.documents !== documents || this.#sortedFrom.sort !== this.sort) {
-      this.#sortedFrom = {
+    // A list grown by further pages sorts only what came and merges it in.
+    const previous = this.#sortedFrom;
+    let current = previous;
+    if (current?.documents !== documents || current.sort !== this.sort) {
+      const grown =
+        previous?.sort === this.sort &&
+        previous.documents.length > 0 &&
+        documents.length > previous.documents.length &&
+        documents[previous.documents.length - 1] === previous.documents.at(-1)
+          ? previous
+          : undefined;
+      current = {
         documents,
         sort: this.sort,
-        sorted: sortDocuments([...documents], this.sort),
+        sorted: grown
+          ? mergeSorted(
+              grown.sorted,
+              sortDocuments(documents.slice(grown.documents.length), this.sort),
+              this.sort,
+            )
+          : sortDocuments([...documents], this.sort),
       };
+      this.#sortedFrom = current;
     }
-    const { sorted } = this.#sortedFrom;
+    const { sorted } = current;
     const inputs = [
       sorted,
       this.view,
