@@ -57,11 +57,29 @@ function rows(el: Element) {
   }));
 }
 
-/** A viewer signed in as Dr Weber on `patient`'s DSP. */
-function viewerOf(patient: string): Promise<DspDocumentViewer> {
+/** A viewer signed in as Dr Weber on `patient`'s DSP, through `through` if given. */
+function viewerOf(patient: string, through: DspClient = client): Promise<DspDocumentViewer> {
   return fixture<DspDocumentViewer>(
-    html`<dsp-document-viewer .client=${client} patient=${patient}></dsp-document-viewer>`,
+    html`<dsp-document-viewer .client=${through} patient=${patient}></dsp-document-viewer>`,
   );
+}
+
+/** Runs `test` with a client of Dr Weber's that keeps its reads in IndexedDB, then wipes it. */
+async function withCache(test: (cached: DspClient) => Promise<void>): Promise<void> {
+  const cache = await DspCache.open({ server: sandbox.server.baseUrl, user: users.weber });
+  try {
+    await test(
+      new DspClient({
+        baseUrl: sandbox.server.baseUrl,
+        tokens: staticTokenProvider(mockToken(users.weber)),
+        retry: false,
+        cache,
+      }),
+    );
+  } finally {
+    cache.close();
+    await DspCache.clearAll();
+  }
 }
 
 /** Tall enough that the virtualized list renders every row of these small DSPs. */
@@ -470,20 +488,8 @@ describe('<dsp-document-viewer>', () => {
   });
 
   it('shows cached documents offline, says since when, and refreshes when back online', async () => {
-    const cache = await DspCache.open({ server: sandbox.server.baseUrl, user: users.weber });
-    const cached = new DspClient({
-      baseUrl: sandbox.server.baseUrl,
-      tokens: staticTokenProvider(mockToken(users.weber)),
-      retry: false,
-      cache,
-    });
-    try {
-      const el = await fixture<DspDocumentViewer>(
-        html`<dsp-document-viewer
-          .client=${cached}
-          patient=${patients.marie.id}
-        ></dsp-document-viewer>`,
-      );
+    await withCache(async (cached) => {
+      const el = await viewerOf(patients.marie.id, cached);
       await settled(el, 'list');
       expect(part(el, 'offline')).to.equal(null);
       sandbox.useScenario('offline');
@@ -498,27 +504,12 @@ describe('<dsp-document-viewer>', () => {
       sandbox.clearScenario();
       window.dispatchEvent(new Event('online'));
       await waitUntil(() => !part(el, 'offline'), 'the notice stayed after going back online');
-    } finally {
-      cache.close();
-      await DspCache.clearAll();
-    }
+    });
   });
 
   it('starts warm: shows the cached list at once, then the server’s when it comes', async () => {
-    const cache = await DspCache.open({ server: sandbox.server.baseUrl, user: users.weber });
-    const cached = new DspClient({
-      baseUrl: sandbox.server.baseUrl,
-      tokens: staticTokenProvider(mockToken(users.weber)),
-      retry: false,
-      cache,
-    });
-    try {
-      const first = await fixture<DspDocumentViewer>(
-        html`<dsp-document-viewer
-          .client=${cached}
-          patient=${patients.marie.id}
-        ></dsp-document-viewer>`,
-      );
+    await withCache(async (cached) => {
+      const first = await viewerOf(patients.marie.id, cached);
       await settled(first, 'list');
       expect(rows(first)).to.have.length(7);
       first.remove();
@@ -532,12 +523,7 @@ describe('<dsp-document-viewer>', () => {
       sandbox.server.store.put(added);
       sandbox.useScenario('slowNetwork');
 
-      const el = await fixture<DspDocumentViewer>(
-        html`<dsp-document-viewer
-          .client=${cached}
-          patient=${patients.marie.id}
-        ></dsp-document-viewer>`,
-      );
+      const el = await viewerOf(patients.marie.id, cached);
       await waitUntil(() => rows(el).length === 7, 'the cached list did not show first');
       expect(part(el, 'offline')!.textContent).to.contain('mise à jour…');
       expect(rows(el).map((r) => r.title)).not.to.include('Nouveau résumé');
@@ -547,10 +533,7 @@ describe('<dsp-document-viewer>', () => {
       });
       expect(rows(el).map((r) => r.title)).to.include('Nouveau résumé');
       expect(part(el, 'offline')).to.equal(null);
-    } finally {
-      cache.close();
-      await DspCache.clearAll();
-    }
+    });
   });
 
   it('shows an accessible skeleton while loading', async () => {
