@@ -1,143 +1,41 @@
 // @dsp-kit/auth/oidc against a real OpenID provider (oidc-provider on 127.0.0.1) in Chromium:
 // login, token on a DspClient request, forced refresh, one refresh for two tabs, sign-out, errors.
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROME_ARGS, requireChrome } from '../../scripts/chrome.mjs';
+import {
+  call,
+  login,
+  newContext as contextOf,
+  open as openPage,
+  startAuthHarness,
+  type AuthHarness,
+} from '../oidc/harness.js';
 import type { Outcome } from '../oidc/page.js';
-import { startOidcProvider, type RunningOidcProvider } from '../oidc/provider.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-interface Site {
-  origin: string;
-  close(): Promise<void>;
-}
-
-async function listen(
-  handler: (request: IncomingMessage, response: ServerResponse) => void,
-): Promise<Site> {
-  const server: Server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-type DspTest = Record<string, (...args: never[]) => unknown>;
+import type { RunningOidcProvider } from '../oidc/provider.js';
 
 describe('OIDC sign-in against a real provider', () => {
+  let harness: AuthHarness;
   let oidc: RunningOidcProvider;
-  let site: Site;
-  let other: Site;
+  let site: AuthHarness['site'];
+  let authorizations: string[];
   let browser: Browser;
-  let script: string;
-  const authorizations: string[] = [];
-  const config = { authority: '', clientId: '', otherOrigin: '' };
-
-  /** The test server: the page, a FHIR search that checks the token at the provider, a wrong issuer. */
-  function handler(request: IncomingMessage, response: ServerResponse): void {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/page.js') {
-      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
-    } else if (url.pathname === '/app.html' || url.pathname === '/frame.html') {
-      response
-        .writeHead(200, { 'Content-Type': 'text/html' })
-        .end(
-          `<!doctype html><meta charset="utf-8"><title>auth test</title><script>TEST_CONFIG=${JSON.stringify(config)}</script><script type="module" src="/page.js"></script><body></body>`,
-        );
-    } else if (url.pathname === '/fhir/DocumentReference') {
-      const authorization = request.headers.authorization ?? '';
-      authorizations.push(authorization);
-      // The token is checked where it was issued: the provider's userinfo endpoint.
-      void fetch(`${oidc.issuer}/me`, { headers: { Authorization: authorization } }).then(
-        (userinfo) => {
-          response
-            .writeHead(userinfo.ok ? 200 : 401, { 'Content-Type': 'application/fhir+json' })
-            .end(
-              JSON.stringify(
-                userinfo.ok ? { resourceType: 'Bundle', type: 'searchset', entry: [] } : {},
-              ),
-            );
-        },
-      );
-    } else if (url.pathname === '/wrong-issuer/.well-known/openid-configuration') {
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end(
-        JSON.stringify({
-          issuer: 'https://idp.example',
-          authorization_endpoint: `${oidc.issuer}/auth`,
-        }),
-      );
-    } else {
-      response.writeHead(404).end();
-    }
-  }
 
   before(async () => {
-    const bundle = await build({
-      entryPoints: [`${root}/test/oidc/page.ts`],
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      conditions: ['source', 'browser'],
-      write: false,
-      logLevel: 'silent',
-    });
-    script = bundle.outputFiles[0]!.text;
-    site = await listen(handler);
-    other = await listen(handler);
-    oidc = await startOidcProvider({
-      redirectUris: [`${site.origin}/app.html`],
-      postLogoutRedirectUris: [`${site.origin}/app.html?signed-out`],
-    });
-    Object.assign(config, {
-      authority: oidc.issuer,
-      clientId: oidc.clientId,
-      otherOrigin: other.origin,
-    });
+    harness = await startAuthHarness();
+    ({ oidc, site, authorizations } = harness);
     browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
   });
 
   after(async () => {
     await browser.close();
-    await Promise.all([site.close(), other.close(), oidc.close()]);
+    await harness.close();
   });
 
-  async function newContext(): Promise<BrowserContext> {
-    const context = await browser.newContext();
-    // Nothing but this machine: the provider's dev pages @import web fonts that cannot load here.
-    await context.route(
-      (url) => url.hostname !== '127.0.0.1',
-      (route) => route.abort(),
-    );
-    return context;
-  }
-
-  function call<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
-    return page.evaluate(
-      ([fn, rest]) =>
-        (window as unknown as { dspTest: DspTest }).dspTest[fn]!(...(rest as never[])),
-      [name, args] as const,
-    ) as Promise<T>;
-  }
-
-  async function open(context: BrowserContext, query = ''): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${site.origin}/app.html${query}`);
-    await page.waitForFunction(() => 'dspTest' in window);
-    return page;
-  }
+  const newContext = (): Promise<BrowserContext> => contextOf(browser);
+  const open = (context: BrowserContext, query = ''): Promise<Page> =>
+    openPage(context, site.origin, query);
 
   /** Signs in by redirect through the provider's login and consent pages. */
   async function signIn(
@@ -146,13 +44,7 @@ describe('OIDC sign-in against a real provider', () => {
     consent: 'yes' | 'no' = 'yes',
   ): Promise<Outcome<unknown>> {
     call(page, 'signIn', 'redirect').catch(() => undefined); // the page navigates away
-    await page.waitForURL(`${oidc.issuer}/interaction/**`);
-    await page.fill('input[name=login]', user);
-    await page.fill('input[name=password]', 'any');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('button[type=submit]:has-text("Continue")');
-    if (consent === 'yes') await page.click('button[type=submit]:has-text("Continue")');
-    else await page.click('a:has-text("Cancel")');
+    await login(page, oidc.issuer, user, consent);
     await page.waitForURL(`${site.origin}/app.html**`);
     await page.waitForFunction(() => 'dspTest' in window);
     return call(page, 'callback');

@@ -77,6 +77,14 @@ function listen(target: OidcTokenProvider): void {
 listen(provider);
 
 const callback = outcome(() => provider.handleCallback());
+// Started by the page itself, not by a click: the browser's popup blocker may refuse the popup.
+const auto = new URLSearchParams(location.search).get('auto-sign-in');
+const autoSignIn: Promise<Outcome<unknown>> | undefined =
+  auto === 'popup' || auto === 'popup-or-redirect'
+    ? outcome(() =>
+        provider.signIn({ mode: 'popup', fallbackToRedirect: auto === 'popup-or-redirect' }),
+      )
+    : undefined;
 
 const api = {
   callback: () => callback,
@@ -90,7 +98,15 @@ const api = {
   },
   construct: (raw: unknown) =>
     outcome(() => Promise.resolve(void createOidcTokenProvider(raw as OidcSettings))),
-  signIn: (mode: 'redirect' | 'popup') => outcome(() => provider.signIn({ mode })),
+  signIn: (mode: 'redirect' | 'popup', fallbackToRedirect?: boolean) =>
+    outcome(() =>
+      provider.signIn({
+        mode,
+        ...(fallbackToRedirect === undefined ? {} : { fallbackToRedirect }),
+      }),
+    ),
+  /** The sign-in `?auto-sign-in=popup|popup-or-redirect` started at load, with no user gesture. */
+  autoSignIn: () => autoSignIn,
   user: async () => {
     await provider.ready;
     return provider.user;

@@ -45,9 +45,9 @@ export class DspOidcProviderError extends DspOidcError {
   }
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** What `handleCallback` and the mapping below say about an answer no sign-in here started. */
+export const STATE_MESSAGE =
+  'This sign-in answer does not match a sign-in started here (unknown or reused state): start the sign-in again';
 
 /**
  * Turns whatever oidc-client-ts (or fetch) threw into a `DspOidcError`. oidc-client-ts signals
@@ -59,44 +59,30 @@ export function toOidcError(
   during: 'sign-in' | 'callback' | 'refresh',
 ): DspOidcError {
   if (error instanceof DspOidcError) return error;
+  const fail = (kind: DspOidcErrorKind, message: string) =>
+    new DspOidcError(kind, message, { cause: error });
   if (error instanceof ErrorResponse) {
-    if (during === 'refresh' && error.error === 'invalid_grant') {
-      return new DspOidcError(
-        'session-expired',
-        'The session has ended at the identity provider: sign in again',
-        { cause: error },
-      );
-    }
-    return new DspOidcProviderError(
-      error.error ?? 'unknown_error',
-      error.error_description ?? undefined,
-      {
-        cause: error,
-      },
-    );
+    return during === 'refresh' && error.error === 'invalid_grant'
+      ? fail('session-expired', 'The session has ended at the identity provider: sign in again')
+      : new DspOidcProviderError(
+          error.error ?? 'unknown_error',
+          error.error_description ?? undefined,
+          {
+            cause: error,
+          },
+        );
   }
-  const message = messageOf(error);
+  const message = error instanceof Error ? error.message : String(error);
   if (/disposed window|popup blocked/i.test(message)) {
-    return new DspOidcError('popup-blocked', 'The browser blocked the sign-in popup', {
-      cause: error,
-    });
+    return fail('popup-blocked', 'The browser blocked the sign-in popup');
   }
   if (/popup closed/i.test(message)) {
-    return new DspOidcError('popup-closed', 'The sign-in popup was closed before signing in', {
-      cause: error,
-    });
+    return fail('popup-closed', 'The sign-in popup was closed before signing in');
   }
-  if (/no matching state|no state in response|state does not match/i.test(message)) {
-    return new DspOidcError(
-      'state',
-      'This sign-in answer does not match a sign-in started here (unknown or reused state): start the sign-in again',
-      { cause: error },
-    );
-  }
+  if (/no matching state|no state in response|state does not match/i.test(message))
+    return fail('state', STATE_MESSAGE);
   if (error instanceof ErrorTimeout || error instanceof TypeError) {
-    return new DspOidcError('network', `Could not reach the identity provider: ${message}`, {
-      cause: error,
-    });
+    return fail('network', `Could not reach the identity provider: ${message}`);
   }
-  return new DspOidcError('provider', `Sign-in failed: ${message}`, { cause: error });
+  return fail('provider', `Sign-in failed: ${message}`);
 }

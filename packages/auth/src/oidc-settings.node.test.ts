@@ -52,6 +52,7 @@ describe('resolveOidcSettings', () => {
       [{ ...good, storage: 'local' }, /`storage` must be "memory" or "session", got "local"/],
       [{ ...good, refreshMarginSeconds: -1 }, /`refreshMarginSeconds` must be a number of seconds/],
       [{ ...good, popupFallbackToRedirect: 'yes' }, /`popupFallbackToRedirect` must be a boolean/],
+      [{ ...good, claims: null }, /`claims` must be an object, got null/],
       [{ ...good, claims: { role: '' } }, /`claims.role` must be a claim name/],
       [
         { ...good, claims: { ids: { matricule: 3 } } },

@@ -90,16 +90,21 @@ function url(value: unknown, setting: string): string {
   return value;
 }
 
-/** `value`, or `fallback` when undefined; throws when present but failing `test`. */
-function opt<T>(
-  value: T | undefined,
-  fallback: T,
-  setting: string,
-  test: (value: T) => boolean,
+/**
+ * `object[key]`, or `fallback` when undefined; throws naming `<path><key>` when present but
+ * failing `test`.
+ */
+function opt<O extends object, K extends keyof O & string>(
+  object: O,
+  key: K,
+  fallback: NonNullable<O[K]>,
+  test: (value: NonNullable<O[K]>) => boolean,
   expected: string,
-): T {
+  path = '',
+): NonNullable<O[K]> {
+  const value = object[key] as NonNullable<O[K]> | undefined;
   if (value === undefined) return fallback;
-  if (!test(value)) fail(setting, `must be ${expected}, got ${JSON.stringify(value)}`);
+  if (!test(value)) fail(path + key, `must be ${expected}, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -115,59 +120,51 @@ export function resolveOidcSettings(settings: OidcSettings): ResolvedOidcSetting
   if (!isText(s.clientId)) fail('clientId', 'is required (a non-empty string)');
   const redirectUri = url(s.redirectUri, 'redirectUri');
   const scope = opt(
-    s.scope,
-    'openid profile offline_access',
+    s,
     'scope',
+    'openid profile offline_access',
     isText,
     'a space-separated string',
   );
   if (!scope.split(/\s+/).includes('openid'))
     fail('scope', `must include "openid", got "${scope}"`);
-  const claims = opt<OidcClaimNames>(
-    s.claims,
-    {},
+  const claims = opt(
+    s,
     'claims',
-    (c) => typeof c === 'object',
+    {},
+    (c) => typeof c === 'object' && (c as unknown) !== null,
     'an object',
   );
   const claim = (key: 'name' | 'role' | 'profession', fallback: string) =>
-    opt(claims[key], fallback, `claims.${key}`, isText, 'a claim name');
+    opt(claims, key, fallback, isText, 'a claim name', 'claims.');
+  const optionalUrl = (key: 'popupRedirectUri' | 'postLogoutRedirectUri') =>
+    s[key] === undefined ? undefined : url(s[key], key);
   return {
     authority,
     clientId: s.clientId,
     redirectUri,
-    popupRedirectUri:
-      s.popupRedirectUri === undefined ? redirectUri : url(s.popupRedirectUri, 'popupRedirectUri'),
-    postLogoutRedirectUri:
-      s.postLogoutRedirectUri === undefined
-        ? undefined
-        : url(s.postLogoutRedirectUri, 'postLogoutRedirectUri'),
+    popupRedirectUri: optionalUrl('popupRedirectUri') ?? redirectUri,
+    postLogoutRedirectUri: optionalUrl('postLogoutRedirectUri'),
     scope,
     storage: opt(
-      s.storage,
-      'memory',
+      s,
       'storage',
-      (v: string) => ['memory', 'session'].includes(v),
+      'memory',
+      (v) => ['memory', 'session'].includes(v),
       '"memory" or "session"',
     ),
-    namespace: opt(
-      s.namespace,
-      `${authority}|${s.clientId}`,
-      'namespace',
-      isText,
-      'a non-empty string',
-    ),
+    namespace: opt(s, 'namespace', `${authority}|${s.clientId}`, isText, 'a non-empty string'),
     refreshMarginSeconds: opt(
-      s.refreshMarginSeconds,
-      30,
+      s,
       'refreshMarginSeconds',
+      30,
       (n) => typeof n === 'number' && n >= 0 && n < Infinity,
       'a number of seconds ≥ 0',
     ),
     popupFallbackToRedirect: opt(
-      s.popupFallbackToRedirect,
-      false,
+      s,
       'popupFallbackToRedirect',
+      false,
       (b) => typeof b === 'boolean',
       'a boolean',
     ),
@@ -175,14 +172,8 @@ export function resolveOidcSettings(settings: OidcSettings): ResolvedOidcSetting
       name: claim('name', 'name'),
       role: claim('role', 'dsp_role'),
       profession: claim('profession', 'dsp_profession'),
-      ids: opt(claims.ids, { sub: 'sub' }, 'claims.ids', isTexts, 'an object of claim names'),
+      ids: opt(claims, 'ids', { sub: 'sub' }, isTexts, 'an object of claim names', 'claims.'),
     },
-    extraQueryParams: opt(
-      s.extraQueryParams,
-      {},
-      'extraQueryParams',
-      isTexts,
-      'an object of strings',
-    ),
+    extraQueryParams: opt(s, 'extraQueryParams', {}, isTexts, 'an object of strings'),
   };
 }

@@ -9,7 +9,7 @@ import {
   WebStorageStateStore,
   type OidcMetadata,
 } from 'oidc-client-ts';
-import { DspOidcError, DspOidcProviderError, toOidcError } from './oidc-errors.js';
+import { DspOidcError, DspOidcProviderError, STATE_MESSAGE, toOidcError } from './oidc-errors.js';
 import {
   resolveOidcSettings,
   type OidcSettings,
@@ -101,7 +101,6 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
   readonly #settings: ResolvedOidcSettings;
   readonly #manager: UserManager;
   readonly #stateStore: WebStorageStateStore;
-  readonly #prefix: string;
   readonly #coordinator: RefreshCoordinator;
   #user: OidcUser | null = null;
   #refreshing: Promise<User> | undefined;
@@ -109,25 +108,23 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
   constructor(settings: ResolvedOidcSettings) {
     super();
     this.#settings = settings;
-    this.#prefix = `dsp-kit:${settings.namespace}:`;
+    const prefix = `dsp-kit:${settings.namespace}:`;
     // Tokens: in this page's memory unless the host asked for sessionStorage; never localStorage.
     const userStorage = settings.storage === 'session' ? sessionStorage : new InMemoryWebStorage();
     // The sign-in state (PKCE verifier, nonce: no token) must survive the redirect: sessionStorage.
     this.#stateStore = new WebStorageStateStore({
       store: sessionStorage,
-      prefix: `${this.#prefix}state:`,
+      prefix: `${prefix}state:`,
     });
     this.#manager = new UserManager({
       authority: settings.authority,
       client_id: settings.clientId,
       redirect_uri: settings.redirectUri,
       popup_redirect_uri: settings.popupRedirectUri,
-      ...(settings.postLogoutRedirectUri
-        ? { post_logout_redirect_uri: settings.postLogoutRedirectUri }
-        : {}),
+      post_logout_redirect_uri: settings.postLogoutRedirectUri ?? globalThis.location.origin + '/',
       response_type: 'code',
       scope: settings.scope,
-      userStore: new WebStorageStateStore({ store: userStorage, prefix: `${this.#prefix}user:` }),
+      userStore: new WebStorageStateStore({ store: userStorage, prefix: `${prefix}user:` }),
       stateStore: this.#stateStore,
       // Refreshes happen in getAccessToken, under the cross-tab lock, never on a timer.
       automaticSilentRenew: false,
@@ -183,9 +180,9 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
     if (!state && !error && !params.has('code')) return null;
     try {
       if (!state) {
-        if (error)
-          throw new DspOidcProviderError(error, params.get('error_description') ?? undefined);
-        throw toOidcError(new Error('No state in response'), 'callback');
+        throw error
+          ? new DspOidcProviderError(error, params.get('error_description') ?? undefined)
+          : new DspOidcError('state', STATE_MESSAGE);
       }
       if ((await this.#stateStore.get(state)) === null) {
         // Not started in this window: in the sign-in popup the opener holds the state and checks
@@ -195,7 +192,7 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
           await this.#manager.signinPopupCallback(url);
           return null;
         }
-        throw toOidcError(new Error('No matching state found in storage'), 'callback');
+        throw new DspOidcError('state', STATE_MESSAGE);
       }
       if (!params.has('code') && !error) {
         // Back from the provider's sign-out.
@@ -226,27 +223,16 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
   async signOut(options: SignOutOptions = {}): Promise<void> {
     await this.ready;
     const user = await this.#manager.getUser();
-    let metadata: Partial<OidcMetadata> | undefined;
-    try {
-      metadata = await this.#manager.metadataService.getMetadata();
-    } catch {
-      // Unreachable provider: sign out locally all the same.
-    }
-    if (user && metadata?.revocation_endpoint) {
-      try {
-        await this.#manager.revokeTokens(['refresh_token', 'access_token']);
-      } catch {
-        // The local sign-out must happen anyway; an unrevoked token still expires.
-      }
-    }
+    // Unreachable provider: sign out locally all the same.
+    const metadata = await this.#manager.metadataService.getMetadata().catch(() => undefined);
+    // Without a revocation endpoint this throws at once; and whatever fails, the local sign-out
+    // must happen anyway (an unrevoked token still expires).
+    if (user) await this.#manager.revokeTokens(['refresh_token', 'access_token']).catch(() => 0);
     await this.#forget(user);
     await DspCache.clearAll();
     if (options.endSession !== false && metadata?.end_session_endpoint) {
-      await this.#manager.signoutRedirect({
-        ...(user?.id_token ? { id_token_hint: user.id_token } : {}),
-        post_logout_redirect_uri:
-          this.#settings.postLogoutRedirectUri ?? globalThis.location.origin + '/',
-      });
+      // The user is forgotten already: name the session to end explicitly.
+      await this.#manager.signoutRedirect({ id_token_hint: user?.id_token });
     }
   }
 
@@ -338,12 +324,8 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
 
   /** Forgets every token of this instance, here and in the other tabs. */
   async #forget(user: User | null): Promise<void> {
+    // The user store (memory or sessionStorage) holds this instance's one user entry.
     await this.#manager.removeUser();
-    if (this.#settings.storage === 'session') {
-      for (const key of Object.keys(sessionStorage)) {
-        if (key.startsWith(`${this.#prefix}user:`)) sessionStorage.removeItem(key);
-      }
-    }
     if (user) this.#coordinator.publish({ type: 'signed-out', sub: user.profile.sub });
     this.#setUser(null);
   }

@@ -26,14 +26,14 @@ export type TokenMessage =
 const SHARE_WAIT_MS = 2000;
 
 export class RefreshCoordinator {
-  readonly lockName: string;
+  readonly #lockName: string;
   #generation = 0;
   #waiters = new Set<() => void>();
   #channel: BroadcastChannel | undefined;
   #local: Promise<unknown> = Promise.resolve();
 
   constructor(namespace: string, onMessage: (message: TokenMessage) => Promise<void>) {
-    this.lockName = `dsp-kit:refresh:${namespace}`;
+    this.#lockName = `dsp-kit:refresh:${namespace}`;
     if (typeof BroadcastChannel === 'function') {
       this.#channel = new BroadcastChannel(`dsp-kit:tokens:${namespace}`);
       this.#channel.onmessage = (event: MessageEvent<TokenMessage>) => {
@@ -64,12 +64,12 @@ export class RefreshCoordinator {
       return next;
     }
     const generation = this.#generation;
-    const uncontended = await locks.request(this.lockName, { ifAvailable: true }, async (lock) =>
+    const uncontended = await locks.request(this.#lockName, { ifAvailable: true }, async (lock) =>
       lock ? { value: await refresh() } : undefined,
     );
     if (uncontended) return uncontended.value;
     // Another tab (or call) is refreshing: wait for it, and for its broadcast, then look again.
-    return locks.request(this.lockName, async () => {
+    return locks.request(this.#lockName, async () => {
       if (this.#generation === generation) await this.#nextShare();
       return refresh();
     });
