@@ -9,6 +9,7 @@ import {
   documentTypes,
   label,
   type DocumentReference,
+  type DocumentType,
 } from '@dsp-kit/fhir';
 import {
   virtualize,
@@ -399,11 +400,22 @@ export class DspDocumentViewer extends DspElement {
     `;
   }
 
+  #typesFrom?: { items: readonly PreparedDocument[]; types: readonly DocumentType[] };
+
+  /** The DSP types the list holds, in the vocabulary's order: worked out once per list. */
+  #typesIn(items: readonly PreparedDocument[]): readonly DocumentType[] {
+    if (this.#typesFrom?.items !== items) {
+      const present = new Set<string | undefined>();
+      for (const item of items) present.add(item.typeCode);
+      this.#typesFrom = { items, types: documentTypes.filter((t) => present.has(t.code)) };
+    }
+    return this.#typesFrom.types;
+  }
+
   #renderToolbar(result: PagedResult<PreparedDocument>) {
     const m = this.#m;
     const language = this.localize.language;
-    const present = new Set(result.items.map((d) => d.typeCode));
-    const types = documentTypes.filter((t) => present.has(t.code));
+    const types = this.#typesIn(result.items);
     const selectedType = list(this.filterType)[0] ?? '';
     return html`<div part="toolbar">
       <label class="search"
