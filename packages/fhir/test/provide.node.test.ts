@@ -98,6 +98,15 @@ describe('buildProvideBundle', () => {
     ]);
   });
 
+  it('takes files of many megabytes (the base64 check does not recurse)', () => {
+    const large = Buffer.alloc(12_000_000, 0x25);
+    const s = submission();
+    s.documents[0]!.data = large.toString('base64');
+    s.documents[0]!.size = large.byteLength;
+    const binary = buildProvideBundle(s).entry?.[2]?.resource as Binary;
+    assert.equal(binary.data?.length, 16_000_000);
+  });
+
   it('makes every request safe to send twice', () => {
     const entries = buildProvideBundle(submission()).entry ?? [];
     assert.deepEqual(
@@ -205,6 +214,18 @@ describe('buildProvideBundle', () => {
     ['a bad date', (s) => (s.date = '26/11/2026'), 'date', /FHIR instant/],
     ['a date without time', (s) => (s.date = '2026-11-26'), 'date', /seconds and time zone/],
     ['a bad patient', (s) => (s.patient = ''), 'patient', /required/],
+    [
+      'data with padding inside',
+      (s) => (s.documents[0]!.data = 'JVBE=Ri0xLjcgdGVzdA=='),
+      'documents[0].data',
+      /not base64/,
+    ],
+    [
+      'data cut short of a quad',
+      (s) => (s.documents[0]!.data = 'JVBERi0xLjcgdGVzdA='),
+      'documents[0].data',
+      /not base64/,
+    ],
   ];
   for (const [name, spoil, field, message] of bad) {
     it(`refuses ${name}, naming ${field}`, () => {
