@@ -536,6 +536,30 @@ describe('<dsp-document-viewer>', () => {
     });
   });
 
+  it('never shows the previous patient’s documents while another patient’s load', async () => {
+    const el = await viewerOf(patients.marie.id);
+    await settled(el, 'list');
+    expect(rows(el)).to.have.length(7);
+    sandbox.useScenario('slowNetwork');
+    el.patient = patients.lucien.id;
+    await el.updateComplete;
+    expect(rows(el)).to.deep.equal([]);
+    expect(part(el, 'loading')).to.not.equal(null);
+    await waitUntil(() => rows(el).length > 0, 'Lucien’s documents did not come', {
+      timeout: 5000,
+    });
+    expect(rows(el).map((r) => r.title)).to.include('Lettre de sortie — service de gériatrie');
+  });
+
+  it('keeps showing the list while the same patient’s documents load again', async () => {
+    const el = await viewerOf(patients.marie.id);
+    await settled(el, 'list');
+    sandbox.useScenario('slowNetwork');
+    el.refresh();
+    await el.updateComplete;
+    expect(rows(el)).to.have.length(7);
+  });
+
   it('shows an accessible skeleton while loading', async () => {
     sandbox.useScenario('slowNetwork');
     const el = await viewerOf(patients.marie.id);

@@ -61,6 +61,8 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
   #cachedAt: Date | undefined;
   #revalidating = false;
   #generation = 0;
+  /** The arguments of what shows: another search (another patient) must not show it. */
+  #shownFor: A | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -71,6 +73,13 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
       task: async (args, { signal }) => {
         const generation = ++this.#generation;
         this.#loading = false;
+        // A new search drops the old results at once: a panel switched to another patient must
+        // never show the previous patient's data while the new one loads. A search run again
+        // with the same arguments (refresh, retry) keeps showing what it had.
+        if (!sameArguments(args, this.#shownFor)) {
+          this.#shownFor = args;
+          this.#clear();
+        }
         const page = await options.first(args, signal, {
           fresh: (fresh) => {
             if (generation !== this.#generation || signal.aborted) return;
@@ -89,6 +98,15 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
         return this.result;
       },
     });
+  }
+
+  #clear(): void {
+    this.#page = undefined;
+    this.#items = [];
+    this.#total = 0;
+    this.#moreError = undefined;
+    this.#cachedAt = undefined;
+    this.#revalidating = false;
   }
 
   /** Shows `page` as the first page, and loads the following ones behind it. */
@@ -151,4 +169,8 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
       }
     }
   }
+}
+
+function sameArguments(a: readonly unknown[], b: readonly unknown[] | undefined): boolean {
+  return b?.length === a.length && a.every((value, i) => Object.is(value, b[i]));
 }
