@@ -11,6 +11,17 @@ describe('callbackTokenProvider', () => {
     assert.equal(await callbackTokenProvider(() => Promise.resolve(null)).getAccessToken(), null);
   });
 
+  it('tells the host when the server refused its last token', async () => {
+    const asked: unknown[] = [];
+    const provider = callbackTokenProvider((request) => {
+      asked.push(request);
+      return request.forceRefresh ? 'renewed' : 'current';
+    });
+    assert.equal(await provider.getAccessToken(), 'current');
+    assert.equal(await provider.getAccessToken({ forceRefresh: true }), 'renewed');
+    assert.deepEqual(asked, [{}, { forceRefresh: true }]);
+  });
+
   it("passes the host's failure on", async () => {
     const provider = callbackTokenProvider(() => Promise.reject(new Error('logged out')));
     await assert.rejects(provider.getAccessToken(), /logged out/);

@@ -1,17 +1,18 @@
 // Token providers for hosts that already hold the user's token: the kit never sees a login.
-import type { TokenProvider } from '@dsp-kit/fhir';
+import type { TokenProvider, TokenRequest } from '@dsp-kit/fhir';
 
 /**
- * Asks the host for the current token before each request (and again after a 401, so the host
- * may refresh). Return `null` to send a request without a token.
+ * Asks the host for the current token before each request, and again after a 401 with
+ * `{ forceRefresh: true }`, so the host may renew it. Return `null` to send a request without a
+ * token.
  */
 export function callbackTokenProvider(
-  getToken: () => string | null | Promise<string | null>,
+  getToken: (request: TokenRequest) => string | null | Promise<string | null>,
 ): TokenProvider {
   if (typeof getToken !== 'function') {
     throw new TypeError('callbackTokenProvider needs a function returning the access token');
   }
-  return { getAccessToken: async () => getToken() };
+  return { getAccessToken: async (request = {}) => getToken(request) };
 }
 
 /** Always the same token: for tests and demos, where nothing expires. */

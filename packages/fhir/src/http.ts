@@ -76,10 +76,10 @@ export class FhirTransport {
       const signal = caller ? AbortSignal.any([caller, deadline.signal]) : deadline.signal;
       let wait: number | undefined;
       try {
-        const response = await this.#fetch(exchange, signal);
+        const response = await this.#fetch(exchange, signal, refreshedToken);
         if (response.status === 401) {
           if (!refreshedToken) {
-            // The provider may hold a fresher token now, or refresh on this call: one more try.
+            // One more try, asking the provider for a fresh token (a refresh where it can).
             discard(response);
             refreshedToken = true;
             attempt--;
@@ -123,12 +123,12 @@ export class FhirTransport {
     }
   }
 
-  async #fetch(exchange: Exchange, signal: AbortSignal): Promise<Response> {
+  async #fetch(exchange: Exchange, signal: AbortSignal, forceRefresh: boolean): Promise<Response> {
     const headers = new Headers({ Accept: FHIR_JSON, ...exchange.headers });
     if (exchange.body !== undefined && !headers.has('content-type')) {
       headers.set('Content-Type', `${FHIR_JSON}; charset=utf-8`);
     }
-    const token = exchange.anonymous ? null : await this.#token();
+    const token = exchange.anonymous ? null : await this.#token(forceRefresh);
     if (token) headers.set('Authorization', `Bearer ${token}`);
     signal.throwIfAborted();
     try {
@@ -144,11 +144,11 @@ export class FhirTransport {
     }
   }
 
-  async #token(): Promise<string | null> {
+  async #token(forceRefresh: boolean): Promise<string | null> {
     const { tokens } = this.options;
     if (!tokens) return null;
     try {
-      return await tokens.getAccessToken();
+      return await tokens.getAccessToken(forceRefresh ? { forceRefresh } : undefined);
     } catch (error) {
       if (error instanceof DspError) throw error;
       const reason = error instanceof Error ? error.message : String(error);

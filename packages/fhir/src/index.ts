@@ -32,7 +32,7 @@ export {
   outcomeText,
 } from './errors.js';
 export type { DspErrorKind } from './errors.js';
-export type { TokenProvider } from './token-provider.js';
+export type { TokenProvider, TokenRequest } from './token-provider.js';
 export { binaryId, buildProvideBundle, validateSubmission, URI_SYSTEM } from './provide.js';
 export type { DocumentSubmission, SubmittedDocument } from './provide.js';
 export {

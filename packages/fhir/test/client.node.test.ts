@@ -13,6 +13,7 @@ import {
   DspValidationError,
 } from '../src/errors.js';
 import { assertValidR4 } from './fhir-r4.js';
+import type { TokenProvider, TokenRequest } from '../src/token-provider.js';
 
 const BASE = 'https://dsp.example/fhir';
 
@@ -108,11 +109,19 @@ describe('DspClient.searchDocuments', () => {
     assert.equal(requests[0]!.headers.get('authorization'), 'Bearer t-1');
   });
 
-  it('asks for a token again after a 401 and retries once', async () => {
+  it('asks for a fresh token after a 401 (forceRefresh) and retries once', async () => {
     let issued = 0;
-    const tokens = { getAccessToken: () => Promise.resolve(`t-${++issued}`) };
+    const asked: (TokenRequest | undefined)[] = [];
+    const tokens: TokenProvider = {
+      getAccessToken: (request) => {
+        asked.push(request);
+        // Like a provider with a still-valid token: a new one only when told to refresh.
+        if (request?.forceRefresh) issued += 1;
+        return Promise.resolve(`t-${issued}`);
+      },
+    };
     const { fetch, requests } = fakeFetch((request) =>
-      request.headers.get('authorization') === 'Bearer t-2'
+      request.headers.get('authorization') === 'Bearer t-1'
         ? fhir(searchset(['d1']))
         : fhir({}, 401),
     );
@@ -121,6 +130,7 @@ describe('DspClient.searchDocuments', () => {
     });
     assert.equal(page.entries.length, 1);
     assert.equal(requests.length, 2);
+    assert.deepEqual(asked, [undefined, { forceRefresh: true }]);
   });
 
   it('gives up with a DspAuthError after a second 401', async () => {
