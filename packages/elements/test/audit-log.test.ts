@@ -4,6 +4,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { staticTokenProvider } from '@dsp-kit/auth';
 import { DspClient, maskDocument, sha1Base64 } from '@dsp-kit/fhir';
 import { fixtures, mockToken } from '@dsp-kit/mock';
+import { DspCache } from '@dsp-kit/fhir/cache';
 import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
 import type { DspAuditLog } from '../src/define/dsp-audit-log.js';
 import '../src/define/dsp-audit-log.js';
@@ -201,6 +202,37 @@ describe('<dsp-audit-log>', () => {
       );
     } finally {
       sandbox.clearScenario();
+    }
+  });
+
+  it('shows the cached log offline, says since when, and reloads when back online', async () => {
+    const cache = await DspCache.open({ server: sandbox.server.baseUrl, user: users.marie });
+    try {
+      const cached = new DspClient({
+        baseUrl: sandbox.server.baseUrl,
+        tokens: staticTokenProvider(mockToken(users.marie)),
+        retry: false,
+        cache,
+      });
+      const el = await fixture<DspAuditLog>(
+        html`<dsp-audit-log .client=${cached} patient=${patients.marie.id}></dsp-audit-log>`,
+      );
+      await waitUntil(() => part(el, 'list'), 'the log did not load', { timeout: 5000 });
+      const online = rowTexts(el).length;
+      expect(part(el, 'offline')).to.equal(null);
+      sandbox.useScenario('offline');
+      el.refresh();
+      await waitUntil(() => part(el, 'offline'), 'no offline notice');
+      expect(part(el, 'offline')!.textContent).to.contain('Hors ligne — journal tel qu’au');
+      expect(rowTexts(el)).to.have.length(online); // what the cache kept; times are relative
+      await expect(el).to.be.accessible();
+      sandbox.clearScenario();
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => !part(el, 'offline'), 'the notice stayed after going back online');
+    } finally {
+      sandbox.clearScenario();
+      cache.close();
+      await DspCache.clearAll();
     }
   });
 

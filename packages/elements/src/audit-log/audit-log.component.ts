@@ -38,6 +38,7 @@ const ACTIONS: readonly (DspAuditAction | 'other')[] = [
  * @tag dsp-audit-log
  *
  * @csspart base - The panel.
+ * @csspart offline - The notice shown when the log comes from the cache (offline).
  * @csspart toolbar - Filters and commands.
  * @csspart filters - The filters.
  * @csspart count - The number of entries shown.
@@ -84,14 +85,21 @@ export class DspAuditLog extends DspElement {
     this.print = false;
   };
 
+  // Back online: what shows may be stale (it came from the cache), so load it again.
+  readonly #online = () => {
+    if (this.#log.result.cachedAt) this.refresh();
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('afterprint', this.#afterPrint);
+    window.addEventListener('online', this.#online);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('afterprint', this.#afterPrint);
+    window.removeEventListener('online', this.#online);
   }
 
   get #messages(): AuditLogMessages {
@@ -189,6 +197,13 @@ export class DspAuditLog extends DspElement {
     }
     const shown = this.filtered;
     return html`
+      ${
+        log.cachedAt
+          ? html`<p part="offline" role="status">
+              ${m.offline(this.localize.formatDate(log.cachedAt, { dateStyle: 'medium', timeStyle: 'short' }))}
+            </p>`
+          : nothing
+      }
       ${this.#renderToolbar(log)}
       <p part="count" role="status">
         ${m.count(shown.length, log.items.length)}${log.loading ? html` — ${m.loadingMore(log.items.length, log.total)}` : nothing}

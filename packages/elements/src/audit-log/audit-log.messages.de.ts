@@ -10,6 +10,7 @@ const de: AuditLogMessages = {
   noMatch: 'Kein Eintrag entspricht den Filtern.',
   noPatient: 'Kein Patient ausgewählt.',
   failed: 'Das Zugriffsprotokoll konnte nicht geladen werden.',
+  offline: (when) => `Offline — Protokoll mit Stand vom ${when}.`,
   count: counter('de', 'Eintrag', 'Einträge', 'von'),
   filters: 'Filter',
   from: 'Von',

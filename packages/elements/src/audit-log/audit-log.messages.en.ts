@@ -10,6 +10,7 @@ const en: AuditLogMessages = {
   noMatch: 'No entry matches the filters.',
   noPatient: 'No patient selected.',
   failed: 'The access log could not be loaded.',
+  offline: (when) => `Offline — the log as of ${when}.`,
   count: counter('en', 'entry', 'entries', 'of'),
   filters: 'Filters',
   from: 'From',

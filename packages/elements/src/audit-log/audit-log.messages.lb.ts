@@ -10,6 +10,7 @@ const lb: AuditLogMessages = {
   noMatch: 'Keen Antrag entsprécht de Filteren.',
   noPatient: 'Kee Patient ausgewielt.',
   failed: 'De Zougrëffsprotokoll konnt net geluede ginn.',
+  offline: (when) => `Offline — Protokoll mam Stand vum ${when}.`,
   count: counter('lb', 'Antrag', 'Androen', 'vun'),
   filters: 'Filteren',
   from: 'Vum',

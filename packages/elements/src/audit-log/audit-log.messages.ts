@@ -14,6 +14,7 @@ const fr = {
   noMatch: 'Aucune entrée ne correspond aux filtres.',
   noPatient: 'Aucun patient sélectionné.',
   failed: 'Le journal des accès n’a pas pu être chargé.',
+  offline: (when: string) => `Hors ligne — journal tel qu’au ${when}.`,
   count: counter('fr', 'entrée', 'entrées', 'sur'),
   filters: 'Filtres',
   from: 'Du',

@@ -77,12 +77,8 @@ export const styles = css`
   }
 
   [part~='row-emergency'] {
-    border-inline-start: 4px solid var(--dsp-color-warning, #b54708);
-    background: var(--dsp-color-warning-surface, #fffaeb);
-  }
-
-  :host([theme='dark']) [part~='row-emergency'] {
-    background: var(--dsp-color-warning-surface, #2e1f06);
+    border-inline-start: 4px solid var(--_warning);
+    background: var(--_warning-surface);
   }
 
   .when {
@@ -122,7 +118,7 @@ export const styles = css`
   }
 
   .badge.emergency {
-    color: var(--dsp-color-warning, #b54708);
+    color: var(--_warning);
   }
 
   .reason {

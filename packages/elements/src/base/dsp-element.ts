@@ -55,6 +55,13 @@ const reset = css`
     border-radius: var(--_radius);
     padding: var(--_space-1) var(--_space-2);
   }
+  /* What shows came from the cache: said above the content, never in its way. */
+  [part='offline'] {
+    margin: 0 0 var(--_space-3);
+    padding: var(--_space-2) var(--_space-3);
+    border-inline-start: 4px solid var(--_muted);
+    background: var(--_surface-raised);
+  }
   [part~='error'] {
     padding: var(--_space-4);
     border-radius: var(--_radius);

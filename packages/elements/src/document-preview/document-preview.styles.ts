@@ -54,12 +54,8 @@ export const styles = css`
   }
 
   .badge.strong {
-    border-color: var(--dsp-color-warning, #b54708);
-    background: var(--dsp-color-warning-surface, #fffaeb);
-  }
-
-  :host([theme='dark']) .badge.strong {
-    background: var(--dsp-color-warning-surface, #2e1f06);
+    border-color: var(--_warning);
+    background: var(--_warning-surface);
   }
 
   .actions {
@@ -131,13 +127,9 @@ export const styles = css`
   [part='warning'] {
     padding: var(--_space-4);
     border-radius: var(--_radius);
-    border: 1px solid var(--dsp-color-warning, #b54708);
+    border: 1px solid var(--_warning);
     border-inline-start-width: 4px;
-    background: var(--dsp-color-warning-surface, #fffaeb);
-  }
-
-  :host([theme='dark']) [part='warning'] {
-    background: var(--dsp-color-warning-surface, #2e1f06);
+    background: var(--_warning-surface);
   }
 
   [part='warning'] h3 {

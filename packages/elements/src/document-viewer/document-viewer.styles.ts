@@ -91,6 +91,13 @@ export const styles = css`
     font-weight: 400;
   }
 
+  /* Each row's layout and paint stay its own: a row entering the list as it scrolls does not
+     make the browser lay out or repaint the others. */
+  [part='group'],
+  [part~='row'] {
+    contain: layout paint style;
+  }
+
   [part~='row'] {
     display: grid;
     width: 100%;
@@ -101,12 +108,8 @@ export const styles = css`
   }
 
   [part~='row-patient'] {
-    border-inline-start: 4px solid var(--dsp-color-patient, #6941c6);
-    background: var(--dsp-color-patient-surface, #f9f5ff);
-  }
-
-  :host([theme='dark']) [part~='row-patient'] {
-    background: var(--dsp-color-patient-surface, #1f1536);
+    border-inline-start: 4px solid var(--_patient);
+    background: var(--_patient-surface);
   }
 
   .title {
@@ -148,7 +151,7 @@ export const styles = css`
   }
 
   .mark.patient {
-    color: var(--dsp-color-patient, #6941c6);
+    color: var(--_patient);
   }
 
   time {
@@ -183,7 +186,7 @@ export const styles = css`
     gap: var(--_space-2);
     margin-block-start: var(--_space-4);
     padding: var(--_space-4);
-    border: 1px solid var(--dsp-color-warning, #b54708);
+    border: 1px solid var(--_warning);
     border-radius: var(--_radius);
   }
 
@@ -217,23 +220,12 @@ export const styles = css`
     align-self: start;
   }
 
-  [part='offline'] {
-    margin: 0 0 var(--_space-3);
-    padding: var(--_space-2) var(--_space-3);
-    border-inline-start: 4px solid var(--_muted);
-    background: var(--_surface-raised);
-  }
-
   [part='emergency'] {
     margin: 0 0 var(--_space-3);
     padding: var(--_space-2) var(--_space-3);
-    border-inline-start: 4px solid var(--dsp-color-warning, #b54708);
-    background: var(--dsp-color-warning-surface, #fffaeb);
+    border-inline-start: 4px solid var(--_warning);
+    background: var(--_warning-surface);
     color: var(--_text);
-  }
-
-  :host([theme='dark']) [part='emergency'] {
-    background: var(--dsp-color-warning-surface, #2e1f06);
   }
 
   .skeleton {

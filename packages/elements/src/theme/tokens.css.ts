@@ -16,6 +16,10 @@ export const tokens = css`
     --_accent-text: var(--dsp-color-accent-text, #ffffff);
     --_danger: var(--dsp-color-danger, #b42318);
     --_danger-surface: var(--dsp-color-danger-surface, #fef3f2);
+    --_warning: var(--dsp-color-warning, #b54708);
+    --_warning-surface: var(--dsp-color-warning-surface, #fffaeb);
+    --_patient: var(--dsp-color-patient, #6941c6);
+    --_patient-surface: var(--dsp-color-patient-surface, #f9f5ff);
     --_space-1: var(--dsp-space-1, 0.25rem);
     --_space-2: var(--dsp-space-2, 0.5rem);
     --_space-3: var(--dsp-space-3, 0.75rem);
@@ -36,6 +40,10 @@ export const tokens = css`
     --_accent-text: var(--dsp-color-accent-text, #0d1117);
     --_danger: var(--dsp-color-danger, #ff7b72);
     --_danger-surface: var(--dsp-color-danger-surface, #2d1214);
+    --_warning: var(--dsp-color-warning, #d29922);
+    --_warning-surface: var(--dsp-color-warning-surface, #2e1f06);
+    --_patient: var(--dsp-color-patient, #b392f0);
+    --_patient-surface: var(--dsp-color-patient-surface, #1f1536);
     --_focus-ring: var(--dsp-focus-ring, 2px solid #58a6ff);
     color-scheme: dark;
   }
