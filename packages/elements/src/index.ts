@@ -26,6 +26,8 @@ export {
   DspRequestCloseEvent,
   DspRequestReopenEvent,
   DspRequestBreakGlassPolicyEvent,
+  DspRequestAddAssistantEvent,
+  DspRequestRemoveAssistantEvent,
 } from './access-rights/access-rights.events.js';
 export type { DspAccessChange } from './access-rights/access-rights.events.js';
 export { previewMessages } from './document-preview/document-preview.messages.js';

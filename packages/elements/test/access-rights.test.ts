@@ -1,94 +1,37 @@
 // <dsp-access-rights> against the mock DSP server (msw's real service worker): each change is
 // checked on the server's Consent and by its event; vetoes, undo, closing, a concurrent edit,
 // the assistant and a professional's read-only view.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { staticTokenProvider } from '@dsp-kit/auth';
-import { accessSummary, DspClient, grantAccess, type AccessSummary } from '@dsp-kit/fhir';
-import { fixtures, mockToken } from '@dsp-kit/mock';
-import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { grantAccess } from '@dsp-kit/fhir';
 import { sendKeys } from '@web/test-runner-commands';
-import type { DspAccessChangedEvent } from '../src/access-rights/access-rights.events.js';
-import type { DspAccessRights } from '../src/define/dsp-access-rights.js';
 import type { DspErrorEvent } from '../src/events.js';
-import '../src/define/dsp-access-rights.js';
-
-const { patients, documents, users } = fixtures;
-const marie = patients.marie.id;
-const kremer = 'Practitioner/luc-kremer';
-const muller = 'Practitioner/anne-muller';
-let sandbox: Sandbox;
-
-function as(user: string): DspClient {
-  return new DspClient({
-    baseUrl: sandbox.server.baseUrl,
-    tokens: staticTokenProvider(mockToken(user)),
-    retry: false,
-  });
-}
-
-/** The next `dsp-access-changed` the panel fires. */
-function nextChange(el: Element): Promise<DspAccessChangedEvent> {
-  return oneEvent<DspAccessChangedEvent>(el, 'dsp-access-changed');
-}
-
-function part(el: Element, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector(`[part~="${name}"]`);
-}
-
-function onServer(patient = marie): AccessSummary {
-  const consent = sandbox.server.store.consentOf(patient);
-  if (!consent) throw new Error(`no Consent for ${patient}`);
-  return accessSummary(consent);
-}
-
-function text(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function buttonIn(root: Element | ShadowRoot, label: string): HTMLButtonElement {
-  const found = [...root.querySelectorAll('button')].find((b) => text(b) === label);
-  if (!found) throw new Error(`no button "${label}"`);
-  return found;
-}
-
-function actorRow(el: Element, where: 'list' | 'results', actor: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector(`[part~="${where}"] [data-actor="${actor}"]`);
-}
-
-async function panel(patient: string, user: string, lang = 'en'): Promise<DspAccessRights> {
-  const el = await fixture<DspAccessRights>(
-    html`<dsp-access-rights
-      .client=${as(user)}
-      patient=${patient}
-      lang=${lang}
-    ></dsp-access-rights>`,
-  );
-  await waitUntil(
-    () => part(el, 'professionals') ?? part(el, 'read-only') ?? part(el, 'error'),
-    'the panel did not load',
-    { timeout: 5000 },
-  );
-  return el;
-}
-
-async function searchDirectory(el: DspAccessRights, name: string): Promise<void> {
-  const form = part(el, 'search') as HTMLFormElement;
-  form.querySelector('input')!.value = name;
-  buttonIn(form, 'Search').click();
-  await waitUntil(() => part(el, 'results'), 'no directory results', { timeout: 5000 });
-}
-
-async function noticeSays(el: DspAccessRights, words: string): Promise<void> {
-  await waitUntil(() => text(part(el, 'notice')).includes(words), `no notice "${words}"`, {
-    timeout: 5000,
-  });
-}
+import {
+  actorRow,
+  as,
+  buttonIn,
+  documents,
+  kremer,
+  marie,
+  muller,
+  nextChange,
+  noticeSays,
+  onServer,
+  panel,
+  part,
+  patients,
+  sandbox,
+  searchDirectory,
+  startMock,
+  stopMock,
+  text,
+  users,
+} from './access-rights.helpers.js';
 
 before(async () => {
-  sandbox = await startSandbox();
+  await startMock();
 });
-after(() => sandbox.stop());
-beforeEach(() => sandbox.reset());
+after(stopMock);
+beforeEach(() => sandbox().reset());
 
 describe('<dsp-access-rights>', () => {
   it('shows Marie her référent, Dr Kremer blocked and her masked document', async () => {
@@ -103,6 +46,8 @@ describe('<dsp-access-rights>', () => {
     expect(text(part(el, 'documents'))).to.contain(documents.masked.content[0]!.attachment.title!);
     expect(text(part(el, 'emergency'))).to.contain('24 hours');
     expect(text(part(el, 'assistant'))).to.contain('same rights');
+    await waitUntil(() => part(el, 'assistant-form'), 'the assistants did not load');
+    expect(text(part(el, 'assistant'))).to.contain('You have no DSP assistant.');
     await expect(el).to.be.accessible();
   });
 
@@ -149,7 +94,7 @@ describe('<dsp-access-rights>', () => {
 
   it('changes nothing when the host vetoes the intent', async () => {
     const el = await panel(marie, users.marie);
-    const version = sandbox.server.store.consentOf(marie)?.meta?.versionId;
+    const version = sandbox().server.store.consentOf(marie)?.meta?.versionId;
     let asked: unknown;
     el.addEventListener('dsp-request-unblock', (event) => {
       asked = event.detail;
@@ -164,7 +109,7 @@ describe('<dsp-access-rights>', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(asked).to.deep.equal({ patientId: marie, actorId: kremer });
     expect(changed).to.equal(false);
-    expect(sandbox.server.store.consentOf(marie)?.meta?.versionId).to.equal(version);
+    expect(sandbox().server.store.consentOf(marie)?.meta?.versionId).to.equal(version);
     expect(text(actorRow(el, 'list', kremer))).to.contain('Blocked');
     expect(
       await el.mask(documents.certificate.id).then(() => onServer().maskedDocuments),
@@ -307,6 +252,7 @@ describe('<dsp-access-rights>', () => {
   it('works for Claire, Lucien’s DSP assistant', async () => {
     const el = await panel(patients.lucien.id, users.claire);
     expect(text(part(el, 'referent'))).to.contain('Dr Paul Weber');
+    await waitUntil(() => text(part(el, 'assistant')).includes('Claire Wagner'), 'Claire unlisted');
     const changed = nextChange(el);
     expect(await el.mask('doc-lucien-sortie')).to.equal(true);
     await changed;
@@ -324,12 +270,12 @@ describe('<dsp-access-rights>', () => {
   });
 
   it('shows an error with a retry when the server cannot be reached', async () => {
-    sandbox.server.useScenario('offline');
+    sandbox().server.useScenario('offline');
     const errors = oneEvent<DspErrorEvent>(document, 'dsp-error');
     const el = await panel(marie, users.marie);
     expect((await errors).detail.kind).to.equal('network');
     expect(text(part(el, 'error'))).to.contain('Try again');
     await expect(el).to.be.accessible();
-    sandbox.server.clearScenarios();
+    sandbox().server.clearScenarios();
   });
 });

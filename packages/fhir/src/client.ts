@@ -11,8 +11,19 @@ import type {
   Patient,
   Practitioner,
   PractitionerRole,
+  RelatedPerson,
   Resource,
 } from '@medplum/fhirtypes';
+import {
+  assistantCondition,
+  assistantSearch,
+  buildAssistant,
+  isAssistantOf,
+  readAssistant,
+  withAssistantActive,
+  type AssistantInput,
+  type DspAssistant,
+} from './assistant.js';
 import { readSearchSet } from './bundle.js';
 import { CONSENT_SCOPE, defaultConsent } from './consent.js';
 import {
@@ -420,6 +431,104 @@ export class DspClient {
         current.consent,
         current.etag,
       );
+    }
+  }
+
+  // --- DSP assistants (RelatedPerson) ----------------------------------------------------
+
+  /** The patient's current DSP assistants (withdrawn ones are left out). */
+  async searchAssistants(patient: string, options?: RequestOptions): Promise<DspAssistant[]> {
+    const params = assistantSearch(patient);
+    const page = await this.#search<RelatedPerson>('RelatedPerson', params, {
+      ...options,
+      cache: 'no-store',
+    });
+    return page.entries.map(readAssistant);
+  }
+
+  /**
+   * Names a DSP assistant of the patient: a conditional create on the assistant's matricule, so
+   * sending it again (after a lost answer) names them once. Invalid details are refused with a
+   * `DspValidationError` whose `field` is `given`, `family` or `matricule`.
+   */
+  async addAssistant(
+    patient: string,
+    input: AssistantInput,
+    options?: RequestOptions,
+  ): Promise<DspAssistant> {
+    const assistant = buildAssistant(patient, input);
+    const url = this.#url('RelatedPerson');
+    const body = await this.#transport.send(
+      {
+        method: 'POST',
+        url,
+        headers: { 'If-None-Exist': assistantCondition(assistant) },
+        body: JSON.stringify(assistant),
+        // If-None-Exist makes this create safe to send again.
+        idempotent: true,
+        signal: options?.signal,
+      },
+      (response) => readFhirJson(response, url),
+    );
+    return readAssistant(expectResource<RelatedPerson>(body, 'RelatedPerson', url));
+  }
+
+  /**
+   * Withdraws a DSP assistant of the patient (`active: false`, with `If-Match`; the record stays
+   * in the history). Withdrawing one already withdrawn succeeds; a concurrent edit is re-read.
+   */
+  removeAssistant(
+    patient: string,
+    assistantId: string,
+    options?: RequestOptions,
+  ): Promise<DspAssistant> {
+    return this.#setAssistantActive(patient, assistantId, false, options);
+  }
+
+  /** Names a withdrawn assistant again, as the same record: the undo of `removeAssistant`. */
+  restoreAssistant(
+    patient: string,
+    assistantId: string,
+    options?: RequestOptions,
+  ): Promise<DspAssistant> {
+    return this.#setAssistantActive(patient, assistantId, true, options);
+  }
+
+  async #setAssistantActive(
+    patient: string,
+    assistantId: string,
+    active: boolean,
+    options?: RequestOptions,
+  ): Promise<DspAssistant> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.#read<RelatedPerson>('RelatedPerson', assistantId, {
+        ...options,
+        cache: 'no-store',
+      });
+      if (!isAssistantOf(current, patient)) {
+        throw new DspValidationError(
+          `${assistantId} is not an assistant of ${patient}`,
+          'assistant',
+        );
+      }
+      if ((current.active !== false) === active) return readAssistant(current);
+      const url = this.#url(`RelatedPerson/${encodeURIComponent(current.id ?? '')}`);
+      try {
+        const body = await this.#transport.send(
+          {
+            method: 'PUT',
+            url,
+            headers: { 'If-Match': `W/"${current.meta?.versionId ?? '1'}"` },
+            body: JSON.stringify(withAssistantActive(current, active)),
+            idempotent: false,
+            signal: options?.signal,
+          },
+          (response) => readFhirJson(response, url),
+        );
+        return readAssistant(expectResource<RelatedPerson>(body, 'RelatedPerson', url));
+      } catch (error) {
+        if (!(error instanceof DspConflictError) || attempt >= 3) throw error;
+      }
     }
   }
 

@@ -61,6 +61,24 @@ export { checkIntegrity, sha1Base64 } from './integrity.js';
 export { buildCountBatch, monthBound, readCountBatch } from './stats.js';
 export type { CountBatchQuery, DocumentCountTable } from './stats.js';
 export { makeMatricule, validateMatricule } from './matricule.js';
+export {
+  assistantCondition,
+  assistantProblems,
+  assistantSearch,
+  buildAssistant,
+  isAssistantOf,
+  matriculeOf,
+  MAX_NAME_LENGTH,
+  readAssistant,
+  withAssistantActive,
+} from './assistant.js';
+export type {
+  AssistantField,
+  AssistantInput,
+  AssistantProblem,
+  AssistantProblemCode,
+  DspAssistant,
+} from './assistant.js';
 export type { MatriculeOptions, MatriculeProblem, MatriculeResult } from './matricule.js';
 export * from './vocabulary.js';
 export type {
@@ -74,5 +92,6 @@ export type {
   Patient,
   Practitioner,
   PractitionerRole,
+  RelatedPerson,
   Resource,
 } from '@medplum/fhirtypes';

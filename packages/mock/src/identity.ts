@@ -44,7 +44,8 @@ export function callerOf(userId: string, store: DspStore): Caller | undefined {
   }
   const assistant = store.get<RelatedPerson>('RelatedPerson', userId);
   const assisted = assistant?.patient.reference?.replace(/^Patient\//, '');
-  if (assistant && assisted) {
+  // A withdrawn assistant (`active: false`) is no one's assistant any more.
+  if (assistant && assisted && assistant.active !== false) {
     return {
       kind: 'assistant',
       patientId: assisted,

@@ -230,3 +230,39 @@ export class Policy {
     };
   }
 }
+
+// --- DSP assistants ---------------------------------------------------------------------------
+
+/** What a caller does with a patient's DSP assistants. */
+export type AssistantAction = 'read' | 'add' | 'withdraw' | 'change';
+
+/** Why a caller may not do it; each has a sentence for the 403's OperationOutcome. */
+export type AssistantRefusal = 'not-own-record' | 'professional' | 'agency' | 'delegate';
+
+export const assistantRefusalText: Record<AssistantRefusal, string> = {
+  'not-own-record': 'Ce DSP n’est pas le vôtre : vous ne gérez pas ses assistants.',
+  professional: 'Seuls le patient et son assistant DSP consultent et gèrent ses assistants DSP.',
+  agency: 'L’Agence eSanté n’a accès qu’aux statistiques.',
+  delegate:
+    'Seul le patient désigne ou modifie ses assistants DSP ; un assistant peut seulement se retirer lui-même.',
+};
+
+/**
+ * Who may see and change a patient's DSP assistants. The patient: everything. An assistant has
+ * the patient's rights over the record, but a delegate does not delegate: they see the
+ * assistants and may withdraw themselves, and may not name, change or withdraw another (DOMAIN.md
+ * is silent; this is the kit's rule). Professionals and the agency: nothing.
+ */
+export function assistantRefusal(
+  caller: Caller,
+  patientId: string,
+  action: AssistantAction,
+  assistantId?: string,
+): AssistantRefusal | undefined {
+  if (caller.kind === 'agency') return 'agency';
+  if (caller.kind === 'professional') return 'professional';
+  if (caller.patientId !== patientId) return 'not-own-record';
+  if (caller.kind === 'patient' || action === 'read') return undefined;
+  const self = caller.reference.reference === `RelatedPerson/${assistantId ?? ''}`;
+  return action === 'withdraw' && self ? undefined : 'delegate';
+}

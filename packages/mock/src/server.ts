@@ -7,6 +7,13 @@ import { FhirFailure, outcomeResponse } from './fhir-http.js';
 import { fixtureResources } from './fixtures.js';
 import { identifyMockToken, type Identify } from './identity.js';
 import { Policy, type PolicyOptions } from './policy.js';
+import {
+  createAssistantRoute,
+  deleteAssistantRoute,
+  readAssistantRoute,
+  searchAssistantsRoute,
+  updateAssistantRoute,
+} from './routes/assistants.js';
 import { searchAuditRoute } from './routes/audit.js';
 import { bundleRoute } from './routes/bundle.js';
 import {
@@ -124,6 +131,11 @@ export function createDspServer(options: DspServerOptions): DspServer {
     'GET Consent/:id/_history': (c, [id = '']) => consentHistoryRoute(c, id),
     'GET Consent/:id/_history/:version': (c, [id = '', version = '']) =>
       readConsentRoute(c, id, version),
+    'GET RelatedPerson': (c) => searchAssistantsRoute(c),
+    'POST RelatedPerson': (c) => createAssistantRoute(c),
+    'GET RelatedPerson/:id': (c, [id = '']) => readAssistantRoute(c, id),
+    'PUT RelatedPerson/:id': (c, [id = '']) => updateAssistantRoute(c, id),
+    'DELETE RelatedPerson/:id': (c, [id = '']) => deleteAssistantRoute(c, id),
     'GET AuditEvent': (c) => searchAuditRoute(c),
     'GET PractitionerRole': (c) => searchRolesRoute(c),
     'GET Practitioner': (c) => searchPractitionersRoute(c),

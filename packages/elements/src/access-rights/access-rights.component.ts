@@ -1,10 +1,16 @@
 // <dsp-access-rights>: the patient's (or their DSP assistant's) control room over who may see the
 // record — professionals, masked documents, emergency access, closing — each choice saved at once.
 import {
+  assistantProblems,
+  DspValidationError,
   label,
+  matriculeOf,
   professionByCode,
   professions,
+  type AssistantField,
+  type AssistantInput,
   type DirectoryEntry,
+  type DspAssistant,
   type DspClient,
 } from '@dsp-kit/fhir';
 import type { Reference } from '@medplum/fhirtypes';
@@ -24,13 +30,16 @@ import {
   type AccessEdit,
   type ActorStatus,
 } from './access-rights.controller.js';
+import type { OwnAccess } from './own-access.js';
 import {
   DspAccessChangedEvent,
+  DspRequestAddAssistantEvent,
   DspRequestBlockEvent,
   DspRequestBreakGlassPolicyEvent,
   DspRequestCloseEvent,
   DspRequestGrantEvent,
   DspRequestMaskEvent,
+  DspRequestRemoveAssistantEvent,
   DspRequestReopenEvent,
   DspRequestRevokeEvent,
   DspRequestUnblockEvent,
@@ -38,9 +47,16 @@ import {
 } from './access-rights.events.js';
 import { accessRightsMessages, type AccessRightsMessages } from './access-rights.messages.js';
 import { styles } from './access-rights.styles.js';
+import { problemMessage, renderAssistantSection } from './assistant-section.js';
+import { AssistantsController } from './assistants.controller.js';
+import { isRetryable, settles, type Operation } from './operations.js';
+import { renderOtherRules } from './other-rules.js';
 
 /** How long the undo button stays offered after a change. */
 const UNDO_MS = 15_000;
+
+/** A professional's reference, as the Consent names them. */
+const PROFESSIONAL = /^(Practitioner|PractitionerRole)\/[A-Za-z0-9\-.]{1,64}$/;
 
 /** A form field's text (a file input would give a File: not ours). */
 function textOf(value: FormDataEntryValue | null): string {
@@ -51,7 +67,14 @@ interface Notice {
   readonly lines: readonly string[];
   readonly meanwhile: readonly string[];
   readonly error?: unknown;
-  readonly undo?: AccessEdit;
+  readonly undo?: Operation;
+}
+
+/** A change that could not be saved (no answer, server failing): kept, with a retry. */
+interface Pending {
+  readonly operation: Operation;
+  readonly description: string;
+  readonly error: unknown;
 }
 
 type Search =
@@ -82,8 +105,13 @@ type Search =
  * @csspart emergency - The emergency access section.
  * @csspart open-close - The close / reopen section.
  * @csspart dialog - The dialog confirming the closing.
+ * @csspart confirm-dialog - The dialog asking before blocking the médecin référent.
+ * @csspart pending - A change not saved (no answer from the server), with retry and discard.
+ * @csspart other-rules - Rules of the Consent set elsewhere, shown read-only and kept on save.
  * @csspart assistant - The DSP assistant section.
+ * @csspart assistant-form - The form naming a DSP assistant.
  * @csspart read-only - What a professional sees.
+ * @csspart own-access - Within it, the professional's own access to this DSP.
  * @csspart loading - The loading state.
  * @csspart empty - No patient.
  * @csspart error - The error state, with its retry button.
@@ -101,11 +129,15 @@ type Search =
  * @fires dsp-request-break-glass-policy - Cancelable; `detail.patientId`, `detail.allowed`.
  * @fires dsp-request-close - Cancelable; `detail.patientId`.
  * @fires dsp-request-reopen - Cancelable; `detail.patientId`.
+ * @fires dsp-request-add-assistant - Cancelable; `detail.patientId`.
+ * @fires dsp-request-remove-assistant - Cancelable; `detail.patientId`, `detail.assistantId`.
  * @fires dsp-access-changed - A change was saved; `detail.patientId`, `detail.change`, and
- * `detail.actorId` or `detail.documentId`.
+ * `detail.actorId`, `detail.documentId` or `detail.assistantId`.
  * @fires dsp-error - Loading or saving failed; `detail.kind` and `detail.status` say how.
  */
 export class DspAccessRights extends DspElement {
+  static override catalogs = [accessRightsMessages];
+
   static override styles = [DspElement.styles, styles];
 
   /** The patient's FHIR id. */
@@ -116,11 +148,18 @@ export class DspAccessRights extends DspElement {
   @state() private confirming = false;
   @state() private confirmInvalid = false;
   @state() private maskChoice = '';
+  @state() private pending: Pending | undefined;
+  @state() private referentConfirm: { readonly name: string } | undefined;
+  @state() private assistantErrors: Partial<Record<AssistantField, string>> = {};
+  @state() private assistantFailure: { error: unknown; input: AssistantInput } | undefined;
 
-  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('#close-dialog') private dialog?: HTMLDialogElement;
+  @query('#referent-dialog') private referentDialog?: HTMLDialogElement;
   @query('[part="notice"]') private noticeRegion?: HTMLElement;
 
   readonly #rights = new AccessRightsController(this);
+  readonly #assistants = new AssistantsController(this);
+  #referentAnswer: ((confirmed: boolean) => void) | undefined;
   #loadedWith: readonly [DspClient | undefined, string | undefined] | undefined;
   #reportedError: unknown;
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
@@ -133,30 +172,63 @@ export class DspAccessRights extends DspElement {
     return (this.patient ?? '').replace(/^Patient\//, '');
   }
 
-  /** Reloads the Consent, the patient and the names from the server. */
+  /** Reloads the Consent, the patient, the names and the DSP assistants from the server. */
   refresh(): void {
     void this.#rights.load(this.activeClient, this.patient);
+    void this.#assistants.load(this.activeClient, this.#patientId || undefined);
   }
 
   /** Masks a document from professionals. Resolves to false when vetoed or refused. */
   mask(documentId: string): Promise<boolean> {
-    return this.#change({ target: 'document', documentId, masked: true });
+    return this.#consent({ target: 'document', documentId, masked: true });
   }
 
   /** Unmasks a document. Resolves to false when vetoed or refused. */
   unmask(documentId: string): Promise<boolean> {
-    return this.#change({ target: 'document', documentId, masked: false });
+    return this.#consent({ target: 'document', documentId, masked: false });
+  }
+
+  /**
+   * Blocks a professional (`Practitioner/<id>` or `PractitionerRole/<id>`); for the médecin
+   * référent the user is asked first. Resolves to false when vetoed, declined or refused.
+   */
+  block(actorId: string): Promise<boolean> {
+    return this.#actor(actorId, 'blocked');
+  }
+
+  /** Lifts a block. Resolves to true at once when the professional is not blocked. */
+  unblock(actorId: string): Promise<boolean> {
+    return this.#actor(actorId, 'none', 'blocked');
+  }
+
+  /** Grants a professional access; `full` also covers masked documents. */
+  grant(actorId: string, options: { full?: boolean } = {}): Promise<boolean> {
+    return this.#actor(actorId, options.full === true ? 'full' : 'granted');
+  }
+
+  /** Withdraws a grant. Resolves to true at once when the professional has none. */
+  revoke(actorId: string): Promise<boolean> {
+    return this.#actor(actorId, 'none', 'granted', 'full');
   }
 
   /** Undoes the last change while its notice offers it. Resolves to false when there is none. */
   undo(): Promise<boolean> {
-    const edit = this.notice?.undo;
-    return edit ? this.#change(edit, true) : Promise.resolve(false);
+    const operation = this.notice?.undo;
+    return operation ? this.#run(operation, true) : Promise.resolve(false);
+  }
+
+  /** Saves again the change left pending by a failure. Resolves to false when there is none. */
+  retry(): Promise<boolean> {
+    const pending = this.pending;
+    return pending ? this.#run(pending.operation) : Promise.resolve(false);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#undoTimer);
+    // A confirmation no one can answer any more is a refusal.
+    this.#referentAnswer?.(false);
+    this.#referentAnswer = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -166,8 +238,12 @@ export class DspAccessRights extends DspElement {
     if (!loaded || loaded[0] !== args[0] || loaded[1] !== args[1]) {
       this.#loadedWith = args;
       this.notice = undefined;
+      this.pending = undefined;
+      this.assistantErrors = {};
+      this.assistantFailure = undefined;
       this.search = { status: 'idle' };
       void this.#rights.load(...args);
+      void this.#assistants.load(args[0], this.#patientId || undefined);
     }
   }
 
@@ -204,47 +280,225 @@ export class DspAccessRights extends DspElement {
     }
   }
 
+  #consent(edit: AccessEdit): Promise<boolean> {
+    return this.#run({ kind: 'consent', edit });
+  }
+
   /**
-   * Asks the host (a cancelable intent), saves the edit, then says what happened: the change,
-   * what someone else changed meanwhile, and an undo while it is fresh.
+   * A change of a professional's status asked through the API: a malformed reference is refused
+   * with a clear message before anything is sent; `onlyFrom` lists the statuses the change
+   * applies to (unblocking someone not blocked is already done).
    */
-  async #change(edit: AccessEdit, undoing = false): Promise<boolean> {
-    const client = this.activeClient;
-    const before = this.#rights.summary;
-    if (!client || !before || this.#rights.saving) return false;
-    if (isInEffect(before, edit)) return true;
-    const blocked = edit.target === 'actor' && actorStatus(before, edit.actorId) === 'blocked';
-    if (!this.dispatchEvent(this.#intentFor(edit, blocked))) return false;
-    const m = this.#messages;
-    const hadFocus = this.shadowRoot?.activeElement ?? null;
-    try {
-      const result = await this.#rights.apply(client, edit);
-      if (result.saved) {
-        this.dispatchEvent(
-          new DspAccessChangedEvent({
-            patientId: this.#patientId,
-            change: result.change,
-            ...(edit.target === 'actor' ? { actorId: edit.actorId } : {}),
-            ...(edit.target === 'document' ? { documentId: edit.documentId } : {}),
-          }),
-        );
-      }
-      const meanwhile = result.meanwhile.map((e) => this.#describe(e, result.before));
-      const lines = [undoing ? m.undone : this.#describe(edit, result.before)];
-      if (meanwhile.length > 0) lines.push(result.saved ? m.reapplied : m.alreadyDone);
-      this.#notify({
-        lines,
-        meanwhile,
-        ...(!undoing && result.saved ? { undo: inverseOf(edit, result.before) } : {}),
-      });
-    } catch (error) {
+  async #actor(actorId: string, status: ActorStatus, ...onlyFrom: ActorStatus[]): Promise<boolean> {
+    const reference = typeof actorId === 'string' ? actorId.trim() : '';
+    if (!PROFESSIONAL.test(reference)) {
+      const error = new DspValidationError(
+        this.#messages.invalidActor(reference || '—'),
+        'actorId',
+      );
       this.#notify({ lines: [], meanwhile: [], error });
       this.dispatchEvent(new DspErrorEvent(errorDetail(error)));
+      return false;
+    }
+    const summary = this.#rights.summary;
+    if (summary && onlyFrom.length > 0 && !onlyFrom.includes(actorStatus(summary, reference)))
+      return true;
+    return this.#consent({ target: 'actor', actorId: reference, status });
+  }
+
+  /**
+   * Runs one operation and reports a failure: one worth retrying stays pending with a retry, any
+   * other is said in the notice (a naming from the form is reported in the form, which keeps what
+   * was entered). Resolves to whether the change is in effect.
+   */
+  async #run(operation: Operation, undoing = false, fromForm = false): Promise<boolean> {
+    const hadFocus = this.shadowRoot?.activeElement ?? null;
+    try {
+      const done = await this.#perform(operation, undoing);
+      if (done && this.pending && settles(operation, this.pending.operation))
+        this.pending = undefined;
+      return done;
+    } catch (error) {
+      this.dispatchEvent(new DspErrorEvent(errorDetail(error)));
+      if (fromForm && operation.kind === 'add-assistant') {
+        this.assistantFailure = { error, input: operation.input };
+      } else if (isRetryable(error)) {
+        this.pending = { operation, description: this.#describeOperation(operation), error };
+      } else {
+        this.#notify({ lines: [], meanwhile: [], error });
+      }
       return false;
     } finally {
       await this.#keepFocus(hadFocus);
     }
+  }
+
+  #perform(operation: Operation, undoing: boolean): Promise<boolean> {
+    switch (operation.kind) {
+      case 'consent':
+        return this.#change(operation.edit, undoing);
+      case 'add-assistant':
+        return this.#addAssistant(operation.input, undoing);
+      case 'remove-assistant':
+        return this.#removeAssistant(operation.assistant, undoing);
+      case 'restore-assistant':
+        return this.#restoreAssistant(operation.assistant);
+    }
+  }
+
+  #describeOperation(operation: Operation): string {
+    const m = this.#messages;
+    if (operation.kind === 'add-assistant') {
+      const { given, family } = operation.input;
+      return m.changes['add-assistant'](`${given.trim()} ${family.trim()}`);
+    }
+    if (operation.kind === 'remove-assistant')
+      return m.changes['remove-assistant'](operation.assistant.name);
+    if (operation.kind === 'restore-assistant')
+      return m.changes['add-assistant'](operation.assistant.name);
+    const summary = this.#rights.summary;
+    return summary ? this.#describe(operation.edit, summary) : '';
+  }
+
+  /**
+   * Asks the host (a cancelable intent) — and the user first, before blocking the médecin
+   * référent —, saves the edit, then says what happened: the change, what someone else changed
+   * meanwhile, and an undo while it is fresh. Throws when the save fails.
+   */
+  async #change(edit: AccessEdit, undoing: boolean): Promise<boolean> {
+    const client = this.activeClient;
+    const before = this.#rights.summary;
+    if (!client || !before || this.#rights.saving) return false;
+    if (isInEffect(before, edit)) return true;
+    if (
+      edit.target === 'actor' &&
+      edit.status === 'blocked' &&
+      before.referent?.reference === edit.actorId &&
+      !(await this.#confirmReferent(this.#nameOf(before.referent)))
+    )
+      return false;
+    const blocked = edit.target === 'actor' && actorStatus(before, edit.actorId) === 'blocked';
+    if (!this.dispatchEvent(this.#intentFor(edit, blocked))) return false;
+    const m = this.#messages;
+    const result = await this.#rights.apply(client, edit);
+    if (result.saved) {
+      this.dispatchEvent(
+        new DspAccessChangedEvent({
+          patientId: this.#patientId,
+          change: result.change,
+          ...(edit.target === 'actor' ? { actorId: edit.actorId } : {}),
+          ...(edit.target === 'document' ? { documentId: edit.documentId } : {}),
+        }),
+      );
+    }
+    const meanwhile = result.meanwhile.map((e) => this.#describe(e, result.before));
+    const lines = [undoing ? m.undone : this.#describe(edit, result.before)];
+    if (meanwhile.length > 0) lines.push(result.saved ? m.reapplied : m.alreadyDone);
+    this.#notify({
+      lines,
+      meanwhile,
+      ...(!undoing && result.saved
+        ? { undo: { kind: 'consent', edit: inverseOf(edit, result.before) } }
+        : {}),
+    });
     return true;
+  }
+
+  async #addAssistant(input: AssistantInput, undoing: boolean): Promise<boolean> {
+    const client = this.activeClient;
+    const patientId = this.#patientId;
+    if (!client || !patientId || this.#assistants.saving) return false;
+    if (!this.dispatchEvent(new DspRequestAddAssistantEvent({ patientId }))) return false;
+    const { assistant, added } = await this.#assistants.add(client, patientId, input);
+    const m = this.#messages;
+    if (added) {
+      this.dispatchEvent(
+        new DspAccessChangedEvent({
+          patientId,
+          change: 'add-assistant',
+          assistantId: assistant.id,
+        }),
+      );
+    }
+    this.#notify({
+      lines: [
+        !added
+          ? m.assistantAlready(assistant.name)
+          : undoing
+            ? m.undone
+            : m.changes['add-assistant'](assistant.name),
+      ],
+      meanwhile: [],
+      ...(added && !undoing ? { undo: { kind: 'remove-assistant', assistant } } : {}),
+    });
+    return true;
+  }
+
+  async #removeAssistant(assistant: DspAssistant, undoing: boolean): Promise<boolean> {
+    const client = this.activeClient;
+    const patientId = this.#patientId;
+    if (!client || !patientId || this.#assistants.saving) return false;
+    if (
+      !this.dispatchEvent(
+        new DspRequestRemoveAssistantEvent({ patientId, assistantId: assistant.id }),
+      )
+    )
+      return false;
+    await this.#assistants.remove(client, patientId, assistant.id);
+    this.dispatchEvent(
+      new DspAccessChangedEvent({
+        patientId,
+        change: 'remove-assistant',
+        assistantId: assistant.id,
+      }),
+    );
+    const m = this.#messages;
+    this.#notify({
+      lines: [undoing ? m.undone : m.changes['remove-assistant'](assistant.name)],
+      meanwhile: [],
+      ...(!undoing ? { undo: { kind: 'restore-assistant', assistant } } : {}),
+    });
+    return true;
+  }
+
+  /** The undo of a removal: the same record, active again. */
+  async #restoreAssistant(assistant: DspAssistant): Promise<boolean> {
+    const client = this.activeClient;
+    const patientId = this.#patientId;
+    if (!client || !patientId || this.#assistants.saving) return false;
+    if (!this.dispatchEvent(new DspRequestAddAssistantEvent({ patientId }))) return false;
+    await this.#assistants.restore(client, patientId, assistant.id);
+    this.dispatchEvent(
+      new DspAccessChangedEvent({ patientId, change: 'add-assistant', assistantId: assistant.id }),
+    );
+    this.#notify({ lines: [this.#messages.undone], meanwhile: [] });
+    return true;
+  }
+
+  /** Asks before blocking the médecin référent, saying what it means. */
+  async #confirmReferent(name: string): Promise<boolean> {
+    this.#referentAnswer?.(false);
+    this.referentConfirm = { name };
+    await this.updateComplete;
+    const answer = new Promise<boolean>((resolve) => {
+      this.#referentAnswer = resolve;
+    });
+    this.referentDialog?.showModal();
+    this.referentDialog?.querySelector<HTMLElement>('[data-cancel]')?.focus();
+    return answer;
+  }
+
+  readonly #onReferentClose = (): void => {
+    // Closed by Escape, by Cancel, or after the confirmation (which answered first).
+    this.#referentAnswer?.(false);
+    this.#referentAnswer = undefined;
+    this.referentConfirm = undefined;
+  };
+
+  #answerReferent(confirmed: boolean): void {
+    this.#referentAnswer?.(confirmed);
+    this.#referentAnswer = undefined;
+    this.referentDialog?.close();
   }
 
   #describe(edit: AccessEdit, before: Parameters<typeof changeOf>[1]): string {
@@ -326,17 +580,50 @@ export class DspAccessRights extends DspElement {
       body = this.renderError(state.error, m.failed, () => {
         this.refresh();
       });
-    else if (state.status === 'read-only')
-      body = html`<div part="read-only" role="note">
-        <p><strong>${m.readOnly}</strong></p>
-        <p class="help">${m.readOnlyDetail}</p>
-      </div>`;
+    else if (state.status === 'read-only') body = this.#renderReadOnly(state.own);
     else if (state.status === 'ready') body = this.#renderRights();
     else body = html`<p part="loading" role="status">${m.loading}</p>`;
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title">${m.label}</h2>
-      ${this.#renderNotice()} ${body}
+      ${this.#renderPending()} ${this.#renderNotice()} ${body}
     </section>`;
+  }
+
+  /** What a professional sees: that the patient decides, and their own access to this DSP. */
+  #renderReadOnly(own: OwnAccess | undefined) {
+    const m = this.#messages;
+    let access: TemplateResult | typeof nothing = nothing;
+    if (own?.status === 'open') access = html`<p>${m.ownAccessOpen(own.documents)}</p>`;
+    if (own?.status === 'refused') {
+      access = html`<p><strong>${m.ownAccessRefused}</strong></p>
+        ${own.reason ? html`<p class="reason">${own.reason}</p>` : nothing}
+        ${own.emergency ? html`<p>${m.ownAccessEmergency}</p>` : nothing}`;
+    }
+    return html`<div part="read-only" role="note">
+      <p><strong>${m.readOnly}</strong></p>
+      <div part="own-access">${access}</div>
+      <p class="help">${m.readOnlyDetail}</p>
+    </div>`;
+  }
+
+  #renderPending() {
+    const pending = this.pending;
+    if (!pending) return nothing;
+    const m = this.#messages;
+    return html`<div part="pending">
+      <p><strong>${m.pending}</strong> ${pending.description}</p>
+      <p class="help">${m.pendingHelp}</p>
+      ${this.renderError(pending.error, m.saveFailed, () => void this.retry())}
+      <button
+        class="secondary"
+        type="button"
+        @click=${() => {
+          this.pending = undefined;
+        }}
+      >
+        ${m.discard}
+      </button>
+    </div>`;
   }
 
   #renderNotice() {
@@ -392,7 +679,7 @@ export class DspAccessRights extends DspElement {
       ${summary.open ? nothing : html`<p part="closed-banner">${m.closedBanner}</p>`}
       ${this.#rights.saving ? html`<p class="help" role="status">${m.saving}</p>` : nothing}
       ${this.#renderProfessionals()} ${this.#renderDocuments()} ${this.#renderEmergency()}
-      ${this.#renderOpenClose()} ${this.#renderAssistant()}
+      ${this.#renderOpenClose()} ${this.#renderOtherRules()} ${this.#renderAssistant()}
     `;
   }
 
@@ -427,8 +714,48 @@ export class DspAccessRights extends DspElement {
               ${actors.map((actor) => this.#renderActor(actor, 'list'))}
             </ul>`
       }
-      ${this.#renderSearch()}
+      ${this.#renderSearch()} ${this.#renderReferentDialog()}
     </section>`;
+  }
+
+  #renderReferentDialog() {
+    const m = this.#messages;
+    const asking = this.referentConfirm;
+    return html`<dialog
+      id="referent-dialog"
+      part="confirm-dialog"
+      aria-labelledby="referent-title"
+      aria-describedby="referent-help"
+      @close=${this.#onReferentClose}
+    >
+      ${
+        asking
+          ? html`<h3 id="referent-title">${m.blockReferentTitle}</h3>
+              <p id="referent-help">${m.blockReferentHelp(asking.name)}</p>
+              <div class="commands">
+                <button
+                  class="danger"
+                  type="button"
+                  @click=${() => {
+                    this.#answerReferent(true);
+                  }}
+                >
+                  ${m.blockReferentConfirm}
+                </button>
+                <button
+                  class="secondary"
+                  type="button"
+                  data-cancel
+                  @click=${() => {
+                    this.#answerReferent(false);
+                  }}
+                >
+                  ${m.cancel}
+                </button>
+              </div>`
+          : nothing
+      }
+    </dialog>`;
   }
 
   #renderActor(actor: Reference, where: 'list' | 'results') {
@@ -441,11 +768,18 @@ export class DspAccessRights extends DspElement {
     const role = this.#roleOf(reference);
     const id = `${where}-${reference.replace(/[^A-Za-z0-9-]/g, '-')}`;
     const to = (wanted: ActorStatus) => () =>
-      void this.#change({ target: 'actor', actorId: reference, display: name, status: wanted });
+      void this.#consent({ target: 'actor', actorId: reference, display: name, status: wanted });
     const button = (text: string, wanted: ActorStatus) =>
       html`<button class="secondary" type="button" aria-describedby=${id} @click=${to(wanted)}>
         ${text}
       </button>`;
+    const pending = this.pending?.operation;
+    const unsaved =
+      pending?.kind === 'consent' &&
+      pending.edit.target === 'actor' &&
+      pending.edit.actorId === reference
+        ? pending.edit.status
+        : undefined;
     const commands: TemplateResult[] = [];
     if (status === 'blocked') commands.push(button(m.unblock, 'none'));
     if (status === 'none') commands.push(button(m.grant, 'granted'));
@@ -458,6 +792,7 @@ export class DspAccessRights extends DspElement {
         ${role ? html`<span class="role">${role}</span>` : nothing}
       </span>
       <span part="status" class=${status}>${m.status[status]}</span>
+      ${unsaved ? html`<span class="pending">${m.status[unsaved]} (${m.notSaved})</span>` : nothing}
       <span class="commands">${commands}</span>
     </li>`;
   }
@@ -590,7 +925,7 @@ export class DspAccessRights extends DspElement {
     const m = this.#messages;
     const allowed = this.#rights.summary?.breakTheGlass === 'allowed';
     const set = (value: boolean) => () =>
-      void this.#change({ target: 'break-glass', allowed: value });
+      void this.#consent({ target: 'break-glass', allowed: value });
     return html`<section part="emergency" aria-labelledby="emergency">
       <h3 id="emergency">${m.emergency}</h3>
       <p class="help" id="emergency-help">${m.emergencyHelp}</p>
@@ -633,12 +968,17 @@ export class DspAccessRights extends DspElement {
               class="action"
               type="button"
               id="reopen-button"
-              @click=${() => void this.#change({ target: 'open', open: true })}
+              @click=${() => void this.#consent({ target: 'open', open: true })}
             >
               ${m.reopenButton}
             </button>`
       }
-      <dialog part="dialog" aria-labelledby="close-title" @close=${this.#onDialogClose}>
+      <dialog
+        id="close-dialog"
+        part="dialog"
+        aria-labelledby="close-title"
+        @close=${this.#onDialogClose}
+      >
         ${
           this.confirming
             ? html`<form @submit=${this.#onConfirm} novalidate>
@@ -705,17 +1045,85 @@ export class DspAccessRights extends DspElement {
       form.querySelector('input')?.focus();
       return;
     }
-    const done = await this.#change({ target: 'open', open: false });
+    const done = await this.#consent({ target: 'open', open: false });
     if (done) this.dialog?.close();
   };
 
+  #renderOtherRules() {
+    return renderOtherRules(this.#rights.otherRules, {
+      m: this.#messages,
+      nameOf: (reference, display) => this.#nameOf({ reference, ...(display ? { display } : {}) }),
+      titleOf: (id) => this.#titleOf(id),
+      formatDate: (date) => this.localize.formatDate(date),
+    });
+  }
+
   #renderAssistant() {
     const m = this.#messages;
-    return html`<section part="assistant" aria-labelledby="assistant">
-      <h3 id="assistant">${m.assistant}</h3>
-      <p>${m.assistantHelp}</p>
-      <p class="help">${m.assistantNotHere}</p>
-    </section>`;
+    const state = this.#assistants.state;
+    const pending = this.pending?.operation;
+    const failure = this.assistantFailure;
+    return renderAssistantSection({
+      m,
+      state,
+      assistants: this.#assistants.assistants,
+      saving: this.#assistants.saving,
+      fieldErrors: this.assistantErrors,
+      failure: failure
+        ? this.renderError(failure.error, m.addAssistantFailed, () => {
+            void this.#submitAssistant(failure.input);
+          })
+        : undefined,
+      loadError:
+        state.status === 'error'
+          ? this.renderError(state.error, m.assistantsFailed, () => {
+              void this.#assistants.load(this.activeClient, this.#patientId || undefined);
+            })
+          : undefined,
+      pendingRemoval: pending?.kind === 'remove-assistant' ? pending.assistant.id : undefined,
+      onRemove: (assistant) => void this.#run({ kind: 'remove-assistant', assistant }),
+      onSubmit: (event) => void this.#onAssistantSubmit(event),
+      onInput: (field) => {
+        if (this.assistantErrors[field]) {
+          this.assistantErrors = Object.fromEntries(
+            Object.entries(this.assistantErrors).filter(([key]) => key !== field),
+          );
+        }
+      },
+    });
+  }
+
+  /** Checks what was entered, field by field, before anything is sent; nothing entered is lost. */
+  readonly #onAssistantSubmit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const input: AssistantInput = {
+      given: textOf(data.get('given')),
+      family: textOf(data.get('family')),
+      matricule: textOf(data.get('matricule')),
+    };
+    const patient = this.#rights.patient;
+    const problems = assistantProblems(input, {
+      patientMatricule: patient ? matriculeOf(patient) : undefined,
+    });
+    const m = this.#messages;
+    this.assistantErrors = Object.fromEntries(
+      problems.map((p) => [p.field, problemMessage(p, m, input.matricule)]),
+    );
+    this.assistantFailure = undefined;
+    const first = problems[0];
+    if (first) {
+      await this.updateComplete;
+      form.querySelector<HTMLInputElement>(`[name="${first.field}"]`)?.focus();
+      return;
+    }
+    if (await this.#submitAssistant(input)) form.reset();
+  };
+
+  #submitAssistant(input: AssistantInput): Promise<boolean> {
+    this.assistantFailure = undefined;
+    return this.#run({ kind: 'add-assistant', input }, false, true);
   }
 }
 

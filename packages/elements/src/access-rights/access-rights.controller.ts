@@ -2,7 +2,6 @@
 // professionals named in it are and the titles of the documents; and each edit, saved with
 // If-Match and re-applied on top of a concurrent change rather than overwriting it.
 import {
-  accessSummary,
   blockProfessional,
   closeDsp,
   DspConflictError,
@@ -22,9 +21,13 @@ import {
   type Patient,
   type Practitioner,
 } from '@dsp-kit/fhir';
+import type { ConsentProvision } from '@medplum/fhirtypes';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MissingClientError } from '../base/error-message.js';
 import type { DspAccessChange } from './access-rights.events.js';
+import { sameTarget } from './operations.js';
+import { ownAccessOf, type OwnAccess, type SearchOutcome } from './own-access.js';
+import { baseConditions, keepingOthers, summaryOf, unknownRules } from './provisions.js';
 
 /** Where a professional stands in the Consent. */
 export type ActorStatus = 'none' | 'blocked' | 'granted' | 'full';
@@ -72,8 +75,15 @@ export function isInEffect(summary: AccessSummary, edit: AccessEdit): boolean {
   }
 }
 
-/** The edit applied to a Consent, through @dsp-kit/fhir's pure helpers. */
+/**
+ * The edit applied to a Consent, through @dsp-kit/fhir's pure helpers, leaving the rules the
+ * panel does not understand as they are.
+ */
 export function applyEdit(consent: Consent, edit: AccessEdit): Consent {
+  return keepingOthers(consent, (known) => applyKnown(known, edit));
+}
+
+function applyKnown(consent: Consent, edit: AccessEdit): Consent {
   switch (edit.target) {
     case 'actor': {
       const actor = { reference: edit.actorId, ...(edit.display ? { display: edit.display } : {}) };
@@ -165,7 +175,12 @@ export type AccessRightsState =
   | { readonly status: 'pending' }
   | { readonly status: 'ready' }
   /** The caller may not read the Consent (a professional): 403. */
-  | { readonly status: 'read-only'; readonly error: DspHttpError }
+  | {
+      readonly status: 'read-only';
+      readonly error: DspHttpError;
+      /** The caller's own access to the record, once the server said it. */
+      readonly own?: OwnAccess;
+    }
   | { readonly status: 'error'; readonly error: unknown };
 
 /** Conflicts in a row before giving up: each one means someone saved in between. */
@@ -199,7 +214,14 @@ export class AccessRightsController implements ReactiveController {
   }
 
   get summary(): AccessSummary | undefined {
-    return this.consent ? accessSummary(this.consent, this.patient) : undefined;
+    return this.consent ? summaryOf(this.consent, this.patient) : undefined;
+  }
+
+  /** The Consent's rules the panel does not understand: shown read-only, kept on every save. */
+  get otherRules(): ConsentProvision[] {
+    if (!this.consent) return [];
+    const conditions = baseConditions(this.consent);
+    return [...(conditions ? [conditions] : []), ...unknownRules(this.consent)];
   }
 
   hostConnected(): void {
@@ -227,15 +249,20 @@ export class AccessRightsController implements ReactiveController {
     const abort = (this.#load = new AbortController());
     const signal = abort.signal;
     this.#set({ status: 'pending' });
+    // The documents name the masked ones; for a professional, the answer is their own access.
+    const search: Promise<SearchOutcome> = client
+      .searchDocuments({ patient: patientId, _count: 200 }, { signal })
+      .then(
+        (page) => ({ page }),
+        (error: unknown) => ({ error }),
+      );
     try {
-      const [versioned, patient, documents] = await Promise.all([
+      const [versioned, patient, outcome] = await Promise.all([
         client.getConsent(patientId, { signal }),
         client.readPatient(patientId, { signal }).catch(() => undefined),
-        client
-          .searchDocuments({ patient: patientId, _count: 200 }, { signal })
-          .then((page) => page.entries)
-          .catch(() => [] as DocumentReference[]),
+        search,
       ]);
+      const documents: readonly DocumentReference[] = 'page' in outcome ? outcome.page.entries : [];
       if (generation !== this.#generation) return;
       this.consent = versioned.consent;
       this.etag = versioned.etag;
@@ -246,7 +273,8 @@ export class AccessRightsController implements ReactiveController {
     } catch (error) {
       if (generation !== this.#generation) return;
       if (error instanceof DspHttpError && error.status === 403) {
-        this.#set({ status: 'read-only', error });
+        const own = ownAccessOf(await search);
+        if (generation === this.#generation) this.#set({ status: 'read-only', error, own });
       } else {
         this.#set({ status: 'error', error });
       }
@@ -280,7 +308,7 @@ export class AccessRightsController implements ReactiveController {
     this.host.requestUpdate();
     try {
       for (let conflicts = 0; ; conflicts++) {
-        const before = accessSummary(base);
+        const before = summaryOf(base);
         if (isInEffect(before, edit)) {
           this.#accept(base, etag);
           return { change: changeOf(edit, before), saved: false, meanwhile, before };
@@ -295,7 +323,10 @@ export class AccessRightsController implements ReactiveController {
             error.current?.resourceType === 'Consent'
               ? { consent: error.current, etag: error.etag }
               : await client.getConsent(patientId);
-          meanwhile.push(...differences(before, accessSummary(current.consent)));
+          const now = summaryOf(current.consent);
+          // A change of ours whose answer was lost is no one else's: it is not said as theirs.
+          const ours = (d: AccessEdit) => sameTarget(d, edit) && isInEffect(now, edit);
+          meanwhile.push(...differences(before, now).filter((d) => !ours(d)));
           base = current.consent;
           etag = current.etag;
           // Whatever happens next, the panel must show the server's version, not the stale one.

@@ -15,7 +15,9 @@ export type DspAccessChange =
   | 'break-glass-allowed'
   | 'break-glass-refused'
   | 'close'
-  | 'reopen';
+  | 'reopen'
+  | 'add-assistant'
+  | 'remove-assistant';
 
 interface ActorDetail {
   readonly patientId: string;
@@ -100,6 +102,22 @@ export class DspRequestBreakGlassPolicyEvent extends Event {
   }
 }
 
+/** The user asks to name a DSP assistant (their details stay in the panel). Cancelable. */
+export class DspRequestAddAssistantEvent extends Event {
+  static readonly type = 'dsp-request-add-assistant';
+  constructor(readonly detail: { readonly patientId: string }) {
+    super(DspRequestAddAssistantEvent.type, intent);
+  }
+}
+
+/** The user asks to withdraw a DSP assistant (`assistantId`: the RelatedPerson's id). Cancelable. */
+export class DspRequestRemoveAssistantEvent extends Event {
+  static readonly type = 'dsp-request-remove-assistant';
+  constructor(readonly detail: { readonly patientId: string; readonly assistantId: string }) {
+    super(DspRequestRemoveAssistantEvent.type, intent);
+  }
+}
+
 /** The server saved a change of the patient's access rights. */
 export class DspAccessChangedEvent extends Event {
   static readonly type = 'dsp-access-changed';
@@ -109,6 +127,8 @@ export class DspAccessChangedEvent extends Event {
       readonly change: DspAccessChange;
       readonly actorId?: string;
       readonly documentId?: string;
+      /** The DSP assistant named or withdrawn: the RelatedPerson's id. */
+      readonly assistantId?: string;
     },
   ) {
     super(DspAccessChangedEvent.type, { bubbles: true, composed: true });
@@ -126,6 +146,8 @@ declare global {
     'dsp-request-close': DspRequestCloseEvent;
     'dsp-request-reopen': DspRequestReopenEvent;
     'dsp-request-break-glass-policy': DspRequestBreakGlassPolicyEvent;
+    'dsp-request-add-assistant': DspRequestAddAssistantEvent;
+    'dsp-request-remove-assistant': DspRequestRemoveAssistantEvent;
     'dsp-access-changed': DspAccessChangedEvent;
   }
 }

@@ -20,6 +20,11 @@ export const styles = css`
     font-size: 1.05em;
   }
 
+  h4 {
+    margin: 0 0 var(--_space-1);
+    font-size: 1em;
+  }
+
   section {
     margin-block-start: var(--_space-4);
     padding-block-start: var(--_space-3);
@@ -91,13 +96,9 @@ export const styles = css`
   }
 
   [part='closed-banner'] {
-    border-inline-start: 4px solid var(--dsp-color-warning, #b54708);
-    background: var(--dsp-color-warning-surface, #fffaeb);
+    border-inline-start: 4px solid var(--_warning);
+    background: var(--_warning-surface);
     font-weight: 600;
-  }
-
-  :host([theme='dark']) [part='closed-banner'] {
-    background: var(--dsp-color-warning-surface, #2e1f06);
   }
 
   /* Lit's markers keep the region from ever being :empty: the component says when it speaks. */
@@ -168,7 +169,8 @@ export const styles = css`
     border-radius: var(--_radius);
     border: 1px solid var(--_danger);
     background: var(--_danger);
-    color: #fff;
+    /* The surface colour reads on the danger colour in light (white) and dark (near black). */
+    color: var(--_surface);
   }
 
   .invalid {
@@ -190,8 +192,44 @@ export const styles = css`
     align-items: stretch;
   }
 
+  /* A change not saved yet: kept in view, with its retry. */
+  [part='pending'] {
+    padding: var(--_space-3);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_danger);
+    margin-block-end: var(--_space-3);
+  }
+
+  .pending {
+    font-size: var(--_font-size-small);
+    font-style: italic;
+    color: var(--_danger);
+  }
+
+  form[part='assistant-form'] {
+    flex-direction: column;
+    align-items: start;
+    gap: var(--_space-2);
+  }
+
+  .fields {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-3);
+  }
+
+  .field .invalid {
+    margin: var(--_space-1) 0 0;
+    max-width: 20rem;
+  }
+
+  [part~='rule'] {
+    display: block;
+  }
+
   @media (forced-colors: active) {
     [part~='status'].blocked,
+    [part='pending'],
     [part='closed-banner'] {
       border-color: CanvasText;
     }

@@ -2,7 +2,7 @@
 // If-Match (412 on a stale version), and its history. Only the patient and their assistant manage
 // it; every change is audited (and each newly masked document as a `mask`).
 import { accessSummary } from '@dsp-kit/fhir';
-import type { Bundle, Consent } from '@medplum/fhirtypes';
+import type { Bundle, Consent, Resource } from '@medplum/fhirtypes';
 import type { Context } from '../context.js';
 import { FhirFailure, fhirResponse } from '../fhir-http.js';
 
@@ -95,6 +95,32 @@ async function readConsentBody(context: Context): Promise<Consent> {
   return consent;
 }
 
+function actorsOf(consent: Consent | undefined): string[] {
+  return (consent?.provision?.provision ?? []).flatMap((p) =>
+    (p.actor ?? []).flatMap((a) => (a.reference.reference ? [a.reference.reference] : [])),
+  );
+}
+
+/**
+ * Referential integrity: a 422 when the Consent names someone the server does not know (a
+ * mistyped or invented practitioner id). Only names new to this version are checked, so a
+ * professional who left the directory does not make the patient's Consent unsavable.
+ */
+function checkActors(context: Context, before: Consent | undefined, after: Consent): void {
+  const known = new Set(actorsOf(before));
+  for (const reference of actorsOf(after)) {
+    if (known.has(reference)) continue;
+    const [type = '', id = ''] = reference.split('/');
+    if (context.store.get(type as Resource['resourceType'], id)) continue;
+    throw FhirFailure.of(
+      422,
+      'not-found',
+      `${reference} n’existe pas dans l’annuaire des professionnels.`,
+      'Consent.provision.provision.actor',
+    );
+  }
+}
+
 function auditChange(
   context: Context,
   patient: string,
@@ -130,6 +156,7 @@ export async function createConsentRoute(context: Context): Promise<Response> {
       'This patient already has a privacy Consent; update it instead',
     );
   }
+  checkActors(context, undefined, consent);
   // The server names what it creates.
   const stored = context.store.put<Consent>({ ...consent, id: undefined });
   auditChange(context, patient, undefined, stored);
@@ -164,6 +191,7 @@ export async function updateConsentRoute(context: Context, id: string): Promise<
       'Consent.patient',
     );
   }
+  checkActors(context, current, consent);
   const stored = context.store.put<Consent>({ ...consent, id });
   auditChange(context, patient, current, stored);
   return withEtag(stored);
