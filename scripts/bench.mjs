@@ -7,6 +7,7 @@ const runs = [
   ['node', ['--conditions=source', '--import', 'tsx', 'test/bench/mock.bench.ts']],
   ['node', ['--conditions=source', '--import', 'tsx', 'test/bench/audit-log.bench.ts']],
   ['node', ['--conditions=source', '--import', 'tsx', 'test/bench/browser.bench.ts']],
+  ['node', ['--conditions=source', '--import', 'tsx', 'test/bench/hashing.bench.ts']],
 ];
 let failed = false;
 for (const [command, args] of runs) {

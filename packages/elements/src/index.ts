@@ -9,8 +9,19 @@ export { DspAuditLog } from './audit-log/audit-log.component.js';
 export { DspDocumentStats } from './document-stats/document-stats.component.js';
 export { DspDocumentPreview } from './document-preview/document-preview.component.js';
 export { DspDocumentUploader } from './document-uploader/document-uploader.component.js';
-export { DspDocumentUploadedEvent } from './document-uploader/uploader.events.js';
-export type { UploadItem, UploadStatus } from './document-uploader/document-uploader.controller.js';
+export {
+  DspDocumentUploadedEvent,
+  DspUploadFailedEvent,
+  DspUploadProgressEvent,
+} from './document-uploader/uploader.events.js';
+export type {
+  UploadItem,
+  UploadMetadata,
+  UploadResult,
+  UploadStatus,
+} from './document-uploader/document-uploader.controller.js';
+export { uploaderMessages } from './document-uploader/document-uploader.messages.js';
+export type { UploaderMessages } from './document-uploader/document-uploader.messages.js';
 export { DspAccessRights } from './access-rights/access-rights.component.js';
 export { accessRightsMessages } from './access-rights/access-rights.messages.js';
 export type { AccessRightsMessages } from './access-rights/access-rights.messages.js';

@@ -1,102 +1,73 @@
-// <dsp-document-uploader> against the mock DSP server (msw's real service worker): files are
-// checked by their bytes, hashed in a worker, sent with their metadata and upload progress,
-// retried idempotently, and kept in an IndexedDB queue that survives reloads and lost networks.
+// <dsp-document-uploader> against the mock DSP server (msw's real service worker): the happy
+// paths of a professional and a patient, the API (add, submit, clear), its events, replacement,
+// the host's facility defaults, and a viewer on the same page showing the new document.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { staticTokenProvider } from '@dsp-kit/auth';
-import { DspClient } from '@dsp-kit/fhir';
-import { DspCache, kitDatabaseName } from '@dsp-kit/fhir/cache';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { fixtures, mockToken, sampleFiles } from '@dsp-kit/mock';
-import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
-import type { DspDocumentUploader } from '../src/define/dsp-document-uploader.js';
-import '../src/define/dsp-document-uploader.js';
-import type { DspDocumentUploadedEvent } from '../src/document-uploader/uploader.events.js';
-import type { DspErrorEvent } from '../src/events.js';
+import { DspValidationError } from '@dsp-kit/fhir';
 import { hashFile, lastHashedIn } from '../src/document-uploader/hash.js';
+import type {
+  DspDocumentUploadedEvent,
+  DspUploadProgressEvent,
+} from '../src/document-uploader/uploader.events.js';
+import { MissingClientError } from '../src/base/error-message.js';
+import type { DspDocumentUploader } from '../src/define/dsp-document-uploader.js';
+import type { DspDocumentViewer } from '../src/define/dsp-document-viewer.js';
+import '../src/define/dsp-document-viewer.js';
+import {
+  as,
+  chooseType,
+  choose,
+  documentCount,
+  enter,
+  field,
+  otherPdf,
+  patients,
+  pdf,
+  pdfFile,
+  problemAt,
+  rows,
+  select,
+  sandbox,
+  settled,
+  statusOf,
+  storedFor,
+  uploader,
+  users,
+  useSandbox,
+} from './document-uploader.helpers.js';
 
-const { patients, users } = fixtures;
-let sandbox: Sandbox;
+useSandbox();
 
-const pdf = sampleFiles().find((f) => f.contentType === 'application/pdf')!;
-const png = sampleFiles().find((f) => f.contentType === 'image/png')!;
-
-function as(user: string): DspClient {
-  return new DspClient({
-    baseUrl: sandbox.server.baseUrl,
-    tokens: staticTokenProvider(mockToken(user)),
-    retry: false,
-  });
+function collect<E extends Event>(el: EventTarget, type: string): E[] {
+  const events: E[] = [];
+  el.addEventListener(type, (event) => events.push(event as E));
+  return events;
 }
-
-async function uploader(
-  options: { user?: string; mode?: string; maxSize?: number; queueUser?: string } = {},
-): Promise<DspDocumentUploader> {
-  return fixture<DspDocumentUploader>(
-    html`<dsp-document-uploader
-      .client=${as(options.user ?? users.weber)}
-      user=${ifDefined(options.queueUser)}
-      patient=${patients.marie.id}
-      author=${options.mode === 'patient' ? `Patient/${patients.marie.id}` : 'Practitioner/paul-weber'}
-      mode=${options.mode ?? 'professional'}
-      max-size=${options.maxSize ?? 20 * 1024 * 1024}
-      lang="en"
-    ></dsp-document-uploader>`,
-  );
-}
-
-function choose(el: DspDocumentUploader, ...files: File[]): void {
-  const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
-  const dt = new DataTransfer();
-  for (const file of files) dt.items.add(file);
-  input.files = dt.files;
-  input.dispatchEvent(new Event('change'));
-}
-
-function rows(el: DspDocumentUploader): HTMLFieldSetElement[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLFieldSetElement>('[part~="row"]')];
-}
-
-async function settled(el: DspDocumentUploader): Promise<void> {
-  await waitUntil(
-    () => el.items.every((i) => !['checking', 'hashing', 'sending'].includes(i.status)),
-    'the files did not settle',
-    { timeout: 8000 },
-  );
-  await el.updateComplete;
-}
-
-function statusOf(row: Element): string | undefined {
-  return row.querySelector<HTMLElement>('[part~="status"]')?.dataset.status;
-}
-
-function problemOf(row: Element, control: Element): string {
-  const id = control.getAttribute('aria-describedby') ?? '';
-  expect(id, 'aria-describedby').to.not.equal('');
-  return row.querySelector(`[id="${id}"]`)?.textContent.trim() ?? '';
-}
-
-async function selectType(el: DspDocumentUploader, row: Element, code: string): Promise<void> {
-  const select = row.querySelector<HTMLSelectElement>('select[name="type"]')!;
-  select.value = code;
-  select.dispatchEvent(new Event('change'));
-  await el.updateComplete;
-}
-
-const pdfFile = (name = 'bilan.pdf') =>
-  new File([pdf.bytes as BlobPart], name, { type: 'application/pdf' });
-
-before(async () => {
-  sandbox = await startSandbox();
-});
-after(() => sandbox.stop());
-beforeEach(async () => {
-  await sandbox.reset();
-  sandbox.server.clearScenarios();
-  // Queues of earlier tests stay in this browser profile otherwise.
-  await DspCache.clearAll();
-});
 
 describe('<dsp-document-uploader>', () => {
+  for (const queueUser of [undefined, 'paul-weber'] as const) {
+    it(`never sends a patient’s files into another’s DSP when the patient changes (${queueUser ? 'stored queue' : 'in memory'})`, async () => {
+      const el = await uploader(queueUser ? { queueUser } : {});
+      const id = await el.add(pdfFile(), { typeCode: 'resume-patient', title: 'Pour Marie' });
+      const lucien = () => sandbox().server.store.documentsOf(patients.lucien.id).length;
+      const lucienBefore = lucien();
+
+      el.patient = patients.lucien.id;
+      await el.updateComplete;
+      expect(rows(el)).to.have.length(0);
+      expect(await el.submit()).to.deep.equal([]);
+      expect(lucien()).to.equal(lucienBefore);
+
+      // Back on Marie: her file is there again, and goes to her DSP.
+      el.patient = patients.marie.id;
+      await waitUntil(() => rows(el).length === 1, 'Marie’s file did not come back');
+      await settled(el);
+      const [result] = await el.submit();
+      expect(result).to.include({ id, status: 'sent' });
+      expect(storedFor(id)).to.have.length(1);
+      expect(lucien()).to.equal(lucienBefore);
+    });
+  }
+
   it('hashes in a worker, in slices, with progress', async () => {
     const progress: number[] = [];
     const hash = await hashFile(new Blob([pdf.bytes as BlobPart]), {
@@ -106,6 +77,7 @@ describe('<dsp-document-uploader>', () => {
     expect(hash).to.equal(pdf.sha1Base64);
     expect(lastHashedIn).to.equal('worker');
     expect(progress.length).to.be.greaterThan(1);
+    expect(progress.at(-1)).to.equal(pdf.size);
   });
 
   it('is accessible and says so when empty', async () => {
@@ -114,21 +86,19 @@ describe('<dsp-document-uploader>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('sends a PDF with its metadata and hash; the server holds it', async () => {
+  it('sends a professional’s PDF with its metadata and hash; events say so with ids only', async () => {
     const el = await uploader();
+    const progress = collect<DspUploadProgressEvent>(el, 'dsp-upload-progress');
     choose(el, pdfFile('bilan sanguin.pdf'));
     await settled(el);
     const [row] = rows(el);
     expect(statusOf(row!)).to.equal('invalid'); // no type yet
-    expect(row!.querySelector<HTMLInputElement>('input[name="title"]')!.value).to.equal(
-      'bilan sanguin',
-    );
-    await selectType(el, row!, 'cr-acte-diagnostique');
+    expect(field(row!, 'title').value).to.equal('bilan sanguin');
+    await chooseType(el, row!, 'cr-acte-diagnostique');
+    expect(field(row!, 'type').value).to.equal('Diagnostic procedure reports');
     expect(row!.querySelector('output[name="class"]')?.textContent.trim()).to.equal('Report');
-    const date = row!.querySelector<HTMLInputElement>('input[name="date"]')!;
-    date.value = '2026-11-20';
-    date.dispatchEvent(new Event('change'));
-    const conf = row!.querySelector<HTMLSelectElement>('select[name="confidentiality"]')!;
+    await enter(el, row!, 'date', '2026-11-20');
+    const conf = select(row!, 'confidentiality');
     conf.value = 'R';
     conf.dispatchEvent(new Event('change'));
     await el.updateComplete;
@@ -141,268 +111,288 @@ describe('<dsp-document-uploader>', () => {
     await settled(el);
     expect(statusOf(row!)).to.equal('sent');
     const item = el.items[0]!;
-    expect(event.detail.masterIdentifier).to.equal(`urn:uuid:${item.documentUuid}`);
-    expect(event.detail.patientId).to.equal(patients.marie.id);
-    expect(Object.keys(event.detail).sort()).to.deep.equal([
-      'documentId',
-      'masterIdentifier',
-      'patientId',
-    ]);
+    expect(event.detail).to.deep.equal({
+      id: item.documentUuid,
+      documentId: item.documentId,
+      masterIdentifier: `urn:uuid:${item.documentUuid}`,
+      patientId: patients.marie.id,
+    });
+    expect(event.detail.documentId).to.be.a('string');
+    expect(event.bubbles && event.composed).to.equal(true);
 
-    const stored = sandbox.server.store
-      .documentsOf(patients.marie.id)
-      .find((d) => d.masterIdentifier?.value === `urn:uuid:${item.documentUuid}`);
+    const [stored] = storedFor(item.documentUuid);
     expect(stored, 'stored document').to.exist;
+    expect(stored!.id).to.equal(event.detail.documentId);
     const attachment = stored!.content[0]!.attachment;
     expect(attachment.contentType).to.equal('application/pdf');
     expect(attachment.hash).to.equal(pdf.sha1Base64);
     expect(attachment.size).to.equal(pdf.size);
     expect(attachment.title).to.equal('bilan sanguin');
     expect(stored!.type?.coding?.[0]?.code).to.equal('cr-acte-diagnostique');
+    expect(stored!.category?.[0]?.coding?.[0]?.code).to.equal('compte-rendu');
     expect(stored!.securityLabel?.[0]?.coding?.[0]?.code).to.equal('R');
     expect(stored!.context?.period?.start).to.equal('2026-11-20');
+    expect(stored!.author?.[0]?.reference).to.equal('Practitioner/paul-weber');
+
+    // Progress: the hashing phase reaches the file's size, the sending phase its request's.
+    const hashing = progress.filter((e) => e.detail.phase === 'hashing');
+    const sending = progress.filter((e) => e.detail.phase === 'sending');
+    expect(hashing.at(-1)!.detail).to.deep.equal({
+      id: item.documentUuid,
+      phase: 'hashing',
+      loaded: pdf.size,
+      total: pdf.size,
+    });
+    expect(sending.length).to.be.greaterThan(0);
+    const last = sending.at(-1)!.detail;
+    expect(last.loaded).to.equal(last.total);
+    expect(last.total).to.be.greaterThan(pdf.size);
+    for (const e of progress)
+      expect(Object.keys(e.detail).sort()).to.deep.equal(['id', 'loaded', 'phase', 'total']);
+    const loads = sending.map((e) => e.detail.loaded);
+    expect([...loads].sort((a, b) => a - b)).to.deep.equal(loads);
     await expect(el).to.be.accessible();
   });
 
-  it('refuses a .pdf-named HTML file, an empty file and one over the limit, each at its row', async () => {
-    const el = await uploader({ maxSize: 100 });
-    const html = new TextEncoder().encode('<!doctype html><p>not a PDF</p>\u0000');
-    choose(
-      el,
-      new File([html], 'fake.pdf', { type: 'application/pdf' }),
-      new File([], 'empty.pdf', { type: 'application/pdf' }),
-      pdfFile('big.pdf'),
-    );
-    await settled(el);
-    const [fake, empty, big] = rows(el);
-    for (const row of [fake!, empty!, big!]) {
-      expect(statusOf(row)).to.equal('invalid');
-      expect(row.getAttribute('aria-invalid')).to.equal('true');
-    }
-    expect(problemOf(fake!, fake!)).to.contain('not a PDF');
-    expect(problemOf(empty!, empty!)).to.equal('This file is empty.');
-    expect(problemOf(big!, big!)).to.contain('size limit');
-    await expect(el).to.be.accessible();
-  });
-
-  it('flags the same file added twice', async () => {
+  it('shows upload progress while sending, up to the whole request', async () => {
     const el = await uploader();
-    choose(el, pdfFile('a.pdf'));
-    await settled(el);
-    choose(el, pdfFile('b.pdf'));
-    await settled(el);
-    const [, second] = rows(el);
-    expect(problemOf(second!, second!)).to.equal('This file is already in the list.');
-  });
-
-  it('refuses masked and hidden together, at the flags', async () => {
-    const el = await uploader();
-    choose(el, new File([png.bytes as BlobPart], 'radio.png'));
-    await settled(el);
+    await el.add(pdfFile(), { typeCode: 'resume-patient' });
     const [row] = rows(el);
-    await selectType(el, row!, 'resume-patient');
-    for (const name of ['masked', 'hidden']) {
-      const box = row!.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-      box.checked = true;
-      box.dispatchEvent(new Event('change'));
-    }
-    await el.updateComplete;
-    const masked = row!.querySelector('input[name="masked"]')!;
-    expect(masked.getAttribute('aria-invalid')).to.equal('true');
-    expect(problemOf(row!, masked)).to.contain('cannot be both');
-    expect(statusOf(row!)).to.equal('invalid');
+    // The mock answers 1.5 s late: long enough to see the row while it is sent.
+    sandbox().useScenario('slowNetwork');
+    const sending = el.submit();
+    await waitUntil(() => row!.querySelector('progress'), 'no progress bar while sending');
+    expect(statusOf(row!)).to.equal('sending');
+    expect(row!.querySelector('progress')!.getAttribute('aria-label')).to.equal('Upload progress');
+    expect(field(row!, 'title').disabled).to.equal(true);
+    expect(row!.querySelector('button[name="cancel"]')).to.exist;
+    expect(row!.querySelector('button[name="remove"]')).to.equal(null);
     await expect(el).to.be.accessible();
+    const [result] = await sending;
+    await el.updateComplete;
+    const item = el.items[0]!;
+    expect(result).to.deep.equal({
+      id: item.documentUuid,
+      status: 'sent',
+      documentId: item.documentId,
+    });
+    expect(statusOf(row!)).to.equal('sent');
+    expect(item.uploaded).to.equal(item.uploadTotal);
+    expect(row!.querySelector('progress')).to.equal(null);
   });
 
-  it('fixes the type in patient mode, and the mock accepts it', async () => {
+  it('lets a patient add her own notes: the type is fixed, no masks, she is the author', async () => {
     const el = await uploader({ user: users.marie, mode: 'patient' });
     const text = new TextEncoder().encode('Questions pour ma prochaine consultation\n');
     choose(el, new File([text], 'questions.txt'));
     await settled(el);
     const [row] = rows(el);
-    expect(row!.querySelector('select[name="type"]')).to.equal(null);
+    const type = field(row!, 'type');
+    expect(type.readOnly).to.equal(true);
+    expect(type.value).to.equal("Patient's own notes");
+    expect(row!.querySelector('[role="combobox"]')).to.equal(null);
     expect(row!.querySelector('input[name="masked"]')).to.equal(null);
-    expect(row!.querySelector('output[name="type"]')?.textContent).to.contain(
-      "Patient's own notes",
-    );
+    expect(row!.querySelector('input[name="hidden"]')).to.equal(null);
     expect(statusOf(row!)).to.equal('ready');
-    await el.send();
+    await expect(el).to.be.accessible();
+    const [result] = await el.submit();
+    expect(result!.status).to.equal('sent');
     expect(statusOf(row!)).to.equal('sent');
+    const [stored] = storedFor(el.items[0]!.documentUuid);
+    expect(stored!.type?.coding?.[0]?.code).to.equal('expression-titulaire');
+    expect(stored!.author?.[0]?.reference).to.equal(`Patient/${patients.marie.id}`);
+    expect(stored!.content[0]!.attachment.contentType).to.equal('text/plain');
     await expect(el).to.be.accessible();
   });
 
-  it('retries with the same identifiers after a lost answer: one document on the server', async () => {
+  it('add() takes the host’s metadata and runs the picker’s checks; submit() says how each file ended', async () => {
     const el = await uploader();
-    choose(el, pdfFile());
-    await settled(el);
-    const [row] = rows(el);
-    await selectType(el, row!, 'resume-patient');
-    const before = sandbox.server.store.documentsOf(patients.marie.id).length;
-    sandbox.server.useScenario('lostResponseAfterWrite');
-    const failed = oneEvent<DspErrorEvent>(el, 'dsp-error');
-    await el.send();
-    expect((await failed).detail.kind).to.equal('network');
+    const id = await el.add(otherPdf('ordonnance.pdf'), {
+      typeCode: 'traitements-prescrits',
+      title: 'Ordonnance du 20 novembre',
+      date: '2026-11-20',
+      confidentiality: 'V',
+      language: 'de',
+    });
+    const bad = await el.add(new File(['MZ\x90\x00 this is a program'], 'facture.pdf'), {
+      typeCode: 'resume-patient',
+    });
+    expect(el.items.map((i) => i.documentUuid)).to.deep.equal([id, bad]);
+    const [good, program] = rows(el);
+    expect(field(good!, 'type').value).to.equal('Prescribed treatments');
+    expect(field(good!, 'title').value).to.equal('Ordonnance du 20 novembre');
+    expect(field(good!, 'date').value).to.equal('2026-11-20');
+    expect(select(good!, 'confidentiality').value).to.equal('V');
+    expect(select(good!, 'language').value).to.equal('de');
+    expect(statusOf(good!)).to.equal('ready');
+    expect(statusOf(program!)).to.equal('invalid');
+
+    const before = documentCount();
+    const results = await el.submit();
+    expect(results.map((r) => [r.id, r.status])).to.deep.equal([
+      [id, 'sent'],
+      [bad, 'invalid'],
+    ]);
+    expect(results[0]!.documentId).to.be.a('string');
+    expect(documentCount()).to.equal(before + 1);
+    expect(storedFor(id)[0]!.content[0]!.attachment.language).to.equal('de');
+    expect(storedFor(bad)).to.have.length(0);
+
+    // Sent rows are not sent again: the next submit() speaks of the others only.
+    expect((await el.submit()).map((r) => r.id)).to.deep.equal([bad]);
+    expect(documentCount()).to.equal(before + 1);
+  });
+
+  it('add() refuses what is not a file; submit() without a client, patient or author says so', async () => {
+    const el = await uploader();
+    let error: unknown;
+    await el.add('bilan.pdf' as unknown as File).catch((e: unknown) => (error = e));
+    expect(error).to.be.instanceOf(TypeError);
+    expect(el.items).to.have.length(0);
+
+    el.patient = undefined;
     await el.updateComplete;
-    expect(statusOf(row!)).to.equal('failed');
-    expect(row!.querySelector('[part~="error"]')).to.exist;
-    expect(row!.querySelector<HTMLInputElement>('input[name="title"]')!.value).to.equal('bilan');
+    error = await el.submit().catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(DspValidationError);
+    expect((error as DspValidationError).field).to.equal('patient');
     await expect(el).to.be.accessible();
-    row!.querySelector<HTMLButtonElement>('button[name="retry"]')!.click();
-    await settled(el);
-    expect(statusOf(row!)).to.equal('sent');
-    expect(sandbox.server.store.documentsOf(patients.marie.id).length).to.equal(before + 1);
+
+    const lone = await fixture<DspDocumentUploader>(
+      html`<dsp-document-uploader
+        patient="marie-schmit"
+        author="Practitioner/x"
+      ></dsp-document-uploader>`,
+    );
+    error = await lone.submit().catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(MissingClientError);
   });
 
-  it('shows upload progress while sending, up to the whole request', async () => {
-    const el = await uploader();
-    choose(el, pdfFile());
-    await settled(el);
-    const [row] = rows(el);
-    await selectType(el, row!, 'resume-patient');
-    // The mock answers 1.5 s late: long enough to see the row while it is sent.
-    sandbox.useScenario('slowNetwork');
-    const sending = el.send();
-    await waitUntil(() => row!.querySelector('progress'), 'no progress bar while sending');
-    expect(statusOf(row!)).to.equal('sending');
-    expect(row!.querySelector('progress')!.getAttribute('aria-label')).to.equal('Upload progress');
+  it('clear() removes every file not being sent, from the list and the stored queue', async () => {
+    const el = await uploader({ queueUser: 'sub-weber' });
+    await el.add(otherPdf(), { typeCode: 'resume-patient' });
+    await el.add(otherPdf());
+    await el.add(otherPdf(), { typeCode: 'resume-patient' });
+    const [, , third] = rows(el);
+    sandbox().useScenario('slowNetwork');
+    const sending = el.submit();
+    await waitUntil(() => statusOf(third!) === 'sending' || statusOf(rows(el)[0]!) === 'sending');
+    const inFlight = el.items.filter((i) => i.status === 'sending').map((i) => i.documentUuid);
+    expect(inFlight.length).to.be.greaterThan(0);
+    await el.clear();
+    expect(el.items.map((i) => i.documentUuid)).to.deep.equal(inFlight);
     await expect(el).to.be.accessible();
     await sending;
-    await el.updateComplete;
-    const item = el.items[0]!;
-    expect(statusOf(row!)).to.equal('sent');
-    expect(item.uploadTotal).to.be.greaterThan(pdf.size);
-    expect(item.uploaded).to.equal(item.uploadTotal);
-    expect(row!.querySelector('progress')).to.equal(null);
-  });
-
-  it('keeps a file whose send found no network, and sends it once when back online', async () => {
-    const el = await uploader({ queueUser: 'sub-weber' });
-    choose(el, pdfFile());
-    await settled(el);
-    const [row] = rows(el);
-    await selectType(el, row!, 'resume-patient');
-    const before = sandbox.server.store.documentsOf(patients.marie.id).length;
-    sandbox.useScenario('offline');
-    await el.send();
-    await el.updateComplete;
-    expect(statusOf(row!)).to.equal('failed');
-    const status = row!.querySelector('[part~="status"]')!;
-    expect(status.getAttribute('role')).to.equal('status');
-    expect(status.textContent).to.contain('Waiting for the network');
-    expect(row!.querySelector<HTMLInputElement>('input[name="title"]')!.value).to.equal('bilan');
-    await expect(el).to.be.accessible();
-
-    sandbox.clearScenario();
-    const uploaded = oneEvent<DspDocumentUploadedEvent>(el, 'dsp-document-uploaded');
-    window.dispatchEvent(new Event('online'));
-    await uploaded;
-    await settled(el);
-    expect(statusOf(row!)).to.equal('sent');
-    expect(sandbox.server.store.documentsOf(patients.marie.id).length).to.equal(before + 1);
-  });
-
-  it('waits without trying while the browser is offline, then sends on `online`', async () => {
-    const el = await uploader();
-    choose(el, pdfFile());
-    await settled(el);
-    const [row] = rows(el);
-    await selectType(el, row!, 'resume-patient');
-    const before = sandbox.server.store.documentsOf(patients.marie.id).length;
-    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-    try {
-      await el.send();
-      await el.updateComplete;
-      expect(statusOf(row!)).to.equal('waiting');
-      expect(row!.querySelector('[part~="status"]')!.textContent).to.contain(
-        'Waiting for the network',
-      );
-      await expect(el).to.be.accessible();
-    } finally {
-      // Back to the prototype's getter.
-      delete (navigator as { onLine?: boolean }).onLine;
-    }
-    window.dispatchEvent(new Event('online'));
-    await waitUntil(() => el.items[0]?.status === 'sent', 'not sent when back online');
-    expect(sandbox.server.store.documentsOf(patients.marie.id).length).to.equal(before + 1);
-  });
-
-  it('lists the queue again after a reload, same identifiers and metadata, and sends it once', async () => {
-    const first = await uploader({ queueUser: 'sub-weber' });
-    choose(first, pdfFile());
-    await settled(first);
-    const [row] = rows(first);
-    await selectType(first, row!, 'resume-patient');
-    const title = row!.querySelector<HTMLInputElement>('input[name="title"]')!;
-    title.value = 'Bilan de juin';
-    title.dispatchEvent(new Event('input'));
-    const { documentUuid, submissionUuid } = first.items[0]!;
-    await first.queueStored();
-    first.remove();
-
-    const el = await uploader({ queueUser: 'sub-weber' });
-    await waitUntil(() => el.items.length === 1, 'the queue was not restored');
-    await settled(el);
-    const [again] = rows(el);
-    expect(el.items[0]!.documentUuid).to.equal(documentUuid);
-    expect(el.items[0]!.submissionUuid).to.equal(submissionUuid);
-    expect(again!.querySelector<HTMLInputElement>('input[name="title"]')!.value).to.equal(
-      'Bilan de juin',
-    );
-    expect(again!.querySelector<HTMLSelectElement>('select[name="type"]')!.value).to.equal(
-      'resume-patient',
-    );
-    expect(statusOf(again!)).to.equal('ready');
-    await expect(el).to.be.accessible();
-    await el.send();
-    expect(statusOf(again!)).to.equal('sent');
-    const stored = sandbox.server.store
-      .documentsOf(patients.marie.id)
-      .filter((d) => d.masterIdentifier?.value === `urn:uuid:${documentUuid}`);
-    expect(stored).to.have.length(1);
     await el.queueStored();
     el.remove();
-
-    // A sent file has left the queue; another user's queue is their own.
-    const later = await uploader({ queueUser: 'sub-weber' });
-    const other = await uploader({ queueUser: 'sub-someone-else' });
-    choose(other, pdfFile('other.pdf'));
-    await other.queueStored();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(later.items).to.have.length(0);
+    // Nothing left to restore: the cleared files were deleted, the sent ones forgotten.
+    const again = await uploader({ queueUser: 'sub-weber' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(again.items).to.have.length(0);
   });
 
-  it('after a reload, sends by itself a file the network had stopped', async () => {
-    const first = await uploader({ queueUser: 'sub-weber' });
-    choose(first, pdfFile());
-    await settled(first);
-    await selectType(first, rows(first)[0]!, 'resume-patient');
-    const { documentUuid } = first.items[0]!;
-    sandbox.useScenario('offline');
-    await first.send();
-    expect(first.items[0]!.status).to.equal('failed');
-    await first.queueStored();
-    first.remove();
-    sandbox.clearScenario();
-
-    const el = await uploader({ queueUser: 'sub-weber' });
-    await waitUntil(() => el.items[0]?.status === 'sent', 'the restored file was not sent', {
-      timeout: 8000,
+  it('sends a replacement: the new document relates to the one it replaces', async () => {
+    const el = await uploader();
+    const first = await el.add(otherPdf('compte-rendu.pdf'), { typeCode: 'rapport-medical' });
+    const [sent] = await el.submit();
+    const replaced = sent!.documentId!;
+    expect(replaced).to.be.a('string');
+    const second = await el.add(otherPdf('compte-rendu corrigé.pdf'), {
+      typeCode: 'rapport-medical',
     });
-    const stored = sandbox.server.store
-      .documentsOf(patients.marie.id)
-      .filter((d) => d.masterIdentifier?.value === `urn:uuid:${documentUuid}`);
-    expect(stored).to.have.length(1);
+    const row = rows(el)[1]!;
+    await enter(el, row, 'replaces', 'not a document id');
+    expect(problemAt(row, 'replaces')).to.equal('This document id is not valid.');
+    await enter(el, row, 'replaces', replaced);
+    expect(field(row, 'replaces').getAttribute('aria-invalid')).to.equal('false');
+    const results = await el.submit();
+    expect(results.map((r) => r.status)).to.deep.equal(['sent']);
+    const [stored] = storedFor(second);
+    expect(stored!.relatesTo).to.deep.equal([
+      { code: 'replaces', target: { reference: `DocumentReference/${replaced}` } },
+    ]);
+    expect(storedFor(first)).to.have.length(1);
   });
 
-  it('DspCache.clearAll() deletes the queue database', async () => {
-    const el = await uploader({ queueUser: 'sub-weber' });
-    choose(el, pdfFile());
-    await settled(el);
-    await el.queueStored();
-    const name = await kitDatabaseName('upload-queue', as(users.weber).baseUrl.href, 'sub-weber');
-    const names = async () => (await indexedDB.databases()).map((d) => d.name);
-    expect(await names()).to.include(name);
-    await DspCache.clearAll();
-    expect(await names()).to.not.include(name);
+  it('gives new documents the host’s facility type and practice setting', async () => {
+    const el = await uploader();
+    const facilityType = {
+      system: 'https://dsp-kit.org/fhir/CodeSystem/facility-type',
+      code: 'hopital',
+      display: 'Hôpital',
+    };
+    const practiceSetting = {
+      system: 'https://dsp-kit.org/fhir/CodeSystem/practice-setting',
+      code: 'cardiologie',
+      display: 'Cardiologie',
+    };
+    el.facilityType = facilityType;
+    el.practiceSetting = practiceSetting;
+    const id = await el.add(otherPdf(), { typeCode: 'cr-acte-diagnostique' });
+    const [row] = rows(el);
+    expect(row!.querySelector('output[name="facilityType"]')?.textContent).to.equal('Hôpital');
+    expect(row!.querySelector('output[name="practiceSetting"]')?.textContent).to.equal(
+      'Cardiologie',
+    );
+    await expect(el).to.be.accessible();
+    await el.submit();
+    const [stored] = storedFor(id);
+    expect(stored!.context?.facilityType?.coding).to.deep.equal([facilityType]);
+    expect(stored!.context?.practiceSetting?.coding).to.deep.equal([practiceSetting]);
+  });
+
+  it('works in every language: French by default', async () => {
+    const el = await fixture<DspDocumentUploader>(
+      html`<dsp-document-uploader
+        .client=${as(users.weber)}
+        patient=${patients.marie.id}
+        author="Practitioner/paul-weber"
+      ></dsp-document-uploader>`,
+    );
+    await el.add(new File([], 'vide.pdf'));
+    const [row] = rows(el);
+    expect(problemAt(row!, 'file')).to.equal('Ce fichier est vide.');
+    el.lang = 'de';
+    await el.updateComplete;
+    expect(problemAt(row!, 'file')).to.equal('Diese Datei ist leer.');
+    el.lang = 'lb';
+    await el.updateComplete;
+    expect(problemAt(row!, 'file')).to.equal('Dëse Fichier ass eidel.');
+  });
+
+  it('lets a viewer on the same page show the new document, without a reload', async () => {
+    const client = as(users.weber);
+    const page = await fixture<HTMLDivElement>(
+      html`<div>
+        <dsp-document-viewer .client=${client} patient=${patients.marie.id} lang="en">
+        </dsp-document-viewer>
+        <dsp-document-uploader
+          .client=${client}
+          patient=${patients.marie.id}
+          author="Practitioner/paul-weber"
+          lang="en"
+          retries="0"
+        ></dsp-document-uploader>
+      </div>`,
+    );
+    const viewer = page.querySelector<DspDocumentViewer>('dsp-document-viewer')!;
+    const el = page.querySelector<DspDocumentUploader>('dsp-document-uploader')!;
+    // The host's wiring, as in the sandbox: a stored document refreshes the viewer.
+    el.addEventListener('dsp-document-uploaded', () => {
+      viewer.refresh();
+    });
+    const titles = () =>
+      [...viewer.shadowRoot!.querySelectorAll('[part~="row"]')].map((r) => r.textContent);
+    await waitUntil(() => titles().length > 0, 'the viewer shows no document', { timeout: 8000 });
+    expect(titles().some((t) => t.includes('Lettre de la cardiologue'))).to.equal(false);
+    await el.add(otherPdf('lettre.pdf'), {
+      typeCode: 'rapport-medical',
+      title: 'Lettre de la cardiologue',
+    });
+    await el.submit();
+    await waitUntil(
+      () => titles().some((t) => t.includes('Lettre de la cardiologue')),
+      'the viewer did not show the new document',
+      { timeout: 8000 },
+    );
   });
 });

@@ -1,56 +1,70 @@
 // <dsp-document-uploader>: adds documents to a patient's DSP — files checked by their bytes,
 // hashed off the main thread, described with the DSP's metadata, and sent idempotently, with
-// progress, from a queue kept in IndexedDB that resumes when the network is back.
-import {
-  confidentialityCodes,
-  documentClassOf,
-  documentTypeByCode,
-  documentTypes,
-  label,
-} from '@dsp-kit/fhir';
+// progress and automatic retries, from a queue kept in IndexedDB that resumes when the network is
+// back or after a reload.
+import { DspValidationError } from '@dsp-kit/fhir';
+import type { Coding } from '@medplum/fhirtypes';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
-import { errorDetail } from '../base/error-message.js';
+import { errorDetail, MissingClientError } from '../base/error-message.js';
 import { DspErrorEvent } from '../events.js';
 import {
-  PATIENT_DOCUMENT_TYPE,
+  IN_FLIGHT,
   SENDABLE,
   UploadQueue,
   waitsForNetwork,
   type Problem,
   type UploadItem,
+  type UploadListener,
   type UploadMetadata,
+  type UploadResult,
+  type UploadTarget,
 } from './document-uploader.controller.js';
 import { uploaderMessages, type UploaderMessages } from './document-uploader.messages.js';
 import { styles } from './document-uploader.styles.js';
-import { DEFAULT_MAX_SIZE, parseAcceptTypes, type UploadField } from './file-checks.js';
-import { DspDocumentUploadedEvent } from './uploader.events.js';
-
-const CONTENT_LANGUAGES = ['fr', 'de', 'en', 'lb', 'pt'] as const;
+import { DEFAULT_MAX_SIZE, parseAcceptTypes } from './file-checks.js';
+import { TypeCombobox } from './type-combobox.js';
+import { renderRow, type RowContext } from './upload-row.js';
+import {
+  DspDocumentUploadedEvent,
+  DspUploadFailedEvent,
+  DspUploadProgressEvent,
+} from './uploader.events.js';
 
 /**
  * @summary Adds documents to a patient's DSP: several files at once (picker, drag and drop,
- * paste), each checked by its bytes, hashed in a worker and described (type, title, date,
- * confidentiality, language, masks, replacement), then sent with per-file status and progress,
- * cancel and an idempotent retry. With a `user`, the queue is kept in IndexedDB (per server and
- * user): it survives a reload, and files waiting for the network are sent when it is back.
+ * paste, or `add()`), each checked by its bytes, hashed in a worker and described (DSP type from a
+ * searchable list, class, title, date, confidentiality, language, facility, masks, replacement),
+ * then sent with per-file status and progress, cancel, automatic retries with backoff and an
+ * idempotent manual retry. With a `user`, the queue is kept in IndexedDB (per server and user):
+ * it survives a reload, and files waiting for the network are sent when it is back.
  * @tag dsp-document-uploader
  *
  * @csspart base - The panel.
  * @csspart dropzone - Where files are dropped, with the file picker.
+ * @csspart empty - The line shown while no file is chosen.
  * @csspart row - One file and its form.
+ * @csspart type-list - The list of DSP types under a row's type field, while it is open.
  * @csspart status - A file's status (announced).
  * @csspart progress - A file's upload progress, while it is sent.
  * @csspart error - Why a file could not be sent.
  *
  * @cssproperty --dsp-document-uploader-padding - Inner padding of the panel.
+ * @cssproperty --dsp-document-uploader-list-height - Largest height of the list of DSP types.
  *
- * @fires dsp-document-uploaded - A document was stored (`detail.documentId`,
+ * @fires dsp-upload-progress - A file is being hashed or sent (`detail.id`, `detail.phase`
+ *   `hashing` or `sending`, `detail.loaded`, `detail.total` in bytes).
+ * @fires dsp-document-uploaded - A document was stored (`detail.id`, `detail.documentId`,
  *   `detail.masterIdentifier`, `detail.patientId`).
- * @fires dsp-error - A document could not be sent; `detail.kind` and `detail.status` say how.
+ * @fires dsp-upload-failed - An attempt to send a file failed (`detail.id`, `detail.kind`,
+ *   `detail.status`, and `detail.retrying` when the uploader will try again by itself).
+ * @fires dsp-error - A file could not be sent and waits for the user; `detail.kind` and
+ *   `detail.status` say how.
  */
 export class DspDocumentUploader extends DspElement {
+  static override catalogs = [uploaderMessages];
+
   static override styles = [DspElement.styles, styles];
 
   /** The patient's FHIR id (or a `Patient/<id>` reference). */
@@ -64,13 +78,61 @@ export class DspDocumentUploader extends DspElement {
   /** Accepted content types, comma-separated (PDF, JPEG, PNG, TIFF and plain text by default). */
   @property({ attribute: 'accept-types' }) acceptTypes?: string;
   /**
+   * Automatic attempts after a failure that may pass (no network, lost answer, busy server), with
+   * a backoff doubling from `retry-delay`; 0 for none. Refusals are never tried again by themselves.
+   */
+  @property({ type: Number }) retries = 3;
+  /** Milliseconds before the first automatic attempt (1 s by default), doubled for each next one. */
+  @property({ attribute: 'retry-delay', type: Number }) retryDelay = 1000;
+  /**
    * A stable id of the signed-in user (e.g. the token's `sub`). Given, the queue (files, metadata,
    * identifiers) is kept in an IndexedDB database of this server and user until sent, and shows
    * again after a reload; `DspCache.clearAll()` deletes it. Without it the queue is in memory only.
    */
   @property() user?: string;
+  /** The facility type new documents get (`DocumentReference.context.facilityType`). Property only. */
+  @property({ attribute: false }) facilityType?: Coding;
+  /** The practice setting new documents get (`context.practiceSetting`). Property only. */
+  @property({ attribute: false }) practiceSetting?: Coding;
 
   @state() private dragging = false;
+
+  readonly #comboboxes = new Map<string, TypeCombobox>();
+
+  readonly #listener: UploadListener = {
+    progress: (item, phase, loaded, total) => {
+      this.dispatchEvent(
+        new DspUploadProgressEvent({ id: item.documentUuid, phase, loaded, total }),
+      );
+    },
+    sent: (item) => {
+      this.dispatchEvent(
+        new DspDocumentUploadedEvent({
+          id: item.documentUuid,
+          documentId: item.documentId,
+          masterIdentifier: `urn:uuid:${item.documentUuid}`,
+          patientId: (this.patient ?? '').replace(/^Patient\//, ''),
+        }),
+      );
+    },
+    failed: (item, error, retrying) => {
+      const { kind, status } = errorDetail(error);
+      const detail = {
+        id: item.documentUuid,
+        kind: kind === 'configuration' ? 'unknown' : kind,
+        retrying,
+      } as const;
+      this.dispatchEvent(
+        new DspUploadFailedEvent(status === undefined ? detail : { ...detail, status }),
+      );
+      if (!retrying) this.dispatchEvent(new DspErrorEvent(errorDetail(error)));
+    },
+    resumable: (item) => {
+      // A file the user had asked to send: sent again, unless the network is still away.
+      const target = this.#target();
+      if (navigator.onLine && target) void this.#queue.deliver(item, target);
+    },
+  };
 
   readonly #queue = new UploadQueue(
     this,
@@ -79,11 +141,12 @@ export class DspDocumentUploader extends DspElement {
       acceptTypes: parseAcceptTypes(this.acceptTypes),
       patientMode: this.mode === 'patient',
       language: this.localize.language,
+      facilityType: this.facilityType,
+      practiceSetting: this.practiceSetting,
+      retries: Math.max(0, Math.floor(this.retries)) || 0,
+      retryDelay: Math.max(0, this.retryDelay) || 0,
     }),
-    (item) => {
-      // A restored file the user had asked to send: send it, unless the network is still away.
-      if (navigator.onLine) void this.#send(item);
-    },
+    this.#listener,
   );
 
   override connectedCallback(): void {
@@ -100,42 +163,67 @@ export class DspDocumentUploader extends DspElement {
     super.willUpdate(changed);
     const server = this.activeClient?.baseUrl.href;
     const patient = this.patient?.replace(/^Patient\//, '');
-    this.#queue.bind(
-      server && this.user && patient ? { server, user: this.user, patient } : undefined,
-    );
+    const user = this.user === '' ? undefined : this.user;
+    this.#queue.bind(server && patient ? { server, user, patient } : undefined);
   }
 
   /** Back online: the files the user asked to send and the network stopped are sent again. */
   readonly #onOnline = () => {
+    const target = this.#target();
+    if (!target) return;
     for (const item of this.#queue.items) {
-      if (waitsForNetwork(item) && item.status !== 'sending') void this.#send(item);
+      if (waitsForNetwork(item) && !IN_FLIGHT.includes(item.status))
+        void this.#queue.deliver(item, target);
     }
   };
-
-  /** Resolves once the queue's changes so far are stored (before a host removes the element). */
-  async queueStored(): Promise<void> {
-    await this.#queue.flushed();
-  }
-
-  get #m(): UploaderMessages {
-    return this.localize.t(uploaderMessages);
-  }
 
   /** The files in the list, with their state (read-only view for hosts and tests). */
   get items(): readonly UploadItem[] {
     return this.#queue.items;
   }
 
-  /** Adds files, as if the user had chosen them. */
-  addFiles(files: Iterable<File>): void {
-    this.#queue.add(files);
+  /**
+   * Adds a file, as if the user had chosen it, with metadata the host already knows (its type,
+   * title, date…; the row's form shows them, editable). The file gets the same checks as one
+   * chosen by hand, and any problem shows at its field. Resolves with the row's id (the document's
+   * UUID, used in events) once the file is checked and hashed.
+   * @throws {TypeError} when `file` is not a `File`.
+   */
+  async add(file: File, metadata?: Partial<UploadMetadata>): Promise<string> {
+    if (!(file instanceof File)) throw new TypeError('add() takes a File');
+    const [item] = this.#queue.add([file], metadata) as [UploadItem];
+    await this.#queue.prepared(item);
+    return item.documentUuid;
   }
 
-  /** Sends every file that is ready, or failed and can be tried again. */
-  async send(): Promise<void> {
-    await Promise.all(
-      this.#queue.items.filter((i) => SENDABLE.includes(i.status)).map((i) => this.#send(i)),
-    );
+  /**
+   * Sends every file not sent yet, once checked, each as its own idempotent submission, trying
+   * again by itself after failures that may pass. Resolves with each file's outcome, in the list's
+   * order; files with a problem are not sent (`invalid`) and show it at their field.
+   * @throws {MissingClientError} without a client; {DspValidationError} without a patient or an
+   *   author (its `field` says which).
+   */
+  async submit(): Promise<UploadResult[]> {
+    const target = this.#target();
+    if (!this.activeClient) throw new MissingClientError();
+    if (!target) {
+      const field = this.patient ? 'author' : 'patient';
+      throw new DspValidationError(`The uploader has no ${field} to send documents for`, field);
+    }
+    return this.#queue.deliverAll(target);
+  }
+
+  /**
+   * Removes every file not being sent from the list and from the stored queue; resolves once the
+   * stored queue is updated.
+   */
+  async clear(): Promise<void> {
+    await this.#queue.clear();
+  }
+
+  /** Resolves once the queue's changes so far are stored (before a host removes the element). */
+  async queueStored(): Promise<void> {
+    await this.#queue.flushed();
   }
 
   get #authorRef(): string | undefined {
@@ -145,29 +233,63 @@ export class DspDocumentUploader extends DspElement {
       : undefined;
   }
 
-  async #send(item: UploadItem): Promise<void> {
+  #target(): UploadTarget | undefined {
     const client = this.activeClient;
     const patient = this.patient;
     const author = this.#authorRef;
-    if (!client || !patient || !author) return;
-    const result = await this.#queue.send(item, client, patient, author);
-    if (result) {
-      this.dispatchEvent(
-        new DspDocumentUploadedEvent({
-          documentId: item.documentId,
-          masterIdentifier: `urn:uuid:${item.documentUuid}`,
-          patientId: patient.replace(/^Patient\//, ''),
-        }),
-      );
-    } else if (item.status === 'failed') {
-      this.dispatchEvent(new DspErrorEvent(errorDetail(item.error)));
+    return client && patient && author ? { client, patient, author } : undefined;
+  }
+
+  get #m(): UploaderMessages {
+    return this.localize.t(uploaderMessages);
+  }
+
+  #combobox(item: UploadItem): TypeCombobox {
+    let found = this.#comboboxes.get(item.documentUuid);
+    if (!found) {
+      found = new TypeCombobox(this);
+      this.#comboboxes.set(item.documentUuid, found);
     }
+    return found;
+  }
+
+  get #rowContext(): RowContext {
+    return {
+      m: this.#m,
+      language: this.localize.language,
+      patientMode: this.mode === 'patient',
+      waitsForNetwork,
+      problems: (item) => this.#queue.problems(item),
+      problemText: (problem) => this.#problemText(problem),
+      formatNumber: (n) => this.localize.formatNumber(n),
+      languageName: (code) => this.#languageName(code),
+      combobox: (item) => this.#combobox(item),
+      renderError: (error, title) => this.renderError(error, title),
+      update: (item, change) => {
+        this.#queue.update(item, change);
+      },
+      cancel: (item) => {
+        this.#queue.cancel(item);
+      },
+      retry: (item) => {
+        this.#queue.retry(item, this.#target());
+      },
+      remove: (item) => {
+        this.#queue.remove(item);
+      },
+    };
   }
 
   override render(): TemplateResult {
     const m = this.#m;
     const items = this.#queue.items;
+    // Rows gone, their comboboxes with them.
+    for (const key of this.#comboboxes.keys())
+      if (!items.some((i) => i.documentUuid === key)) this.#comboboxes.delete(key);
     const sendable = items.some((i) => SENDABLE.includes(i.status));
+    const clearable = items.some((i) => !IN_FLIGHT.includes(i.status));
+    const target = this.#target();
+    const row = this.#rowContext;
     return html`<section part="base" aria-label=${m.label} @paste=${this.#onPaste}>
       ${this.patient ? nothing : html`<p role="status">${m.noPatient}</p>`}
       ${this.#authorRef ? nothing : html`<p class="problem" role="alert">${m.noAuthor}</p>`}
@@ -185,7 +307,7 @@ export class DspDocumentUploader extends DspElement {
         </label>
       </div>
       ${items.length === 0 ? html`<p part="empty">${m.empty}</p>` : nothing}
-      ${items.map((item) => this.#renderRow(item))}
+      ${items.map((item) => renderRow(row, item))}
       ${
         items.length > 0
           ? html`<div class="actions">
@@ -193,271 +315,25 @@ export class DspDocumentUploader extends DspElement {
                 class="action"
                 type="button"
                 name="send"
-                ?disabled=${!sendable || !this.patient || !this.#authorRef}
-                @click=${() => void this.send()}
+                ?disabled=${!sendable || !target}
+                @click=${() => {
+                  if (target) void this.#queue.deliverAll(target);
+                }}
               >
                 ${m.send}
+              </button>
+              <button
+                type="button"
+                name="clear"
+                ?disabled=${!clearable}
+                @click=${() => void this.clear()}
+              >
+                ${m.clear}
               </button>
             </div>`
           : nothing
       }
     </section>`;
-  }
-
-  #renderRow(item: UploadItem): TemplateResult {
-    const m = this.#m;
-    const lang = this.localize.language;
-    const id = (field: string) => `${item.documentUuid}-${field}`;
-    const problems = this.#queue.problems(item);
-    // Form problems show once the file is known: a fresh row is not yet "wrong".
-    const shown = (field: UploadField): Problem | undefined =>
-      item.status === 'checking' || item.status === 'hashing' ? undefined : problems[field];
-    const described = (field: UploadField) => (shown(field) ? id(`${field}-problem`) : nothing);
-    const invalid = (field: UploadField) => (shown(field) ? 'true' : 'false');
-    const problem = (field: UploadField) => {
-      const p = shown(field);
-      return p
-        ? html`<p class="problem" id=${id(`${field}-problem`)}>${this.#problemText(p)}</p>`
-        : nothing;
-    };
-    const meta = item.metadata;
-    const type = documentTypeByCode(meta.typeCode);
-    const locked = item.status === 'sending' || item.status === 'sent';
-    const set = (change: Partial<UploadMetadata>) => {
-      this.#queue.update(item, change);
-    };
-    const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
-    const checked = (e: Event) => (e.target as HTMLInputElement).checked;
-    const patientMode = this.mode === 'patient';
-    // The file has no control of its own: its row carries the file's problem.
-    return html`<fieldset
-      part="row"
-      data-key=${item.documentUuid}
-      aria-invalid=${invalid('file')}
-      aria-describedby=${described('file')}
-    >
-      <legend>${item.file.name}</legend>
-      <div class="field">
-        <span>${m.file}: ${item.file.name} (${this.localize.formatNumber(item.file.size)} B)</span>
-        ${problem('file')}
-      </div>
-      <div class="field">
-        <label for=${id('type')}>${m.type}</label>
-        ${
-          patientMode
-            ? html`<output id=${id('type')} name="type">
-                ${this.#typeLabel(PATIENT_DOCUMENT_TYPE)}
-              </output>`
-            : html`<select
-                id=${id('type')}
-                name="type"
-                ?disabled=${locked}
-                aria-invalid=${invalid('type')}
-                aria-describedby=${described('type')}
-                @change=${(e: Event) => {
-                  set({ typeCode: value(e) });
-                }}
-              >
-                <option value="" ?selected=${meta.typeCode === ''}>${m.chooseType}</option>
-                ${documentTypes.map(
-                  (t) =>
-                    html`<option value=${t.code} ?selected=${t.code === meta.typeCode}>
-                      ${label(t.labels, lang)}
-                    </option>`,
-                )}
-              </select>`
-        }
-        ${problem('type')}
-      </div>
-      <div class="field">
-        <span>${m.className}</span>
-        <output name="class">${type ? label(documentClassOf(type).labels, lang) : '—'}</output>
-      </div>
-      <div class="field">
-        <label for=${id('title')}>${m.title}</label>
-        <input
-          id=${id('title')}
-          name="title"
-          ?disabled=${locked}
-          .value=${meta.title}
-          aria-invalid=${invalid('title')}
-          aria-describedby=${described('title')}
-          @input=${(e: Event) => {
-            set({ title: value(e) });
-          }}
-        />
-        ${problem('title')}
-      </div>
-      <div class="field">
-        <label for=${id('date')}>${m.date}</label>
-        <input
-          id=${id('date')}
-          name="date"
-          ?disabled=${locked}
-          type="date"
-          .value=${meta.date}
-          aria-invalid=${invalid('date')}
-          aria-describedby=${described('date')}
-          @change=${(e: Event) => {
-            set({ date: value(e) });
-          }}
-        />
-        ${problem('date')}
-      </div>
-      <div class="field">
-        <label for=${id('confidentiality')}>${m.confidentiality}</label>
-        <select
-          id=${id('confidentiality')}
-          name="confidentiality"
-          ?disabled=${locked}
-          @change=${(e: Event) => {
-            set({ confidentiality: value(e) as UploadMetadata['confidentiality'] });
-          }}
-        >
-          ${confidentialityCodes.map(
-            (c) =>
-              html`<option value=${c.code} ?selected=${c.code === meta.confidentiality}>
-                ${label(c.labels, lang)}
-              </option>`,
-          )}
-        </select>
-      </div>
-      <div class="field">
-        <label for=${id('language')}>${m.language}</label>
-        <select
-          id=${id('language')}
-          name="language"
-          ?disabled=${locked}
-          @change=${(e: Event) => {
-            set({ language: value(e) });
-          }}
-        >
-          ${CONTENT_LANGUAGES.map(
-            (l) =>
-              html`<option value=${l} ?selected=${l === meta.language}>
-                ${this.#languageName(l)}
-              </option>`,
-          )}
-        </select>
-      </div>
-      ${
-        patientMode
-          ? nothing
-          : html`<div class="field" role="group" aria-labelledby=${id('masked-label')}>
-              <label id=${id('masked-label')}>
-                <input
-                  type="checkbox"
-                  name="masked"
-                  ?disabled=${locked}
-                  .checked=${meta.masked}
-                  aria-invalid=${invalid('flags')}
-                  aria-describedby=${described('flags')}
-                  @change=${(e: Event) => {
-                    set({ masked: checked(e) });
-                  }}
-                />
-                ${m.masked}
-              </label>
-              <label>
-                <input
-                  type="checkbox"
-                  name="hidden"
-                  ?disabled=${locked}
-                  .checked=${meta.hidden}
-                  aria-invalid=${invalid('flags')}
-                  aria-describedby=${described('flags')}
-                  @change=${(e: Event) => {
-                    set({ hidden: checked(e) });
-                  }}
-                />
-                ${m.hidden}
-              </label>
-              ${problem('flags')}
-            </div>`
-      }
-      <div class="field">
-        <label for=${id('replaces')}>${m.replaces}</label>
-        <input
-          id=${id('replaces')}
-          name="replaces"
-          ?disabled=${locked}
-          .value=${meta.replaces}
-          aria-invalid=${invalid('replaces')}
-          aria-describedby=${described('replaces')}
-          @input=${(e: Event) => {
-            set({ replaces: value(e) });
-          }}
-        />
-        ${problem('replaces')}
-      </div>
-      <p part="status" role="status" data-status=${item.status}>
-        ${m.status[item.status]}${
-          item.status === 'hashing' && item.file.size > 0
-            ? ` ${Math.round((item.hashed / item.file.size) * 100)} %`
-            : nothing
-        }${
-          // Tens only: a polite region read at every percent would say nothing else.
-          item.status === 'sending' && item.uploadTotal > 0
-            ? ` ${Math.floor((item.uploaded / item.uploadTotal) * 10) * 10} %`
-            : nothing
-        }${item.status === 'failed' && waitsForNetwork(item) ? html`<br />${m.waitingNote}` : nothing}
-      </p>
-      ${
-        item.status === 'sending'
-          ? html`<progress
-              part="progress"
-              aria-label=${m.uploadProgress}
-              max=${item.uploadTotal || 1}
-              .value=${item.uploaded}
-            ></progress>`
-          : nothing
-      }
-      ${
-        item.status === 'failed' && item.error !== undefined
-          ? this.renderError(item.error, m.failed)
-          : nothing
-      }
-      <div class="actions">
-        ${
-          item.status === 'sending' || item.status === 'hashing' || item.status === 'checking'
-            ? html`<button
-                type="button"
-                name="cancel"
-                @click=${() => {
-                  this.#queue.cancel(item);
-                }}
-              >
-                ${m.cancel}
-              </button>`
-            : nothing
-        }
-        ${
-          item.status === 'failed' || item.status === 'cancelled' || item.status === 'waiting'
-            ? html`<button type="button" name="retry" @click=${() => void this.#send(item)}>
-                ${m.retry}
-              </button>`
-            : nothing
-        }
-        ${
-          item.status === 'sending'
-            ? nothing
-            : html`<button
-                type="button"
-                name="remove"
-                @click=${() => {
-                  this.#queue.remove(item);
-                }}
-              >
-                ${m.remove}
-              </button>`
-        }
-      </div>
-    </fieldset>`;
-  }
-
-  #typeLabel(code: string): string {
-    const type = documentTypeByCode(code);
-    return type ? label(type.labels, this.localize.language) : code;
   }
 
   #problemText(problem: Problem): string {

@@ -1,101 +1,100 @@
 // The uploader's queue: each file with its metadata, checks, hash and sending state, kept (with
 // its identifiers, and in IndexedDB when the user is known) until it is sent or removed, so a
-// failed send or a reload loses nothing and a retry is the same submission.
-import {
-  DspHttpError,
-  DspNetworkError,
-  type ConfidentialityCode,
-  type DocumentSubmission,
-  type DspClient,
-  type ProvideResult,
-} from '@dsp-kit/fhir';
+// failed send or a reload loses nothing and every attempt is the same submission.
+import { DspNetworkError, type DspClient } from '@dsp-kit/fhir';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
-  bytesToBase64,
-  fieldOfExpression,
   fileProblems,
-  isDocumentId,
   MAGIC_LENGTH,
   sniffMagic,
-  titleFromFileName,
   Utf8TextSniffer,
-  type FileProblem,
   type UploadField,
 } from './file-checks.js';
+import { forEachSlice } from './blob-slices.js';
 import { HASH_CHUNK_SIZE } from './hash-core.js';
 import { hashFile } from './hash.js';
+import {
+  createItem,
+  IN_FLIGHT,
+  SENDABLE,
+  type ItemDefaults,
+  type RowProblems,
+  type UploadItem,
+  type UploadMetadata,
+  type UploadStatus,
+} from './upload-item.js';
+import { isSendable, localDate, rowProblems } from './upload-problems.js';
+import {
+  backoffMs,
+  instantNow,
+  isPassing,
+  serverProblems,
+  submissionOf,
+  wait,
+} from './upload-send.js';
 import { UploadStore, type StoredUpload } from './upload-store.js';
 
-export type UploadStatus =
-  | 'checking'
-  | 'hashing'
-  | 'ready'
-  | 'invalid'
-  /** Asked to be sent while the browser is offline: sent when the network is back. */
-  | 'waiting'
-  | 'sending'
-  | 'sent'
-  | 'failed'
-  | 'cancelled';
+export {
+  IN_FLIGHT,
+  PATIENT_DOCUMENT_TYPE,
+  SENDABLE,
+  type FormProblem,
+  type Problem,
+  type RowProblems,
+  type UploadItem,
+  type UploadMetadata,
+  type UploadStatus,
+} from './upload-item.js';
 
-/** The statuses from which a file can be sent (again). */
-export const SENDABLE: readonly UploadStatus[] = ['ready', 'waiting', 'failed', 'cancelled'];
-
-export type FormProblem = FileProblem | 'typeRequired' | 'titleRequired' | 'bothFlags' | 'replaces';
-
-/** A problem at a field: one of ours (`code`), or the server's own words (`text`). */
-export type Problem = { readonly code: FormProblem } | { readonly text: string };
-
-export interface UploadMetadata {
-  typeCode: string;
-  title: string;
-  /** `YYYY-MM-DD`, or empty. */
-  date: string;
-  confidentiality: ConfidentialityCode;
-  language: string;
-  masked: boolean;
-  hidden: boolean;
-  replaces: string;
-}
-
-export interface UploadItem {
-  readonly file: File;
-  /** The SubmissionSet's UUID: chosen when the file is added, kept across retries. */
-  readonly submissionUuid: string;
-  /** The document's UUID (its masterIdentifier): likewise kept; also the row's key. */
-  readonly documentUuid: string;
-  metadata: UploadMetadata;
-  status: UploadStatus;
-  /** The content type the bytes say. */
-  contentType?: string;
-  /** SHA-1 in base64. */
-  hash?: string;
-  /** Bytes hashed so far. */
-  hashed: number;
-  /** Bytes of the request sent so far, of `uploadTotal` (0 until known). */
-  uploaded: number;
-  uploadTotal: number;
-  /** The user asked to send it and it is not sent yet: sending resumes when the network is back. */
-  sendRequested: boolean;
-  /** When it was added, to keep the stored queue in order. */
-  readonly addedAt: number;
-  /** Problems of the file itself, found once when it was added. */
-  fileProblems: FileProblem[];
-  /** The server's complaints, by field (`general` when it named none). */
-  serverProblems: Partial<Record<UploadField | 'general', string>>;
-  /** Why the last send failed. */
-  error?: unknown;
-  /** Set once: the date of the first attempt, resent as is. */
-  submittedAt?: string;
-  documentId?: string;
-  abort?: AbortController;
-}
-
-/** Where the queue is kept: the (server, user)'s database, showing one patient's files. */
+/**
+ * Whose files the queue shows: one patient's, on one server. With a `user`, they are kept in that
+ * (server, user)'s database; without, in memory only.
+ */
 export interface QueueScope {
   readonly server: string;
-  readonly user: string;
+  readonly user: string | undefined;
   readonly patient: string;
+}
+
+export interface UploadOptions extends ItemDefaults {
+  readonly maxSize: number;
+  readonly acceptTypes: readonly string[];
+  /** Automatic attempts after a passing failure (network, busy server); 0 for none. */
+  readonly retries: number;
+  /** The wait before the first automatic attempt, doubled for each next one. */
+  readonly retryDelay: number;
+}
+
+/** Who sends, about whom, with which client. */
+export interface UploadTarget {
+  readonly client: DspClient;
+  readonly patient: string;
+  readonly author: string;
+}
+
+/** What the queue tells its host, for events. */
+export interface UploadListener {
+  progress(item: UploadItem, phase: 'hashing' | 'sending', loaded: number, total: number): void;
+  sent(item: UploadItem): void;
+  /** An attempt failed; `retrying` when the queue will try again by itself. */
+  failed(item: UploadItem, error: unknown, retrying: boolean): void;
+  /** A restored or interrupted file the user had asked to send is ready: the host may send it. */
+  resumable(item: UploadItem): void;
+}
+
+/** How one file ended, for `submit()`. */
+export interface UploadResult {
+  /** The row's id (the document's UUID). */
+  readonly id: string;
+  /**
+   * `sent`; `invalid` (a problem is shown at a field); `failed` (see `error`); `cancelled`
+   * (by the user, or removed); `waiting` (offline: it will be sent when the network is back).
+   */
+  readonly status: 'sent' | 'invalid' | 'failed' | 'cancelled' | 'waiting';
+  /** The DocumentReference's id on the server, once sent. */
+  readonly documentId?: string;
+  /** Why it failed: a `DspError` of `@dsp-kit/fhir`. */
+  readonly error?: unknown;
 }
 
 /** A send failed for want of a network (or its answer was lost): it will be resumed by itself. */
@@ -103,12 +102,15 @@ export function waitsForNetwork(item: UploadItem): boolean {
   return item.sendRequested && (item.status === 'waiting' || item.error instanceof DspNetworkError);
 }
 
-export interface UploadOptions {
-  readonly maxSize: number;
-  readonly acceptTypes: readonly string[];
-  readonly patientMode: boolean;
-  readonly language: string;
+/** The abort reason when the element leaves the page: an interruption, not the user's cancel. */
+class Detached extends Error {
+  constructor() {
+    super('The uploader left the page');
+    this.name = 'Detached';
+  }
 }
+
+const isDetached = (signal: AbortSignal) => signal.reason instanceof Detached;
 
 /** The content type of a file by its bytes: a magic number, else UTF-8 text read in slices. */
 async function sniffFile(file: Blob, signal: AbortSignal): Promise<string | undefined> {
@@ -116,30 +118,93 @@ async function sniffFile(file: Blob, signal: AbortSignal): Promise<string | unde
   const magic = sniffMagic(head);
   if (magic) return magic;
   const text = new Utf8TextSniffer();
-  for (let offset = 0; offset < file.size; offset += HASH_CHUNK_SIZE) {
-    signal.throwIfAborted();
-    const chunk = new Uint8Array(await file.slice(offset, offset + HASH_CHUNK_SIZE).arrayBuffer());
-    if (!text.push(chunk)) return undefined;
+  // Read to the end only while it is text; stopped by throwing, the first byte that is not.
+  const notText = new Error('not text');
+  try {
+    await forEachSlice(file, HASH_CHUNK_SIZE, (chunk) => {
+      signal.throwIfAborted();
+      if (!text.push(chunk)) throw notText;
+    });
+  } catch (error) {
+    if (error === notText) return undefined;
+    throw error;
   }
   return text.end() ? 'text/plain' : undefined;
 }
 
-export const PATIENT_DOCUMENT_TYPE = 'expression-titulaire';
+/** The fields a metadata change touches: the server's complaint there is answered. */
+const FIELD_OF: Record<keyof UploadMetadata, UploadField> = {
+  typeCode: 'type',
+  title: 'title',
+  date: 'date',
+  confidentiality: 'confidentiality',
+  language: 'language',
+  masked: 'flags',
+  hidden: 'flags',
+  replaces: 'replaces',
+  facilityType: 'facility',
+  practiceSetting: 'facility',
+};
+
+function resultOf(item: UploadItem): UploadResult {
+  const id = item.documentUuid;
+  switch (item.status) {
+    case 'sent':
+      return item.documentId
+        ? { id, status: 'sent', documentId: item.documentId }
+        : { id, status: 'sent' };
+    case 'waiting':
+      return { id, status: 'waiting' };
+    case 'failed':
+      return { id, status: 'failed', error: item.error };
+    case 'invalid':
+    case 'ready':
+      return { id, status: 'invalid' };
+    default:
+      return { id, status: 'cancelled' };
+  }
+}
+
+/** Runs `task` on every item, at most `limit` at a time, results in the items' order. */
+async function inTurn<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      const item = items[index] as T;
+      results[index] = await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
 
 export class UploadQueue implements ReactiveController {
   items: UploadItem[] = [];
   /** The scope's key; null while unbound (never bound, or disconnected). */
   #scopeKey: string | undefined | null = null;
+  /** Whether the current scope keeps its files in a database (it has a user). */
+  #persistent = false;
+  /** Files kept in memory only, set aside with their scope while another patient shows. */
+  readonly #setAside = new Map<string, UploadItem[]>();
   #patient = '';
   #store: Promise<UploadStore | undefined> = Promise.resolve(undefined);
   /** Writes, one after the other, so a delete never overtakes the put before it. */
   #writes: Promise<void> = Promise.resolve();
+  /** Each file's checks and hash, while they run or once done. */
+  readonly #prepared = new WeakMap<UploadItem, Promise<void>>();
+  /** Each file's sending, with its automatic attempts, while it runs. */
+  readonly #deliveries = new WeakMap<UploadItem, Promise<UploadResult>>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: () => UploadOptions,
-    /** A restored file the user had asked to send is ready again: the host may resume it. */
-    private readonly onResumable: (item: UploadItem) => void = () => undefined,
+    private readonly listener: UploadListener,
   ) {
     host.addController(this);
   }
@@ -150,36 +215,66 @@ export class UploadQueue implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    for (const item of this.items) item.abort?.abort();
+    this.#detachAll();
     this.#closeStore();
     this.#scopeKey = null;
   }
 
+  #detachAll(): void {
+    for (const item of this.items) item.abort?.abort(new Detached());
+  }
+
   /**
-   * Keeps the queue in the (server, user)'s database and shows `patient`'s files from it, or in
-   * memory only when `scope` is undefined. Files already listed before the first scope join it;
-   * another user's or patient's files leave the list (they stay in their database).
+   * Shows `scope`'s files: one patient's, never another's. With a user they are kept in the
+   * (server, user)'s database; without, in memory, where another patient's files are set aside
+   * until that patient shows again. Files listed before the first scope join it.
    */
   bind(scope: QueueScope | undefined): void {
-    const key = scope ? `${scope.server}\n${scope.user}\n${scope.patient}` : undefined;
+    const key = scope ? `${scope.server}\n${scope.user ?? ''}\n${scope.patient}` : undefined;
     if (key === this.#scopeKey) return;
     const previous = this.#scopeKey;
     this.#scopeKey = key;
     this.#closeStore();
     if (previous !== null && previous !== undefined) {
-      for (const item of this.items) item.abort?.abort();
+      this.#detachAll();
+      if (!this.#persistent && this.items.length > 0) this.#setAside.set(previous, this.items);
       this.items = [];
       this.host.requestUpdate();
     }
-    if (!scope) {
+    this.#persistent = Boolean(scope?.user);
+    if (scope && key !== undefined) {
+      this.#patient = scope.patient;
+      if (scope.user) {
+        // A database that cannot be opened (private mode, quota) leaves the queue in memory.
+        this.#store = UploadStore.open(scope.server, scope.user).catch(() => undefined);
+        for (const item of this.items) this.#persist(item);
+        void this.#restore(key);
+      } else {
+        this.#store = Promise.resolve(undefined);
+        const aside = this.#setAside.get(key) ?? [];
+        this.#setAside.delete(key);
+        this.items = [...aside, ...this.items];
+      }
+    } else {
       this.#store = Promise.resolve(undefined);
-      return;
     }
-    this.#patient = scope.patient;
-    // A database that cannot be opened (private mode, quota) leaves the queue in memory.
-    this.#store = UploadStore.open(scope.server, scope.user).catch(() => undefined);
-    for (const item of this.items) this.#persist(item);
-    void this.#restore(key);
+    // Back on the page: what the element's removal interrupted starts again.
+    for (const item of this.items) this.#resume(item);
+  }
+
+  /** Starts again a file interrupted while checked, hashed or sent. */
+  #resume(item: UploadItem): void {
+    if (item.status === 'checking' || item.status === 'hashing') {
+      void this.#prepare(item);
+    } else if (IN_FLIGHT.includes(item.status)) {
+      // Once the interrupted attempt has let go (its promise settles after the abort).
+      void (this.#deliveries.get(item) ?? Promise.resolve()).then(() => {
+        if (!this.items.includes(item) || !IN_FLIGHT.includes(item.status)) return;
+        item.status = 'waiting';
+        this.host.requestUpdate();
+        this.listener.resumable(item);
+      });
+    }
   }
 
   async #restore(key: string | undefined): Promise<void> {
@@ -254,35 +349,12 @@ export class UploadQueue implements ReactiveController {
     await this.#writes;
   }
 
-  /** Queues files, then checks and hashes each in turn. */
-  add(files: Iterable<File>): void {
-    const { patientMode, language } = this.options();
-    const added: UploadItem[] = [];
+  /** Queues files with the same metadata, then checks and hashes each in turn. */
+  add(files: Iterable<File>, metadata: Partial<UploadMetadata> = {}): UploadItem[] {
     const now = Date.now();
+    const added: UploadItem[] = [];
     for (const file of files) {
-      added.push({
-        file,
-        submissionUuid: crypto.randomUUID(),
-        documentUuid: crypto.randomUUID(),
-        metadata: {
-          typeCode: patientMode ? PATIENT_DOCUMENT_TYPE : '',
-          title: titleFromFileName(file.name),
-          date: '',
-          confidentiality: 'N',
-          language,
-          masked: false,
-          hidden: false,
-          replaces: '',
-        },
-        status: 'checking',
-        hashed: 0,
-        uploaded: 0,
-        uploadTotal: 0,
-        sendRequested: false,
-        addedAt: now + added.length,
-        fileProblems: [],
-        serverProblems: {},
-      });
+      added.push(createItem(file, this.options(), metadata, now + added.length));
     }
     this.items = [...this.items, ...added];
     this.host.requestUpdate();
@@ -290,6 +362,12 @@ export class UploadQueue implements ReactiveController {
       this.#persist(item);
       void this.#prepare(item);
     }
+    return added;
+  }
+
+  /** Resolves once `item`'s checks and hash are done (at once when they are). */
+  async prepared(item: UploadItem): Promise<void> {
+    await this.#prepared.get(item);
   }
 
   remove(item: UploadItem): void {
@@ -299,41 +377,50 @@ export class UploadQueue implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Removes every file not being sent, from the list and the stored queue. */
+  async clear(): Promise<void> {
+    for (const item of this.items) if (!IN_FLIGHT.includes(item.status)) this.remove(item);
+    await this.flushed();
+  }
+
   update(item: UploadItem, change: Partial<UploadMetadata>): void {
+    if (IN_FLIGHT.includes(item.status) || item.status === 'sent') return;
     item.metadata = { ...item.metadata, ...change };
-    // A field the user changed may answer the server's complaint: it is judged again on sending.
-    item.serverProblems = {};
+    // A field the user changed may answer the server's complaint there: judged again on sending.
+    const answered = new Set(Object.keys(change).map((k) => FIELD_OF[k as keyof UploadMetadata]));
+    item.serverProblems = Object.fromEntries(
+      Object.entries(item.serverProblems).filter(([field]) => !answered.has(field as UploadField)),
+    );
     if (item.status === 'invalid' || item.status === 'ready') item.status = this.#readiness(item);
-    if (item.status !== 'sent') this.#persist(item);
+    this.#persist(item);
     this.host.requestUpdate();
   }
 
   /** The problems shown at each field of a row. */
-  problems(item: UploadItem): Partial<Record<UploadField | 'general', Problem>> {
-    const out: Partial<Record<UploadField | 'general', Problem>> = {};
-    const first = item.fileProblems[0];
-    if (first) out.file = { code: first };
-    const m = item.metadata;
-    if (!m.typeCode) out.type = { code: 'typeRequired' };
-    if (m.title.trim() === '') out.title = { code: 'titleRequired' };
-    if (m.masked && m.hidden) out.flags = { code: 'bothFlags' };
-    if (m.replaces.trim() !== '' && !isDocumentId(m.replaces.trim()))
-      out.replaces = { code: 'replaces' };
-    for (const [field, text] of Object.entries(item.serverProblems)) {
-      out[field as UploadField | 'general'] ??= { text };
-    }
-    return out;
+  problems(item: UploadItem): RowProblems {
+    return rowProblems(item, {
+      patientMode: this.options().patientMode,
+      today: localDate(new Date()),
+    });
   }
 
   #readiness(item: UploadItem): UploadStatus {
-    const problems = this.problems(item);
-    delete problems.general;
-    return Object.keys(problems).length > 0 ? 'invalid' : 'ready';
+    return isSendable(this.problems(item)) ? 'ready' : 'invalid';
   }
 
-  async #prepare(item: UploadItem): Promise<void> {
+  #prepare(item: UploadItem): Promise<void> {
+    const run = this.#check(item);
+    this.#prepared.set(item, run);
+    return run;
+  }
+
+  async #check(item: UploadItem): Promise<void> {
     const abort = new AbortController();
     item.abort = abort;
+    item.status = 'checking';
+    item.error = undefined;
+    item.hashed = 0;
+    this.host.requestUpdate();
     try {
       item.contentType = await sniffFile(item.file, abort.signal);
       const { maxSize, acceptTypes } = this.options();
@@ -341,10 +428,12 @@ export class UploadQueue implements ReactiveController {
       if (item.fileProblems.length === 0) {
         item.status = 'hashing';
         this.host.requestUpdate();
+        const total = item.file.size;
         item.hash = await hashFile(item.file, {
           signal: abort.signal,
           onProgress: (loaded) => {
             item.hashed = loaded;
+            this.listener.progress(item, 'hashing', loaded, total);
             this.host.requestUpdate();
           },
         });
@@ -354,10 +443,15 @@ export class UploadQueue implements ReactiveController {
       item.status = this.#readiness(item);
       if (item.status === 'ready' && item.sendRequested) {
         item.status = 'waiting';
-        this.onResumable(item);
+        this.listener.resumable(item);
       }
     } catch (error) {
-      if (abort.signal.aborted) return;
+      if (abort.signal.aborted) {
+        // The user's cancel keeps the row, to be checked again; a removal from the page, as is.
+        if (!isDetached(abort.signal)) item.status = 'cancelled';
+        return;
+      }
+      // The file could not be read (moved or deleted since it was chosen).
       item.error = error;
       item.status = 'failed';
     } finally {
@@ -367,30 +461,86 @@ export class UploadQueue implements ReactiveController {
   }
 
   /**
-   * Sends one document as its own submission, with the UUIDs chosen when it was added: sending
-   * it again after a lost answer creates nothing twice. Resolves to the result, or undefined when
-   * it failed (the reason is on the item).
+   * Sends one file, once its checks are done, as its own submission with the UUIDs chosen when it
+   * was added, trying again by itself after passing failures: an attempt after a lost answer
+   * creates nothing twice. A file already being sent gives the same promise.
    */
-  async send(
-    item: UploadItem,
-    client: DspClient,
-    patient: string,
-    author: string,
-  ): Promise<ProvideResult | undefined> {
-    if (!SENDABLE.includes(item.status) || !item.hash) return undefined;
+  deliver(item: UploadItem, target: UploadTarget): Promise<UploadResult> {
+    const running = this.#deliveries.get(item);
+    if (running) return running;
+    const run = this.#deliver(item, target).finally(() => {
+      this.#deliveries.delete(item);
+    });
+    this.#deliveries.set(item, run);
+    return run;
+  }
+
+  /** Sends every file not sent yet (two at a time), once checked; each file's outcome. */
+  async deliverAll(target: UploadTarget): Promise<UploadResult[]> {
+    const rows = this.items.filter((i) => i.status !== 'sent');
+    return inTurn(rows, 2, (item) => this.deliver(item, target));
+  }
+
+  /** The row's retry button: checks again a file whose checks stopped, else sends it again. */
+  retry(item: UploadItem, target: UploadTarget | undefined): void {
+    if (!item.hash && item.fileProblems.length === 0) void this.#prepare(item);
+    else if (target) void this.deliver(item, target);
+  }
+
+  async #deliver(item: UploadItem, target: UploadTarget): Promise<UploadResult> {
+    await this.#prepared.get(item);
+    if (!this.items.includes(item)) return { id: item.documentUuid, status: 'cancelled' };
+    if (!SENDABLE.includes(item.status) || !item.hash) return resultOf(item);
     if (this.#readiness(item) === 'invalid') {
       item.status = 'invalid';
       this.host.requestUpdate();
-      return undefined;
+      return resultOf(item);
     }
     item.sendRequested = true;
-    if (!navigator.onLine) {
-      // No attempt: it would fail. The host sends it again on the `online` event.
-      item.status = 'waiting';
-      this.#persist(item);
+    const { retries, retryDelay } = this.options();
+    for (let attempt = 1; ; attempt++) {
+      if (!navigator.onLine) {
+        // No attempt: it would fail. The host sends it again on the `online` event.
+        item.status = 'waiting';
+        this.#persist(item);
+        this.host.requestUpdate();
+        this.listener.failed(item, new DspNetworkError('The browser is offline'), true);
+        return resultOf(item);
+      }
+      const outcome = await this.#attempt(item, target);
+      if (outcome === 'sent') {
+        this.listener.sent(item);
+        return resultOf(item);
+      }
+      if (outcome === 'stopped') return resultOf(item);
+      const error = item.error;
+      if (!isPassing(error) || attempt > retries) {
+        item.status = 'failed';
+        // Only the network's failures resume by themselves; the server's refusals need the user.
+        item.sendRequested = error instanceof DspNetworkError;
+        this.#persist(item);
+        this.host.requestUpdate();
+        this.listener.failed(item, error, false);
+        return resultOf(item);
+      }
+      item.status = 'retrying';
       this.host.requestUpdate();
-      return undefined;
+      this.listener.failed(item, error, true);
+      const abort = new AbortController();
+      item.abort = abort;
+      try {
+        await wait(backoffMs(attempt, retryDelay), abort.signal);
+      } catch {
+        if (!isDetached(abort.signal)) this.#cancelled(item);
+        return resultOf(item);
+      } finally {
+        if (item.abort === abort) item.abort = undefined;
+      }
     }
+  }
+
+  /** One attempt: sent, failed (the reason on the item), or stopped (cancelled or detached). */
+  async #attempt(item: UploadItem, target: UploadTarget): Promise<'sent' | 'failed' | 'stopped'> {
     const abort = new AbortController();
     item.abort = abort;
     item.status = 'sending';
@@ -398,40 +548,18 @@ export class UploadQueue implements ReactiveController {
     item.serverProblems = {};
     item.uploaded = 0;
     item.uploadTotal = 0;
-    item.submittedAt ??= new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    item.submittedAt ??= instantNow();
     this.#persist(item);
     this.host.requestUpdate();
-    const m = item.metadata;
     try {
       const bytes = new Uint8Array(await item.file.arrayBuffer());
-      const submission: DocumentSubmission = {
-        uuid: item.submissionUuid,
-        patient: patient.replace(/^Patient\//, ''),
-        author: { reference: author },
-        date: item.submittedAt,
-        documents: [
-          {
-            uuid: item.documentUuid,
-            typeCode: m.typeCode,
-            title: m.title.trim(),
-            contentType: item.contentType ?? 'application/octet-stream',
-            data: bytesToBase64(bytes),
-            size: bytes.byteLength,
-            hash: item.hash,
-            language: m.language,
-            confidentiality: m.confidentiality,
-            ...(m.date ? { serviceStart: m.date } : {}),
-            ...(m.masked ? { maskedFromProfessionals: true } : {}),
-            ...(m.hidden ? { hiddenFromPatient: true } : {}),
-            ...(m.replaces.trim() ? { replaces: m.replaces.trim() } : {}),
-          },
-        ],
-      };
-      const result = await client.provideDocuments(submission, {
+      const submission = submissionOf(item, bytes, target.patient, target.author, item.submittedAt);
+      const result = await target.client.provideDocuments(submission, {
         signal: abort.signal,
         onUploadProgress: (loaded, total) => {
           item.uploaded = loaded;
           item.uploadTotal = total;
+          this.listener.progress(item, 'sending', loaded, total);
           this.host.requestUpdate();
         },
       });
@@ -441,41 +569,31 @@ export class UploadQueue implements ReactiveController {
       item.status = 'sent';
       item.sendRequested = false;
       this.#forget(item);
-      return result;
+      return 'sent';
     } catch (error) {
       if (abort.signal.aborted) {
-        item.status = 'cancelled';
-        item.sendRequested = false;
-        this.#persist(item);
-        return undefined;
+        if (!isDetached(abort.signal)) this.#cancelled(item);
+        return 'stopped';
       }
       item.error = error;
-      item.status = 'failed';
       item.serverProblems = serverProblems(error);
-      // Only the network's failures resume by themselves; the server's refusals need the user.
-      item.sendRequested = error instanceof DspNetworkError;
-      this.#persist(item);
-      return undefined;
+      return 'failed';
     } finally {
       if (item.abort === abort) item.abort = undefined;
       this.host.requestUpdate();
     }
   }
 
-  cancel(item: UploadItem): void {
-    item.abort?.abort();
+  #cancelled(item: UploadItem): void {
+    item.status = 'cancelled';
+    item.sendRequested = false;
+    this.#persist(item);
+    this.host.requestUpdate();
   }
-}
 
-/** The server's complaints by field, from a 4xx OperationOutcome's issues and their expressions. */
-function serverProblems(error: unknown): UploadItem['serverProblems'] {
-  const problems: UploadItem['serverProblems'] = {};
-  if (!(error instanceof DspHttpError)) return problems;
-  for (const issue of error.outcome?.issue ?? []) {
-    const text = issue.details?.text ?? issue.diagnostics;
-    if (!text) continue;
-    const field = (issue.expression ?? []).map(fieldOfExpression).find((f) => f !== undefined);
-    if (field) problems[field] ??= text;
+  /** Stops a file's checks, its sending, its wait for the next attempt or for the network. */
+  cancel(item: UploadItem): void {
+    if (item.status === 'waiting') this.#cancelled(item);
+    else item.abort?.abort();
   }
-  return problems;
 }

@@ -49,4 +49,67 @@ export const styles = css`
   button {
     font: inherit;
   }
+  label.check {
+    flex-direction: row;
+    align-items: center;
+    gap: var(--_space-2);
+    color: var(--_text);
+  }
+  .combobox {
+    position: relative;
+    display: flex;
+  }
+  .combobox input {
+    flex: 1;
+    min-width: 0;
+  }
+  .combobox .toggle {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  [role='listbox'] {
+    position: absolute;
+    z-index: 1;
+    top: 100%;
+    left: 0;
+    right: 0;
+    max-height: var(--dsp-document-uploader-list-height, 16rem);
+    overflow-y: auto;
+    margin: 0;
+    padding: var(--_space-1, 0.25rem) 0;
+    list-style: none;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+  }
+  [role='option'] {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_space-2);
+    padding: var(--_space-1, 0.25rem) var(--_space-2);
+    cursor: pointer;
+  }
+  [role='option'] .type-class {
+    color: var(--_muted);
+    font-size: var(--_font-size-small);
+  }
+  [role='option'].chosen {
+    font-weight: 600;
+  }
+  [role='option'][aria-selected='true'] {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  [role='option'][aria-selected='true'] .type-class {
+    color: inherit;
+  }
+  @media (forced-colors: active) {
+    [role='option'][aria-selected='true'] {
+      outline: 2px solid Highlight;
+    }
+  }
 `;

@@ -7,6 +7,7 @@ import {
   fieldOfExpression,
   fileProblems,
   isDocumentId,
+  isHtml,
   isUtf8Text,
   parseAcceptTypes,
   sniffMagic,
@@ -28,12 +29,40 @@ describe('sniffMagic', () => {
   });
 
   it('ignores what a name or a near miss would suggest', () => {
-    assert.equal(sniffMagic(text('<!doctype html><title>bilan.pdf</title>')), undefined);
     assert.equal(sniffMagic(text('%PD')), undefined);
     assert.equal(sniffMagic(bytes(0xff, 0xd8)), undefined);
     assert.equal(sniffMagic(bytes(0x89, 0x50, 0x4e, 0x47)), undefined);
     assert.equal(sniffMagic(bytes(0x49, 0x49, 0x00, 0x2a)), undefined);
     assert.equal(sniffMagic(bytes()), undefined);
+  });
+});
+
+describe('programs and web pages', () => {
+  it('recognises Windows, Linux and macOS programs and scripts', () => {
+    assert.equal(sniffMagic(bytes(0x4d, 0x5a, 0x90, 0x00)), 'application/x-msdownload');
+    assert.equal(sniffMagic(bytes(0x7f, 0x45, 0x4c, 0x46, 2, 1)), 'application/x-executable');
+    assert.equal(sniffMagic(bytes(0xcf, 0xfa, 0xed, 0xfe, 7, 0)), 'application/x-mach-binary');
+    assert.equal(sniffMagic(bytes(0xfe, 0xed, 0xfa, 0xce)), 'application/x-mach-binary');
+    assert.equal(sniffMagic(text('#!/bin/sh\nrm -rf ~\n')), 'text/x-script');
+  });
+
+  it('recognises HTML after a BOM and blank lines, in any case, and not a mere "<"', () => {
+    assert.equal(sniffMagic(text('<!doctype html><title>bilan.pdf</title>')), 'text/html');
+    assert.equal(sniffMagic(text('\uFEFF\n\n  <HTML lang="fr">')), 'text/html');
+    assert.equal(sniffMagic(text('<script>alert(1)</script>')), 'text/html');
+    assert.equal(sniffMagic(text('<p>')), 'text/html');
+    assert.equal(sniffMagic(text('<!-- note -->')), 'text/html');
+    assert.equal(sniffMagic(text('<svg xmlns="http://www.w3.org/2000/svg">')), 'text/html');
+    assert.equal(isHtml(text('<pre>')), false);
+    assert.equal(isHtml(text('< 5 mg/l, à surveiller')), false);
+    assert.equal(isHtml(text('Bilan <b> normal')), false);
+  });
+
+  it('refuses them with their own problem, whatever else is true', () => {
+    assert.deepEqual(fileProblems(10, 'application/x-msdownload', limits), ['executable']);
+    assert.deepEqual(fileProblems(10, 'text/x-script', limits), ['executable']);
+    assert.deepEqual(fileProblems(10, 'text/html', limits), ['html']);
+    assert.deepEqual(fileProblems(101, 'text/html', limits), ['tooLarge', 'html']);
   });
 });
 
@@ -93,6 +122,10 @@ describe('form helpers', () => {
     const doc = 'Bundle.entry[1].resource';
     assert.equal(fieldOfExpression(`${doc}.type`), 'type');
     assert.equal(fieldOfExpression(`${doc}.securityLabel`), 'flags');
+    assert.equal(fieldOfExpression(`${doc}.securityLabel[1]`), 'flags');
+    assert.equal(fieldOfExpression(`${doc}.securityLabel[0].coding[0].code`), 'confidentiality');
+    assert.equal(fieldOfExpression(`${doc}.context.facilityType`), 'facility');
+    assert.equal(fieldOfExpression(`${doc}.context.period.start`), 'date');
     assert.equal(fieldOfExpression(`${doc}.content[0].attachment.hash`), 'file');
     assert.equal(fieldOfExpression(`${doc}.content[0].attachment.title`), 'title');
     assert.equal(fieldOfExpression(`${doc}.relatesTo[0].target`), 'replaces');

@@ -13,8 +13,16 @@ export const DEFAULT_ACCEPT_TYPES = [
 /** 20 MiB, the DSP's limit per document. */
 export const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
 
-/** How many leading bytes {@link sniffMagic} needs. */
-export const MAGIC_LENGTH = 8;
+/** How many leading bytes {@link sniffContentType} reads (HTML may start after blank lines). */
+export const MAGIC_LENGTH = 512;
+
+/** Content types of programs: refused with their own message, whatever the file is called. */
+export const EXECUTABLE_TYPES: readonly string[] = [
+  'application/x-msdownload',
+  'application/x-executable',
+  'application/x-mach-binary',
+  'text/x-script',
+];
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) =>
   bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
@@ -29,7 +37,53 @@ export function sniffMagic(head: Uint8Array): string | undefined {
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
   if (startsWith(head, [0x49, 0x49, 0x2a, 0x00])) return 'image/tiff'; // II*\0, little-endian
   if (startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return 'image/tiff'; // MM\0*, big-endian
-  return undefined;
+  if (startsWith(head, [0x4d, 0x5a])) return 'application/x-msdownload'; // MZ: Windows program
+  if (startsWith(head, [0x7f, 0x45, 0x4c, 0x46])) return 'application/x-executable'; // ELF
+  for (const magic of [0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe]) {
+    if (head.length >= 4 && new DataView(head.buffer, head.byteOffset).getUint32(0) === magic)
+      return 'application/x-mach-binary';
+  }
+  if (startsWith(head, [0x23, 0x21])) return 'text/x-script'; // #!: a script run as a program
+  return isHtml(head) ? 'text/html' : undefined;
+}
+
+/**
+ * The tags the WHATWG MIME Sniffing standard takes as the start of an HTML page (after blanks,
+ * case-insensitive, followed by a space or `>`): a page must never pass as plain text.
+ */
+const HTML_STARTS = [
+  '<!doctype html',
+  '<html',
+  '<head',
+  '<script',
+  '<iframe',
+  '<h1',
+  '<div',
+  '<font',
+  '<table',
+  '<a',
+  '<style',
+  '<title',
+  '<b',
+  '<body',
+  '<br',
+  '<p',
+  '<!--',
+  '<?xml',
+  '<svg',
+];
+
+/** True when the bytes start (after a BOM and blanks) like an HTML, XML or SVG document. */
+export function isHtml(head: Uint8Array): boolean {
+  let start = startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  const blanks = [0x09, 0x0a, 0x0c, 0x0d, 0x20];
+  while (start < head.length && blanks.includes(head[start] ?? 0)) start++;
+  const text = String.fromCharCode(...head.subarray(start, start + 16)).toLowerCase();
+  return HTML_STARTS.some((tag) => {
+    if (!text.startsWith(tag)) return false;
+    const next = text.charAt(tag.length);
+    return tag === '<!--' || next === '' || next === ' ' || next === '>' || /\s/.test(next);
+  });
 }
 
 /**
@@ -72,7 +126,8 @@ export function isUtf8Text(bytes: Uint8Array): boolean {
 }
 
 /** What can be wrong with a file before it is sent. */
-export type FileProblem = 'empty' | 'tooLarge' | 'unknownType' | 'typeNotAllowed' | 'duplicate';
+export type FileProblem =
+  'empty' | 'tooLarge' | 'executable' | 'html' | 'unknownType' | 'typeNotAllowed' | 'duplicate';
 
 /** The problems of a file of `size` bytes whose bytes say `contentType` (undefined: unknown). */
 export function fileProblems(
@@ -84,6 +139,8 @@ export function fileProblems(
   const problems: FileProblem[] = [];
   if (size > limits.maxSize) problems.push('tooLarge');
   if (contentType === undefined) problems.push('unknownType');
+  else if (EXECUTABLE_TYPES.includes(contentType)) problems.push('executable');
+  else if (contentType === 'text/html') problems.push('html');
   else if (!limits.acceptTypes.includes(contentType)) problems.push('typeNotAllowed');
   return problems;
 }
@@ -106,7 +163,15 @@ export function titleFromFileName(name: string): string {
 
 /** The fields of a document's form, where problems are shown. */
 export type UploadField =
-  'file' | 'type' | 'title' | 'date' | 'confidentiality' | 'language' | 'flags' | 'replaces';
+  | 'file'
+  | 'type'
+  | 'title'
+  | 'date'
+  | 'confidentiality'
+  | 'language'
+  | 'facility'
+  | 'flags'
+  | 'replaces';
 
 /**
  * The form field an OperationOutcome issue's `expression` names (e.g.
@@ -119,6 +184,9 @@ export function fieldOfExpression(expression: string): UploadField | undefined {
   if (/attachment\.title\b/.test(path)) return 'title';
   if (/attachment\.language\b/.test(path)) return 'language';
   if (/attachment\.creation\b/.test(path) || /^context\.period\b/.test(path)) return 'date';
+  if (/^context\.(facilityType|practiceSetting)\b/.test(path)) return 'facility';
+  // The confidentiality code is the first security label; the masks follow it.
+  if (path.startsWith('securityLabel[0]')) return 'confidentiality';
   if (/^securityLabel\b/.test(path)) return 'flags';
   if (/^relatesTo\b/.test(path)) return 'replaces';
   if (/^(content|data|contentType)\b/.test(path)) return 'file';

@@ -1,6 +1,7 @@
 // SHA-1 of a Blob read in fixed-size slices, shared by the hash worker and its main-thread
 // fallback, so memory stays bounded by one slice whatever the file's size.
 import { createSHA1 } from 'hash-wasm';
+import { forEachSlice } from './blob-slices.js';
 
 /** 4 MiB: large enough to keep WebAssembly busy, small enough to bound memory. */
 export const HASH_CHUNK_SIZE = 4 * 1024 * 1024;
@@ -20,18 +21,43 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** WebCrypto's digests: only in secure contexts (https, localhost). */
+const webCrypto: SubtleCrypto | undefined = (globalThis.crypto as Crypto | undefined)?.subtle;
+
+/**
+ * SHA-1 by WebCrypto, for pages where WebAssembly may not compile (a Content-Security-Policy
+ * without `'wasm-unsafe-eval'`): WebCrypto cannot hash in slices, so the file is read at once.
+ */
+export async function sha1ByWebCrypto(blob: Blob, options: HashOptions = {}): Promise<string> {
+  options.signal?.throwIfAborted();
+  const digest = await crypto.subtle.digest('SHA-1', await blob.arrayBuffer());
+  options.signal?.throwIfAborted();
+  options.onProgress?.(blob.size);
+  return toBase64(new Uint8Array(digest));
+}
+
 /** SHA-1 of `blob` in base64, as FHIR R4's `Attachment.hash`. */
 export async function sha1OfBlob(blob: Blob, options: HashOptions = {}): Promise<string> {
   const chunkSize = options.chunkSize ?? HASH_CHUNK_SIZE;
-  const hasher = await createSHA1();
-  hasher.init();
-  for (let offset = 0; offset < blob.size; offset += chunkSize) {
-    options.signal?.throwIfAborted();
-    const slice = new Uint8Array(await blob.slice(offset, offset + chunkSize).arrayBuffer());
-    hasher.update(slice);
-    options.onProgress?.(Math.min(offset + chunkSize, blob.size));
-    if (options.between) await options.between();
+  // A file of one slice at most costs WebCrypto no more memory than a slice, and needs no
+  // WebAssembly — which a strict Content-Security-Policy refuses to compile.
+  if (blob.size <= chunkSize && webCrypto !== undefined) {
+    return sha1ByWebCrypto(blob, options);
   }
+  let hasher: Awaited<ReturnType<typeof createSHA1>>;
+  try {
+    hasher = await createSHA1();
+  } catch {
+    return sha1ByWebCrypto(blob, options);
+  }
+  hasher.init();
+  // One reused buffer: memory stays at one slice, whatever the file's size.
+  await forEachSlice(blob, chunkSize, async (slice, loaded) => {
+    options.signal?.throwIfAborted();
+    hasher.update(slice);
+    options.onProgress?.(loaded);
+    if (options.between) await options.between();
+  });
   options.signal?.throwIfAborted();
   return toBase64(hasher.digest('binary'));
 }

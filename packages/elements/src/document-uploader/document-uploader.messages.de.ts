@@ -1,0 +1,78 @@
+// The document uploader's words in German.
+import type { UploaderMessages } from './document-uploader.messages.js';
+
+const de: UploaderMessages = {
+  label: 'Dokumente zum DSP hinzufügen',
+  drop: 'Dateien hier ablegen, einfügen oder',
+  choose: 'Dateien auswählen',
+  empty: 'Keine Datei ausgewählt.',
+  file: 'Datei',
+  type: 'Dokumenttyp',
+  chooseType: 'Typ auswählen',
+  typeList: 'Dokumenttypen',
+  showTypes: 'Typen anzeigen',
+  typeCount: (n) =>
+    n === 0 ? 'Kein Typ passt.' : n === 1 ? '1 Typ vorgeschlagen.' : `${n} Typen vorgeschlagen.`,
+  usePatientType: (type) => `„${type}“ verwenden`,
+  unnamed: 'Datei ohne Namen',
+  facilityType: 'Art der Einrichtung',
+  practiceSetting: 'Fachrichtung',
+  clear: 'Liste leeren',
+  className: 'Klasse',
+  title: 'Titel',
+  date: 'Datum der Leistung',
+  confidentiality: 'Vertraulichkeit',
+  language: 'Sprache des Dokuments',
+  masked: 'Vor Fachkräften verborgen',
+  hidden: 'Für den Patienten bis zur Erklärung nicht sichtbar',
+  replaces: 'Ersetzt das Dokument (Kennung, optional)',
+  send: 'Senden',
+  cancel: 'Abbrechen',
+  retry: 'Erneut versuchen',
+  remove: 'Entfernen',
+  noAuthor: 'Kein Autor (Attribut author): Die Dokumente können nicht gesendet werden.',
+  noPatient: 'Kein Patient ausgewählt.',
+  failed: 'Das Dokument wurde nicht gesendet.',
+  waitingNote: 'Wartet auf das Netzwerk: Das Senden wird von selbst fortgesetzt.',
+  uploadProgress: 'Fortschritt des Sendens',
+  status: {
+    checking: 'Wird geprüft…',
+    hashing: 'Prüfsumme wird berechnet…',
+    ready: 'Bereit zum Senden',
+    invalid: 'Zu korrigieren',
+    waiting: 'Wartet auf das Netzwerk',
+    sending: 'Wird gesendet…',
+    retrying: 'Neuer Versuch in Kürze…',
+    sent: 'Gesendet',
+    failed: 'Senden fehlgeschlagen',
+    cancelled: 'Senden abgebrochen',
+  },
+  problems: {
+    executable:
+      'Diese Datei ist ein Programm, kein Dokument: Sie wird unabhängig von ihrem Namen nicht angenommen.',
+    html: 'Diese Datei ist eine Webseite (HTML), kein Dokument: Sie wird unabhängig von ihrem Namen nicht angenommen.',
+    typeUnknown: 'Dieser Typ gehört nicht zu den 27 DSP-Typen: Wählen Sie einen aus der Liste.',
+    typeNoMatch: (text) => `„${text}“ ist kein DSP-Typ: Wählen Sie einen aus der Liste.`,
+    patientType:
+      'Ein Patient kann nur Dokumente vom Typ „Eigene Angaben des Patienten“ hinzufügen.',
+    untitledFile: 'Diese Datei hat keinen Namen: Geben Sie dem Dokument einen Titel.',
+    dateInvalid: 'Dieses Datum gibt es nicht: Geben Sie es als TT.MM.JJJJ ein.',
+    futureDate: 'Das Datum der Leistung darf nicht in der Zukunft liegen.',
+    confidentialityInvalid:
+      'Wählen Sie eine Vertraulichkeit: normal, eingeschränkt oder streng vertraulich.',
+    flagsProfessionalOnly:
+      'Nur eine Fachkraft kann ein Dokument verbergen oder vor dem Patienten ausblenden.',
+    empty: 'Diese Datei ist leer.',
+    tooLarge: (max) => `Diese Datei überschreitet die Höchstgröße (${max}).`,
+    unknownType: 'Der Inhalt dieser Datei ist weder PDF noch JPEG-, PNG- oder TIFF-Bild noch Text.',
+    typeNotAllowed: 'Dieser Dateityp wird nicht angenommen.',
+    duplicate: 'Diese Datei ist bereits in der Liste.',
+    typeRequired: 'Wählen Sie den Dokumenttyp.',
+    titleRequired: 'Geben Sie einen Titel an.',
+    bothFlags:
+      'Ein Dokument kann nicht zugleich vor Fachkräften verborgen und für den Patienten unsichtbar sein.',
+    replaces: 'Diese Dokumentkennung ist ungültig.',
+  },
+};
+
+export default de;

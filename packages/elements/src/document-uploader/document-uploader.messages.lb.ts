@@ -1,0 +1,77 @@
+// The document uploader's words in Luxembourgish.
+import type { UploaderMessages } from './document-uploader.messages.js';
+
+const lb: UploaderMessages = {
+  label: 'Dokumenter an den DSP derbäisetzen',
+  drop: 'Fichieren hei ofleeën, apechen, oder',
+  choose: 'Fichieren auswielen',
+  empty: 'Kee Fichier ausgewielt.',
+  file: 'Fichier',
+  type: 'Dokumententyp',
+  chooseType: 'Typ auswielen',
+  typeList: 'Dokumententypen',
+  showTypes: 'Typen uweisen',
+  typeCount: (n) =>
+    n === 0 ? 'Keen Typ passt.' : n === 1 ? '1 Typ proposéiert.' : `${n} Typen proposéiert.`,
+  usePatientType: (type) => `„${type}“ benotzen`,
+  unnamed: 'Fichier ouni Numm',
+  facilityType: 'Aart vun Etablissement',
+  practiceSetting: 'Spezialitéit',
+  clear: 'Lëscht eidel maachen',
+  className: 'Klass',
+  title: 'Titel',
+  date: 'Datum vum Akt',
+  confidentiality: 'Vertraulechkeet',
+  language: 'Sprooch vum Dokument',
+  masked: 'Fir d’Professionnellen verstoppt',
+  hidden: 'Fir de Patient bis zur Erklärung net sichtbar',
+  replaces: 'Ersetzt d’Dokument (Identifiant, fakultativ)',
+  send: 'Schécken',
+  cancel: 'Ofbriechen',
+  retry: 'Nach eng Kéier probéieren',
+  remove: 'Ewechhuelen',
+  noAuthor: 'Keen Auteur (Attribut author): d’Dokumenter kënnen net geschéckt ginn.',
+  noPatient: 'Kee Patient ausgewielt.',
+  failed: 'D’Dokument gouf net geschéckt.',
+  waitingNote: 'Waart op de Reseau: d’Schécken fänkt vu selwer erëm un.',
+  uploadProgress: 'Fortschrëtt vum Schécken',
+  status: {
+    checking: 'Gëtt iwwerpréift…',
+    hashing: 'Préifzomm gëtt berechent…',
+    ready: 'Prett fir ze schécken',
+    invalid: 'Ze korrigéieren',
+    waiting: 'Waart op de Reseau',
+    sending: 'Gëtt geschéckt…',
+    retrying: 'Nei probéieren a Kürzt…',
+    sent: 'Geschéckt',
+    failed: 'Schécken ass feelgeschloen',
+    cancelled: 'Schécken ofgebrach',
+  },
+  problems: {
+    executable:
+      'Dëse Fichier ass e Programm, keen Dokument: en gëtt net ugeholl, egal wéi en heescht.',
+    html: 'Dëse Fichier ass eng Websäit (HTML), keen Dokument: en gëtt net ugeholl, egal wéi en heescht.',
+    typeUnknown: 'Dësen Typ gehéiert net zu den 27 DSP-Typen: wielt een aus der Lëscht.',
+    typeNoMatch: (text) => `„${text}“ ass keen DSP-Typ: wielt een aus der Lëscht.`,
+    patientType: 'E Patient kann nëmmen Dokumenter vum Typ „Expression du titulaire“ derbäisetzen.',
+    untitledFile: 'Dëse Fichier huet keen Numm: gitt dem Dokument en Titel.',
+    dateInvalid: 'Dësen Datum gëtt et net: gitt en als DD.MM.JJJJ an.',
+    futureDate: 'Den Datum vum Akt kann net an der Zukunft leien.',
+    confidentialityInvalid: 'Wielt eng Vertraulechkeet: normal, ageschränkt oder ganz ageschränkt.',
+    flagsProfessionalOnly:
+      'Nëmmen e Professionnel kann en Dokument verstoppen oder virum Patient verbergen.',
+    empty: 'Dëse Fichier ass eidel.',
+    tooLarge: (max) => `Dëse Fichier ass iwwer der maximaler Gréisst (${max}).`,
+    unknownType:
+      'Den Inhalt vun dësem Fichier ass keen PDF, keen JPEG-, PNG- oder TIFF-Bild an keen Text.',
+    typeNotAllowed: 'Dësen Typ vu Fichier gëtt net ugeholl.',
+    duplicate: 'Dëse Fichier ass schonn an der Lëscht.',
+    typeRequired: 'Wielt den Typ vum Dokument.',
+    titleRequired: 'Gitt en Titel un.',
+    bothFlags:
+      'En Dokument kann net gläichzäiteg fir d’Professionnellen verstoppt a fir de Patient onsichtbar sinn.',
+    replaces: 'Dësen Identifiant ass net gëlteg.',
+  },
+};
+
+export default lb;

@@ -1,0 +1,107 @@
+// One row as an ITI-65 submission, which failures are tried again, and the waits between tries.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  buildProvideBundle,
+  DspAuthError,
+  DspConflictError,
+  DspHttpError,
+  DspNetworkError,
+  DspValidationError,
+} from '@dsp-kit/fhir';
+import { createItem } from './upload-item.js';
+import { backoffMs, instantNow, isPassing, submissionOf } from './upload-send.js';
+
+describe('submissionOf', () => {
+  const bytes = new TextEncoder().encode('Questions pour ma consultation\n');
+  const item = createItem(
+    new File([bytes], 'questions.txt'),
+    { patientMode: false, language: 'fr', practiceSetting: { system: 'urn:x', code: 'cardio' } },
+    {
+      typeCode: 'rapport-medical',
+      title: ' Rapport ',
+      date: '2026-11-20',
+      confidentiality: 'R',
+      hidden: true,
+      replaces: 'DocumentReference/doc-old',
+    },
+  );
+  item.contentType = 'text/plain';
+  item.hash = 'AAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+  it('keeps the row’s UUIDs, so every attempt is the same submission', () => {
+    const date = instantNow(new Date(Date.UTC(2026, 10, 26, 8, 30, 0, 123)));
+    assert.equal(date, '2026-11-26T08:30:00Z');
+    const a = submissionOf(item, bytes, 'Patient/marie-schmit', 'Practitioner/paul-weber', date);
+    const b = submissionOf(item, bytes, 'marie-schmit', 'Practitioner/paul-weber', date);
+    assert.deepEqual(a, b);
+    assert.equal(a.uuid, item.submissionUuid);
+    assert.equal(a.documents[0]!.uuid, item.documentUuid);
+    assert.equal(a.patient, 'marie-schmit');
+  });
+
+  it('carries every field of the form into the ITI-65 bundle', () => {
+    const submission = submissionOf(item, bytes, 'marie-schmit', 'Practitioner/p', instantNow());
+    const doc = buildProvideBundle(submission).entry![1]!.resource as {
+      type: { coding: { code: string }[] };
+      content: { attachment: { title: string; size: number; contentType: string } }[];
+      context: { period: { start: string }; practiceSetting: { coding: { code: string }[] } };
+      securityLabel: { coding: { code: string }[] }[];
+      relatesTo: { code: string; target: { reference: string } }[];
+    };
+    assert.equal(doc.type.coding[0]!.code, 'rapport-medical');
+    assert.equal(doc.content[0]!.attachment.title, 'Rapport');
+    assert.equal(doc.content[0]!.attachment.size, bytes.byteLength);
+    assert.equal(doc.content[0]!.attachment.contentType, 'text/plain');
+    assert.equal(doc.context.period.start, '2026-11-20');
+    assert.equal(doc.context.practiceSetting.coding[0]!.code, 'cardio');
+    assert.deepEqual(
+      doc.securityLabel.map((l) => l.coding[0]!.code),
+      ['R', 'hidden-from-patient'],
+    );
+    assert.deepEqual(doc.relatesTo, [
+      { code: 'replaces', target: { reference: 'DocumentReference/doc-old' } },
+    ]);
+  });
+});
+
+describe('isPassing', () => {
+  it('tries again when no answer came or the server was busy', () => {
+    assert.equal(isPassing(new DspNetworkError('offline')), true);
+    assert.equal(isPassing(new DspNetworkError('slow', true)), true);
+    for (const status of [429, 502, 503, 504])
+      assert.equal(isPassing(new DspHttpError(status)), true);
+  });
+
+  it('never tries again a refusal, a conflict, an expired session or a bad request', () => {
+    for (const status of [400, 403, 404, 422])
+      assert.equal(isPassing(new DspHttpError(status)), false);
+    assert.equal(isPassing(new DspConflictError(409)), false);
+    assert.equal(isPassing(new DspAuthError('expired')), false);
+    assert.equal(isPassing(new DspValidationError('bad', 'title')), false);
+    assert.equal(isPassing(new Error('bug')), false);
+  });
+});
+
+describe('backoffMs', () => {
+  it('doubles from the base, between half and all of it, capped at a minute', () => {
+    assert.equal(
+      backoffMs(1, 1000, () => 1),
+      1000,
+    );
+    assert.equal(
+      backoffMs(1, 1000, () => 0),
+      500,
+    );
+    assert.equal(
+      backoffMs(3, 1000, () => 1),
+      4000,
+    );
+    assert.equal(
+      backoffMs(20, 1000, () => 1),
+      60_000,
+    );
+    const spread = Array.from({ length: 50 }, () => backoffMs(2, 1000));
+    assert.ok(spread.every((ms) => ms >= 1000 && ms <= 2000));
+  });
+});

@@ -1,0 +1,107 @@
+// How one row goes to the server: the ITI-65 submission it becomes (the same identifiers on every
+// attempt), which failures are worth another attempt, and how long to wait before it.
+import {
+  DspConflictError,
+  DspHttpError,
+  DspNetworkError,
+  type DocumentSubmission,
+} from '@dsp-kit/fhir';
+import { bytesToBase64, fieldOfExpression } from './file-checks.js';
+import type { UploadItem } from './upload-item.js';
+
+/** The submission of one row: its document alone, under the UUIDs chosen when it was added. */
+export function submissionOf(
+  item: UploadItem,
+  bytes: Uint8Array,
+  patient: string,
+  author: string,
+  date: string,
+): DocumentSubmission {
+  const m = item.metadata;
+  return {
+    uuid: item.submissionUuid,
+    patient: patient.replace(/^Patient\//, ''),
+    author: { reference: author },
+    date,
+    documents: [
+      {
+        uuid: item.documentUuid,
+        typeCode: m.typeCode,
+        title: m.title.trim(),
+        contentType: item.contentType ?? 'application/octet-stream',
+        data: bytesToBase64(bytes),
+        size: bytes.byteLength,
+        hash: item.hash ?? '',
+        language: m.language,
+        confidentiality: m.confidentiality,
+        ...(m.date ? { serviceStart: m.date } : {}),
+        ...(m.facilityType ? { facilityType: m.facilityType } : {}),
+        ...(m.practiceSetting ? { practiceSetting: m.practiceSetting } : {}),
+        ...(m.masked ? { maskedFromProfessionals: true } : {}),
+        ...(m.hidden ? { hiddenFromPatient: true } : {}),
+        ...(m.replaces.trim() ? { replaces: m.replaces.trim() } : {}),
+      },
+    ],
+  };
+}
+
+/** HTTP statuses that say "later": a busy or restarting server, a gateway between. */
+const PASSING_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * True when another attempt may succeed by itself: no answer (network, timeout, lost response —
+ * safe, as the submission is idempotent) or a server saying it is busy. Refusals are final.
+ */
+export function isPassing(error: unknown): boolean {
+  if (error instanceof DspNetworkError) return true;
+  if (error instanceof DspConflictError) return false;
+  return error instanceof DspHttpError && PASSING_STATUSES.has(error.status);
+}
+
+/**
+ * The wait before automatic attempt `retry + 1` (`retry` from 1): `base × 2^(retry-1)`, capped at
+ * a minute, between half and all of it so that clients that failed together spread out.
+ */
+export function backoffMs(
+  retry: number,
+  baseMs: number,
+  random: () => number = Math.random,
+): number {
+  const ceiling = Math.min(60_000, baseMs * 2 ** Math.max(0, retry - 1));
+  return Math.round(ceiling * (0.5 + random() * 0.5));
+}
+
+/** The server's complaints by field, from a 4xx OperationOutcome's issues and their expressions. */
+export function serverProblems(error: unknown): UploadItem['serverProblems'] {
+  const problems: UploadItem['serverProblems'] = {};
+  if (!(error instanceof DspHttpError) || error.status >= 500) return problems;
+  for (const issue of error.outcome?.issue ?? []) {
+    const text = issue.details?.text ?? issue.diagnostics;
+    if (!text) continue;
+    const field = (issue.expression ?? []).map(fieldOfExpression).find((f) => f !== undefined);
+    // Issues that name no field are in the error's own message, shown with the row's error.
+    if (field) problems[field] ??= text;
+  }
+  return problems;
+}
+
+/** A FHIR instant for now, to the second: the submission's date, set once and resent as is. */
+export function instantNow(now = new Date()): string {
+  return now.toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+/** Resolves after `ms`, or rejects as soon as `signal` aborts. */
+export function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
