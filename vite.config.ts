@@ -12,6 +12,13 @@ export default defineConfig({
   },
   server: { host: 'localhost', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  build: { outDir: '../demo-dist', emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: '../demo-dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // The sandbox carries msw and the whole mock server in the page (~270 kB gzip of its 800 kB);
+    // the kit's own budgets are measured by `npm run bench`, not here.
+    chunkSizeWarningLimit: 1000,
+  },
   plugins: [mswWorker()],
 });

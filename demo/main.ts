@@ -1,169 +1,235 @@
-// The sandbox page: starts the mock DSP server in a service worker, then shows the viewer for the
-// chosen fixture patient, as the chosen fixture user (a mock token), in the chosen language.
-import { callbackTokenProvider, staticTokenProvider } from '@dsp-kit/auth';
-import { createOidcTokenProvider, type OidcTokenProvider } from '@dsp-kit/auth/oidc';
+// The sandbox page: an EHR-like host around every panel, on the mock DSP server running in a
+// service worker, with switches for the role, patient, language, theme and network scenario kept
+// in the address, and a reset of the data.
 import '@dsp-kit/elements/define/dsp-access-rights.js';
 import '@dsp-kit/elements/define/dsp-audit-log.js';
-import '@dsp-kit/elements/define/dsp-document-uploader.js';
 import '@dsp-kit/elements/define/dsp-document-stats.js';
+import '@dsp-kit/elements/define/dsp-document-uploader.js';
 import '@dsp-kit/elements/define/dsp-document-viewer.js';
+import '@dsp-kit/elements/define/dsp-provider.js';
+import { staticTokenProvider } from '@dsp-kit/auth';
 import { DspClient } from '@dsp-kit/fhir';
-import { mockToken } from '@dsp-kit/mock';
-import { startSandbox } from '@dsp-kit/mock/browser';
+import { fixtures, mockToken, scenarios, type ScenarioName } from '@dsp-kit/mock';
+import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
+import { findChrome } from './chrome.js';
+import { hostMessages } from './host.messages.js';
+import { renderPatientBanner } from './patient-banner.js';
+import { confirmReset, resetSandboxData, takeResetNotice } from './reset.js';
+import { panelsFor, roleOf } from './roles.js';
+import {
+  fitToRole,
+  readSettings,
+  settingsQuery,
+  type Rejected,
+  type Settings,
+} from './settings.js';
 
-function required<T extends Element>(element: T | null, what: string): T {
-  if (!element) throw new Error(`The sandbox page has no ${what}`);
-  return element;
+const scenarioNames = Object.keys(scenarios) as ScenarioName[];
+const isScenario = (name: string): name is ScenarioName =>
+  (scenarioNames as string[]).includes(name);
+
+const chrome = findChrome(document);
+const read = readSettings(location.search, scenarioNames);
+let settings: Settings = read.settings;
+let sandbox: Sandbox | undefined;
+/** Set in OIDC mode: the signed-in user decides the role. */
+let oidcMode = false;
+
+const m = () => hostMessages[settings.lang];
+
+/** The address says what is shown: a reload keeps it, a link shares it. */
+function remember(): void {
+  const query = settingsQuery(settings, location.search);
+  if (query !== location.search) {
+    history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
+  }
 }
 
-const status = required(document.querySelector<HTMLElement>('#status'), '#status');
-const provider = required(document.querySelector('dsp-provider'), '<dsp-provider>');
-const viewer = required(document.querySelector('dsp-document-viewer'), '<dsp-document-viewer>');
-const audit = required(document.querySelector('dsp-audit-log'), '<dsp-audit-log>');
-const auditSection = required(
-  document.querySelector<HTMLElement>('#audit-section'),
-  '#audit-section',
-);
+function say(text: string): void {
+  chrome.status.textContent = text;
+}
 
-const uploader = required(
-  document.querySelector('dsp-document-uploader'),
-  '<dsp-document-uploader>',
-);
-const uploadSection = required(
-  document.querySelector<HTMLElement>('#upload-section'),
-  '#upload-section',
-);
-const rights = required(document.querySelector('dsp-access-rights'), '<dsp-access-rights>');
-const rightsSection = required(
-  document.querySelector<HTMLElement>('#rights-section'),
-  '#rights-section',
-);
-const statsSection = required(
-  document.querySelector<HTMLElement>('#stats-section'),
-  '#stats-section',
-);
+function complain(text: string): void {
+  chrome.problem.textContent = text;
+}
 
-/** The log is the patient's (and their assistant's): shown only on that side. */
-const patientSide = new Set(['marie-schmit', 'claire-wagner']);
+function rejectedText(rejected: readonly Rejected[]): string {
+  return rejected.map((r) => m().rejected(m().settingNames[r.key], r.value)).join(' ');
+}
 
-/** Shows each panel to whom it is for, on the chosen patient. */
+/** One client per user: a new client makes every panel load again. */
+function signIn(): void {
+  if (!sandbox || oidcMode) return;
+  chrome.provider.client = new DspClient({
+    baseUrl: sandbox.server.baseUrl,
+    tokens: staticTokenProvider(mockToken(settings.user)),
+  });
+}
+
+function applyScenario(): void {
+  if (!sandbox) return;
+  sandbox.clearScenario();
+  if (isScenario(settings.scenario)) sandbox.useScenario(settings.scenario);
+}
+
+/** Shows each panel to whom it is for, on the chosen patient, and the banner above them. */
 function showPanels(): void {
-  // The agency sees statistics, never a record.
-  const agency = user.value === 'agence-esante';
-  statsSection.hidden = !agency;
-  viewer.hidden = agency;
-  viewer.patient = agency ? undefined : patient.value;
-  const own = patientSide.has(user.value);
-  auditSection.hidden = rightsSection.hidden = !own;
-  audit.patient = rights.patient = own ? patient.value : undefined;
-  // Professionals add reports; the patient adds their own notes ("Expression du titulaire").
-  uploadSection.hidden = agency || (own && user.value !== patient.value);
-  uploader.patient = uploadSection.hidden ? undefined : patient.value;
-  uploader.mode = own ? 'patient' : 'professional';
-  uploader.author = own ? `Patient/${patient.value}` : `Practitioner/${user.value}`;
+  const role = roleOf(settings.user);
+  if (!role) return;
+  const plan = panelsFor(role.kind);
+  const patient = settings.patient;
+  const { viewer, uploader, rights, audit, sections } = chrome;
+  sections.documents.hidden = !plan.viewer;
+  viewer.patient = plan.viewer ? patient : undefined;
+  sections.upload.hidden = !plan.uploader;
+  uploader.patient = plan.uploader ? patient : undefined;
+  uploader.mode = plan.uploader || 'professional';
+  uploader.author =
+    role.kind === 'professional' ? `Practitioner/${role.user}` : `Patient/${patient}`;
+  sections.rights.hidden = !plan.rights;
+  rights.patient = plan.rights ? patient : undefined;
+  sections.audit.hidden = !plan.audit;
+  audit.patient = plan.audit ? patient : undefined;
+  sections.stats.hidden = !plan.stats;
+  chrome.provider.dataset.layout = plan.uploader && plan.viewer ? 'with-side' : 'single';
+  for (const [name, link] of Object.entries(chrome.nav)) {
+    const section = sections[name as keyof typeof sections];
+    (link.parentElement ?? link).hidden = section.hidden;
+  }
+  showBanner();
 }
-const patient = required(document.querySelector<HTMLSelectElement>('#patient'), '#patient');
-const user = required(document.querySelector<HTMLSelectElement>('#user'), '#user');
-const language = required(document.querySelector<HTMLSelectElement>('#language'), '#language');
 
-try {
-  const sandbox = await startSandbox({
+function showBanner(): void {
+  const role = roleOf(settings.user);
+  const text = m();
+  if (role?.kind === 'agency') {
+    chrome.contextTitle.textContent = text.statsTitle;
+    chrome.patientFacts.replaceChildren();
+    chrome.patientFacts.hidden = true;
+    chrome.contextNote.textContent = text.statsNote;
+    chrome.contextNote.hidden = false;
+    return;
+  }
+  const patient = Object.values(fixtures.patients).find((p) => p.id === settings.patient);
+  chrome.patientFacts.hidden = false;
+  chrome.contextNote.hidden = true;
+  if (patient) {
+    renderPatientBanner(chrome.contextTitle, chrome.patientFacts, patient, settings.lang, text);
+  }
+}
+
+/** Everything that follows the settings, except the data (client, panels). */
+function showSettings(): void {
+  document.documentElement.lang = settings.lang;
+  document.documentElement.dataset.theme = settings.theme;
+  chrome.show(m(), settings, oidcMode);
+  const theme = settings.theme === 'dark' ? 'dark' : 'light';
+  for (const panel of chrome.panels) panel.theme = theme;
+  showBanner();
+}
+
+function change(next: Settings): void {
+  const before = settings;
+  settings = fitToRole(next);
+  remember();
+  showSettings();
+  if (settings.scenario !== before.scenario) {
+    applyScenario();
+    // The panels load again, now through the scenario.
+    if (oidcMode) for (const panel of [chrome.viewer, chrome.rights, chrome.audit]) panel.refresh();
+    else signIn();
+  } else if (settings.user !== before.user) {
+    signIn();
+  }
+  if (settings.user !== before.user || settings.patient !== before.patient) showPanels();
+}
+
+chrome.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+});
+chrome.form.addEventListener('change', () => {
+  change(chrome.chosen(settings));
+});
+
+// The panels show each other's work: the log the accesses, the viewer the new documents.
+chrome.viewer.addEventListener('dsp-document-select', () => {
+  chrome.audit.refresh();
+});
+chrome.uploader.addEventListener('dsp-document-uploaded', () => {
+  chrome.viewer.refresh();
+  chrome.audit.refresh();
+});
+chrome.rights.addEventListener('dsp-access-changed', () => {
+  chrome.viewer.refresh();
+  chrome.audit.refresh();
+});
+
+chrome.reset.addEventListener('click', () => {
+  void (async () => {
+    if (!sandbox || !(await confirmReset(chrome.resetDialog))) return;
+    chrome.reset.disabled = true;
+    say(m().resetting);
+    try {
+      await resetSandboxData(sandbox); // reloads the page
+    } catch (error) {
+      chrome.reset.disabled = false;
+      say('');
+      complain(m().resetFailed(error instanceof Error ? error.message : String(error)));
+    }
+  })();
+});
+
+async function start(): Promise<void> {
+  showSettings();
+  say(m().starting);
+  remember();
+  sandbox = await startSandbox({
     baseUrl: new URL('fhir', document.baseURI).href,
     persist: true,
+    // Beside the page, whatever sub-path the sandbox is published under.
+    serviceWorkerUrl: './mockServiceWorker.js',
+    serviceWorkerScope: './',
   });
+  applyScenario();
   const authority = import.meta.env.VITE_DSP_OIDC_AUTHORITY as string | undefined;
   if (authority) {
-    await signInWithOidc(authority, sandbox.server.baseUrl);
+    oidcMode = true;
+    const { signInWithOidc } = await import('./oidc.js');
+    await signInWithOidc(
+      authority,
+      (import.meta.env.VITE_DSP_OIDC_CLIENT_ID as string | undefined) ?? 'dsp-kit-sandbox',
+      sandbox.server.baseUrl,
+      {
+        ...chrome.oidc,
+        messages: m,
+        problem: complain,
+        addressRestored: () => {
+          settings = readSettings(location.search, scenarioNames).settings;
+          showSettings();
+          applyScenario();
+        },
+        signedIn: (user, client) => {
+          chrome.provider.client = client;
+          if (user && roleOf(user)) change({ ...settings, user });
+          showPanels();
+          // Nothing to show until someone signs in.
+          if (!user)
+            chrome.viewer.patient = chrome.audit.patient = chrome.rights.patient = undefined;
+        },
+      },
+    );
   } else {
-    // One client per mock user: changing user gives the panels a new client, and they reload.
-    const signIn = () => {
-      provider.client = new DspClient({
-        baseUrl: sandbox.server.baseUrl,
-        tokens: staticTokenProvider(mockToken(user.value)),
-      });
-    };
     signIn();
-    user.addEventListener('change', () => {
-      signIn();
-      showPanels();
-    });
   }
   showPanels();
-  status.textContent = '';
-} catch (error) {
-  status.textContent = `Le serveur DSP fictif n’a pas pu démarrer : ${error instanceof Error ? error.message : String(error)}`;
+  chrome.reset.disabled = false;
+  const notices = [takeResetNotice() ? m().resetDone : '', rejectedText(read.rejected)];
+  say(notices.filter(Boolean).join(' '));
+  document.documentElement.dataset.sandbox = 'ready';
 }
 
-patient.addEventListener('change', showPanels);
-// The panels show each other's work: the log the accesses, the viewer the new documents.
-viewer.addEventListener('dsp-document-select', () => {
-  audit.refresh();
+start().catch((error: unknown) => {
+  say('');
+  complain(m().startFailed(error instanceof Error ? error.message : String(error)));
+  document.documentElement.dataset.sandbox = 'failed';
 });
-uploader.addEventListener('dsp-document-uploaded', () => {
-  viewer.refresh();
-  audit.refresh();
-});
-rights.addEventListener('dsp-access-changed', () => {
-  viewer.refresh();
-  audit.refresh();
-});
-language.addEventListener('change', () => {
-  document.documentElement.lang = language.value;
-});
-
-/**
- * `npm run start:oidc`: the user signs in at a local OpenID provider whose accounts are the mock's
- * users. The login proves who the user is; the in-page mock server then gets that user's id.
- */
-async function signInWithOidc(authority: string, baseUrl: string): Promise<void> {
-  const here = new URL('./', document.baseURI).href;
-  const oidc: OidcTokenProvider = createOidcTokenProvider({
-    authority,
-    clientId: (import.meta.env.VITE_DSP_OIDC_CLIENT_ID as string | undefined) ?? 'dsp-kit-sandbox',
-    redirectUri: here,
-    postLogoutRedirectUri: here,
-  });
-  const box = required(document.querySelector<HTMLElement>('#oidc'), '#oidc');
-  const name = required(document.querySelector<HTMLElement>('#oidc-user'), '#oidc-user');
-  const signInButton = required(
-    document.querySelector<HTMLButtonElement>('#oidc-sign-in'),
-    '#oidc-sign-in',
-  );
-  const signOutButton = required(
-    document.querySelector<HTMLButtonElement>('#oidc-sign-out'),
-    '#oidc-sign-out',
-  );
-  required(document.querySelector<HTMLElement>('#user-switcher'), '#user-switcher').hidden = true;
-  box.hidden = false;
-  try {
-    await oidc.handleCallback();
-  } catch (error) {
-    status.textContent = error instanceof Error ? error.message : String(error);
-  }
-  const showUser = () => {
-    const signedIn = oidc.user;
-    name.textContent = signedIn ? `Connecté : ${signedIn.name ?? signedIn.sub}` : 'Non connecté';
-    signInButton.hidden = signedIn !== null;
-    signOutButton.hidden = signedIn === null;
-    // The panels follow the signed-in user (the mock's ids are the provider's accounts).
-    if (signedIn) user.value = signedIn.sub;
-    provider.client = new DspClient({
-      baseUrl,
-      tokens: callbackTokenProvider(async () => {
-        await oidc.getAccessToken(); // keeps the OIDC session fresh
-        return oidc.user ? mockToken(oidc.user.sub) : null;
-      }),
-    });
-    showPanels();
-    if (!signedIn) viewer.patient = audit.patient = undefined; // nothing to show until signed in
-  };
-  oidc.addEventListener('user-changed', showUser);
-  oidc.addEventListener('session-expired', showUser);
-  signInButton.addEventListener('click', () => {
-    void oidc.signIn({ mode: 'redirect' });
-  });
-  signOutButton.addEventListener('click', () => {
-    void oidc.signOut();
-  });
-  showUser();
-}

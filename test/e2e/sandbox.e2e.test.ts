@@ -1,55 +1,116 @@
-// The built sandbox, served by `vite preview` on 127.0.0.1 and opened in Chromium: the fixture
-// patient's documents appear, fetched through msw's service worker from the mock server.
+// The built sandbox as the agency publishes it: `vite build` once, served from a sub-path
+// (/dsp/sandbox/) by a plain HTTP server under a strict Content-Security-Policy, opened in Chromium.
+// Every panel is used, no policy violation may occur, and the switches and the reset behave.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { sampleFiles } from '@dsp-kit/mock';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
 import { CHROME_ARGS, requireChrome } from '../../scripts/chrome.mjs';
+import {
+  SUB_PATH,
+  assertNoProblems,
+  buildSandbox,
+  openSandbox,
+  panelsSettled,
+  sandboxReady,
+  serveSandbox,
+  type SandboxSite,
+} from './sandbox-site.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const results = fileURLToPath(new URL('../../test-results/', import.meta.url));
+/** Chromium logs every refused request; a refusal is what some steps are about. */
+const REFUSALS = /status of 40[13]/;
 
-describe('the sandbox, built and served', () => {
-  let server: PreviewServer;
+function sample(id: string) {
+  const file = sampleFiles().find((f) => f.id === id);
+  assert.ok(file, id);
+  return file;
+}
+
+/** Resolves with the detail of the next `type` event `selector` fires. */
+function nextEvent(page: Page, selector: string, type: string): Promise<unknown> {
+  return page.evaluate(
+    ([selector, type]) =>
+      new Promise((resolve) => {
+        document
+          .querySelector(selector)
+          ?.addEventListener(type, (event) => resolve((event as CustomEvent).detail), {
+            once: true,
+          });
+      }),
+    [selector, type] as const,
+  );
+}
+
+/** When the mock last saved its IndexedDB copy (it saves shortly after each change). */
+function lastSaved(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('dsp-mock-sandbox');
+      request.onsuccess = () => {
+        resolve(request.result);
+      };
+      request.onerror = () => {
+        reject(request.error ?? new Error('IndexedDB'));
+      };
+    });
+    try {
+      const saved = await new Promise<{ savedAt: number } | undefined>((resolve, reject) => {
+        const request = db.transaction('snapshot').objectStore('snapshot').get('store');
+        request.onsuccess = () => {
+          resolve(request.result as { savedAt: number } | undefined);
+        };
+        request.onerror = () => {
+          reject(request.error ?? new Error('IndexedDB'));
+        };
+      });
+      return saved?.savedAt ?? 0;
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/** Waits until the mock's IndexedDB copy was saved after now, polling. */
+async function savedAfterNow(page: Page): Promise<void> {
+  const since = await page.evaluate(() => Date.now());
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if ((await lastSaved(page)) > since) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail('the sandbox did not save its data within 10 s');
+}
+
+describe('the sandbox, built, under a sub-path and a strict CSP', () => {
+  let site: SandboxSite;
   let browser: Browser;
-  let url: string;
+  let removeBuild: () => void;
+  const started = Date.now();
 
   before(async () => {
-    await build({ root: `${root}/demo`, configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
-    server = await preview({
-      configFile: `${root}/vite.config.ts`,
-      preview: { host: '127.0.0.1', port: 0, strictPort: false },
-      logLevel: 'warn',
-    });
-    const address = server.httpServer.address();
-    assert.ok(address && typeof address === 'object');
-    url = `http://127.0.0.1:${address.port}/`;
+    const built = await buildSandbox();
+    removeBuild = built.remove;
+    site = await serveSandbox(built.dir);
     browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
   });
 
   after(async () => {
     await browser.close();
-    await server.close();
+    await site.close();
+    removeBuild();
+    console.log(`sandbox e2e: ${((Date.now() - started) / 1000).toFixed(1)} s, build included`);
   });
 
-  async function open(path = ''): Promise<{ page: Page; errors: string[] }> {
-    // Tall enough for the fixture DSP: the virtualized lists render what is on screen.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
+  it("lists the fixture patient's documents, through a worker scoped to the sub-path", async () => {
+    const { page, problems, close } = await openSandbox(browser, site.url);
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.protocol.startsWith('http') && !url.pathname.startsWith(SUB_PATH))
+        outside.push(url.href);
     });
-    await page.goto(url + path);
-    return { page, errors };
-  }
-
-  it("lists the fixture patient's documents", async () => {
-    const { page, errors } = await open();
+    await sandboxReady(page);
     const rows = page.locator('dsp-document-viewer [part~="row"]');
-    await rows.first().waitFor({ timeout: 15_000 });
+    await rows.first().waitFor();
     assert.deepEqual(
       (await rows.locator('.title').allTextContents()).map((t) => t.trim()),
       [
@@ -62,67 +123,286 @@ describe('the sandbox, built and served', () => {
         'Consultation de suivi psychologique',
       ],
     );
-    assert.equal(
-      await rows.nth(1).locator('.type').textContent(),
-      "Résultats d'examens biologiques",
-    );
-    assert.equal(await rows.nth(1).locator('time').textContent(), '2 octobre 2026');
-    mkdirSync(results, { recursive: true });
-    await page.screenshot({ path: `${results}sandbox.png`, fullPage: true });
-    assert.deepEqual(errors, []);
-    await page.close();
+    const worker = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return {
+        scope: registration?.scope,
+        script: navigator.serviceWorker.controller?.scriptURL,
+      };
+    });
+    assert.deepEqual(worker, { scope: site.url, script: `${site.url}mockServiceWorker.js` });
+    assert.equal(await page.locator('#context-title').textContent(), 'Marie Schmit');
+    assert.deepEqual(outside, [], 'nothing asked outside the sub-path');
+    assertNoProblems(problems);
+    await close();
   });
 
-  it('explains a refusal to a blocked doctor, with the server’s reason', async () => {
-    const { page, errors } = await open();
-    await page.locator('dsp-document-viewer [part~="row"]').first().waitFor({ timeout: 15_000 });
-    await page.selectOption('#user', 'luc-kremer');
-    const error = page.locator('dsp-document-viewer [part="error"]');
-    await error.waitFor();
-    assert.match((await error.textContent()) ?? '', /Accès refusé\.[\s\S]*vous a bloqué/);
-    assert.deepEqual(
-      errors.filter((e) => !e.includes('403')),
-      [],
-    );
-    await page.close();
-  });
+  it('uses every panel without a single policy violation', async () => {
+    const { page, problems, close } = await openSandbox(browser, site.url);
+    await sandboxReady(page);
+    // Dr Weber, Marie's référent, opens her record: the visit goes into her log.
+    await page.locator('dsp-document-viewer [part~="row"]').first().waitFor();
 
-  it("shows the patient her access log, with the doctors' visits", async () => {
-    const { page, errors } = await open();
-    await page.locator('dsp-document-viewer [part~="row"]').first().waitFor({ timeout: 15_000 });
+    // Marie adds a PDF and an image of her own.
     await page.selectOption('#user', 'marie-schmit');
-    // The log's list is virtualized: it renders rows once it is on screen.
-    await page.locator('dsp-audit-log').scrollIntoViewIfNeeded();
-    const row = page.locator('dsp-audit-log [part~="row"]', { hasText: 'Dr Paul Weber' });
-    await row.first().waitFor();
-    assert.match((await row.first().textContent()) ?? '', /Recherche/);
-    await page.screenshot({ path: `${results}sandbox-audit-log.png`, fullPage: true });
-    assert.deepEqual(errors, []);
-    await page.close();
-  });
+    await panelsSettled(page);
+    const pdf = sample('pdf-compte-rendu');
+    const png = sample('png-radiographie');
+    await page.locator('dsp-document-uploader input[type="file"]').setInputFiles([
+      { name: 'compte-rendu.pdf', mimeType: pdf.contentType, buffer: Buffer.from(pdf.bytes) },
+      { name: 'radiographie.png', mimeType: png.contentType, buffer: Buffer.from(png.bytes) },
+    ]);
+    const ready = page.locator('dsp-document-uploader [part="status"][data-status="ready"]');
+    await ready.nth(1).waitFor();
+    const uploaded = nextEvent(page, 'dsp-document-uploader', 'dsp-document-uploaded');
+    await page.locator('dsp-document-uploader button[name="send"]').click();
+    await uploaded;
+    await page
+      .locator('dsp-document-uploader [part="status"][data-status="sent"]')
+      .nth(1)
+      .waitFor();
 
-  it('shows the agency its statistics, and no record', async () => {
-    const { page, errors } = await open();
-    await page.locator('dsp-document-viewer [part~="row"]').first().waitFor({ timeout: 15_000 });
+    // The viewer lists them; the PDF opens in a sandboxed frame, the image as an image.
+    const viewer = page.locator('dsp-document-viewer');
+    await viewer.locator('[part~="row"] .title', { hasText: 'compte-rendu' }).click();
+    const frame = viewer.locator('dsp-document-preview iframe[part="frame"]');
+    await frame.waitFor();
+    assert.equal(await frame.getAttribute('sandbox'), '');
+    assert.match((await frame.getAttribute('src')) ?? '', /^blob:/);
+    await viewer.locator('[part~="row"] .title', { hasText: 'radiographie' }).click();
+    const image = viewer.locator('dsp-document-preview img[part="image"]');
+    await image.waitFor();
+    await page.waitForFunction(
+      () =>
+        (
+          document
+            .querySelector('dsp-document-viewer')
+            ?.shadowRoot?.querySelector('dsp-document-preview')
+            ?.shadowRoot?.querySelector('img') ?? undefined
+        )?.complete,
+    );
+    assert.ok((await image.evaluate((img: HTMLImageElement) => img.naturalWidth)) > 0);
+
+    // Her access rights: she unblocks Dr Kremer.
+    const rights = page.locator('dsp-access-rights');
+    const changed = nextEvent(page, 'dsp-access-rights', 'dsp-access-changed');
+    await rights
+      .locator('[part~="row"]', { hasText: 'Dr Luc Kremer' })
+      .getByRole('button', { name: 'Débloquer' })
+      .click();
+    assert.deepEqual(await changed, {
+      patientId: 'marie-schmit',
+      change: 'unblock',
+      actorId: 'Practitioner/luc-kremer',
+    });
+
+    // Her log shows Dr Weber's visit.
+    await page.locator('dsp-audit-log').scrollIntoViewIfNeeded();
+    const visit = page.locator('dsp-audit-log [part~="row"]', { hasText: 'Dr Paul Weber' });
+    await visit.first().waitFor();
+    assert.match((await visit.first().textContent()) ?? '', /Recherche/);
+
+    // Dr Kremer, unblocked, now reads her documents.
+    await page.selectOption('#user', 'luc-kremer');
+    await viewer.locator('[part~="row"]').first().waitFor();
+
+    // The agency sees its statistics, and no record.
     await page.selectOption('#user', 'agence-esante');
     const total = page.locator('dsp-document-stats tfoot th, dsp-document-stats tfoot td').last();
     await total.waitFor();
-    assert.equal((await total.textContent())?.trim(), '11');
-    assert.equal(await page.locator('dsp-document-viewer').isVisible(), false);
-    assert.deepEqual(errors, []);
-    await page.close();
+    assert.match((await total.textContent())?.trim() ?? '', /^\d+$/);
+    assert.equal(await viewer.isVisible(), false);
+
+    assertNoProblems(problems);
+    await close();
+    assert.deepEqual(site.reports, [], 'no CSP report reached the server');
   });
 
-  it('switches patient and language from the host controls', async () => {
-    const { page, errors } = await open();
-    await page.locator('dsp-document-viewer [part~="row"]').first().waitFor({ timeout: 15_000 });
+  it('explains a refusal to a blocked doctor, with the server’s reason', async () => {
+    const { page, problems, close } = await openSandbox(browser, `${site.url}?user=luc-kremer`);
+    await sandboxReady(page);
+    const error = page.locator('dsp-document-viewer [part="error"]');
+    await error.waitFor();
+    assert.match((await error.textContent()) ?? '', /Accès refusé\.[\s\S]*vous a bloqué/);
+    assertNoProblems(problems, REFUSALS);
+    await close();
+  });
+
+  it('keeps every switch in the address, through a reload', async () => {
+    const { page, problems, close } = await openSandbox(browser, site.url);
+    await sandboxReady(page);
+    await page.selectOption('#user', 'anne-muller');
+    await page.selectOption('#patient', 'tom-becker');
     await page.selectOption('#language', 'en');
-    await page.locator('dsp-document-viewer .type', { hasText: 'Laboratory results' }).waitFor();
-    await page.selectOption('#patient', 'jean-hoffmann');
-    const empty = page.locator('dsp-document-viewer [part="empty"]');
-    await empty.waitFor();
-    assert.equal((await empty.textContent())?.trim(), 'No documents in this DSP.');
-    assert.deepEqual(errors, []);
-    await page.close();
+    await page.selectOption('#theme', 'dark');
+    await page.selectOption('#scenario', 'searchUnavailable');
+    assert.equal(
+      new URL(page.url()).search,
+      '?user=anne-muller&patient=tom-becker&lang=en&theme=dark&scenario=searchUnavailable',
+    );
+    await page.reload();
+    await sandboxReady(page);
+    const values = await page.evaluate(() =>
+      ['user', 'patient', 'language', 'theme', 'scenario'].map(
+        (id) => (document.getElementById(id) as HTMLSelectElement).value,
+      ),
+    );
+    assert.deepEqual(values, ['anne-muller', 'tom-becker', 'en', 'dark', 'searchUnavailable']);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
+    assert.equal(await page.locator('dsp-document-viewer').getAttribute('theme'), 'dark');
+    assert.equal((await page.locator('#user-label').textContent())?.trim(), 'Role');
+    // The scenario is on again after the reload: the search is down for maintenance.
+    const error = page.locator('dsp-document-viewer [part="error"]');
+    await error.waitFor();
+    assert.match((await error.textContent()) ?? '', /maintenance/);
+    // Back to normal: Tom's documents.
+    await page.selectOption('#scenario', 'none');
+    await page
+      .locator('dsp-document-viewer [part~="row"] .title', { hasText: 'Traitement en cours' })
+      .waitFor();
+    assert.equal(new URL(page.url()).search.includes('scenario'), false);
+    assertNoProblems(problems, /status of 503/);
+    await close();
+  });
+
+  it('fixes a patient or an assistant to their own DSP, and says why', async () => {
+    const { page, problems, close } = await openSandbox(
+      browser,
+      `${site.url}?user=claire-wagner&patient=marie-schmit`,
+    );
+    await sandboxReady(page);
+    const patient = page.getByLabel('Patient', { exact: true });
+    assert.equal(await patient.inputValue(), 'lucien-wagner');
+    assert.equal(await patient.isDisabled(), true);
+    assert.match(
+      (await page.locator('#patient-hint').textContent()) ?? '',
+      /ne voit que|n’ouvre que/,
+    );
+    assert.equal(await patient.getAttribute('aria-describedby'), 'patient-hint');
+    await page
+      .locator('dsp-document-viewer [part~="row"] .title', { hasText: 'Lettre de sortie' })
+      .waitFor();
+    assert.equal(await page.locator('#upload-section').isVisible(), false);
+    assert.equal(await page.locator('#rights-section').isVisible(), true);
+    assertNoProblems(problems);
+    await close();
+  });
+
+  it('says which value of the address it did not know, and uses the default', async () => {
+    const { page, problems, close } = await openSandbox(
+      browser,
+      `${site.url}?user=dr-who&theme=pink`,
+    );
+    await sandboxReady(page);
+    const status = (await page.locator('#status').textContent()) ?? '';
+    assert.match(status, /le rôle « dr-who »/);
+    assert.match(status, /le thème « pink »/);
+    assert.equal(await page.locator('#user').inputValue(), 'paul-weber');
+    assert.equal(new URL(page.url()).search, '', 'the address says what is shown');
+    assertNoProblems(problems);
+    await close();
+  });
+
+  it('is driven from the keyboard: every switch in order, the reset dialog', async () => {
+    const { page, problems, close } = await openSandbox(browser, site.url);
+    await sandboxReady(page);
+    const focused: (string | undefined)[] = [];
+    for (let i = 0; i < 7; i++) {
+      await page.keyboard.press('Tab');
+      focused.push(await page.evaluate(() => document.activeElement?.id));
+    }
+    assert.deepEqual(focused, [
+      'skip-link',
+      'reset',
+      'user',
+      'patient',
+      'language',
+      'theme',
+      'scenario',
+    ]);
+    for (const name of ['Rôle', 'Patient', 'Langue', 'Thème', 'Réseau (scénario)']) {
+      assert.equal(await page.getByLabel(name, { exact: true }).count(), 1, name);
+    }
+    await page.focus('#language');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+    assert.equal((await page.locator('#reset').textContent())?.trim(), 'Daten zurücksetzen…');
+    await page.focus('#reset');
+    await page.keyboard.press('Enter');
+    assert.equal(
+      await page.locator('#reset-dialog').evaluate((d: HTMLDialogElement) => d.open),
+      true,
+    );
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'reset-cancel');
+    await page.keyboard.press('Escape');
+    assert.equal(
+      await page.locator('#reset-dialog').evaluate((d: HTMLDialogElement) => d.open),
+      false,
+    );
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'reset');
+    assertNoProblems(problems);
+    await close();
+  });
+
+  it('keeps the data across reloads until a confirmed reset brings the fixtures back', async () => {
+    const { page, problems, close } = await openSandbox(browser, `${site.url}?user=marie-schmit`);
+    await sandboxReady(page);
+    const changed = nextEvent(page, 'dsp-access-rights', 'dsp-access-changed');
+    await page
+      .locator('dsp-access-rights [part~="row"]', { hasText: 'Dr Luc Kremer' })
+      .getByRole('button', { name: 'Débloquer' })
+      .click();
+    await changed;
+    await savedAfterNow(page);
+    await page.reload();
+    await sandboxReady(page);
+    await page.selectOption('#user', 'luc-kremer');
+    const rows = page.locator('dsp-document-viewer [part~="row"]');
+    await rows.first().waitFor(); // still unblocked after the reload
+
+    // Cancelled: nothing happens.
+    await page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+    await page.locator('#reset').click();
+    await page.locator('#reset-cancel').click();
+    assert.equal(await page.evaluate(() => 'notReloaded' in window), true);
+    assert.ok((await rows.count()) > 0);
+
+    // Confirmed: the page reloads on the fixtures, where Marie blocked Dr Kremer.
+    await page.locator('#reset').click();
+    assert.match((await page.locator('#reset-text').textContent()) ?? '', /effacés/);
+    await Promise.all([page.waitForEvent('load'), page.locator('#reset-confirm').click()]);
+    await sandboxReady(page);
+    assert.equal(await page.evaluate(() => 'notReloaded' in window), false);
+    assert.equal(
+      (await page.locator('#status').textContent())?.trim(),
+      'Les données d’exemple sont restaurées.',
+    );
+    assert.equal(await page.locator('#user').inputValue(), 'luc-kremer', 'the switches stay');
+    await page.locator('dsp-document-viewer [part="error"]').waitFor();
+    assertNoProblems(problems, REFUSALS);
+    await close();
+  });
+
+  it('fits a narrow screen without scrolling sideways', async () => {
+    const { page, problems, close } = await openSandbox(browser, `${site.url}?user=marie-schmit`, {
+      width: 390,
+      height: 844,
+    });
+    await sandboxReady(page);
+    await panelsSettled(page);
+    const widths = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    assert.ok(widths[0]! <= widths[1]!, `page ${widths[0]} px wide in a ${widths[1]} px screen`);
+    assertNoProblems(problems);
+    await close();
+  });
+
+  it('received no CSP report from any page, worker or frame of these tests', () => {
+    assert.deepEqual(site.reports, []);
   });
 });

@@ -5,8 +5,13 @@ import { StorePersistence } from './persistence.js';
 import { createDspServer, type DspServer, type DspServerOptions } from './server.js';
 
 export interface SandboxOptions extends Partial<DspServerOptions> {
-  /** URL of msw's `mockServiceWorker.js`; by default beside the page (`./mockServiceWorker.js`). */
+  /**
+   * URL of msw's `mockServiceWorker.js`, relative to the page (`document.baseURI`) or absolute; by
+   * default beside the page (`./mockServiceWorker.js`), so a site published under a sub-path works.
+   */
   serviceWorkerUrl?: string;
+  /** The worker's scope, relative to the page or absolute; by default the worker's folder. */
+  serviceWorkerScope?: string;
   /** Keep the data in IndexedDB across reloads (`true`, or the database name to use). */
   persist?: boolean | string;
   /** Log every intercepted request to the console (off by default). */
@@ -24,6 +29,12 @@ export interface Sandbox {
 }
 
 /**
+ * Where the sandbox keeps its data by default. Not a `dsp-kit-` name: it is the server's data, not
+ * a client's cache, so a sign-out (`DspCache.clearAll()`) leaves it alone, as a real server's.
+ */
+export const SANDBOX_DATABASE = 'dsp-mock-sandbox';
+
+/**
  * Registers msw's service worker and serves the mock under `baseUrl` (default: `fhir` beside the
  * page). Requests outside the base URL go to the network untouched.
  */
@@ -35,14 +46,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const persistence = options.persist
     ? await StorePersistence.attach(
         server.store,
-        typeof options.persist === 'string' ? options.persist : 'dsp-kit-sandbox',
+        typeof options.persist === 'string' ? options.persist : SANDBOX_DATABASE,
       )
     : undefined;
   const worker = setupWorker(...createHandlers(server));
+  // Absolute URLs for msw, which compares the registered worker's URL with this one.
+  const workerUrl = new URL(options.serviceWorkerUrl ?? 'mockServiceWorker.js', document.baseURI);
+  const scope = options.serviceWorkerScope
+    ? new URL(options.serviceWorkerScope, document.baseURI)
+    : new URL('./', workerUrl);
   await worker.start({
-    serviceWorker: {
-      url: options.serviceWorkerUrl ?? new URL('mockServiceWorker.js', document.baseURI).href,
-    },
+    serviceWorker: { url: workerUrl.href, options: { scope: scope.href } },
     onUnhandledRequest: 'bypass',
     quiet: !options.verbose,
   });

@@ -5,7 +5,7 @@ import { fixtureResources, patients } from '../src/fixtures.js';
 import { StorePersistence } from '../src/persistence.js';
 import { DspStore } from '../src/store.js';
 
-const NAME = 'dsp-kit-sandbox-test';
+const NAME = 'dsp-mock-sandbox-test';
 
 describe('store persistence', () => {
   afterEach(() => deleteDB(NAME));
@@ -29,5 +29,31 @@ describe('store persistence', () => {
     const empty = await StorePersistence.attach(third, NAME);
     expect(third.get('Patient', 'added-in-sandbox')).to.equal(undefined);
     empty.close();
+  });
+
+  it('saves a change still waiting when the page goes away', async () => {
+    const first = new DspStore(fixtureResources);
+    const saving = await StorePersistence.attach(first, NAME);
+    first.put({ resourceType: 'Patient', id: 'just-before-reload', name: [{ family: 'Vite' }] });
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    saving.close(); // what a reload does next; the save begun on pagehide still completes
+
+    const second = new DspStore(fixtureResources);
+    const loading = await StorePersistence.attach(second, NAME);
+    expect(second.get('Patient', 'just-before-reload')).to.not.equal(undefined);
+    loading.close();
+  });
+
+  it('lets another page delete its database instead of blocking it', async () => {
+    const store = new DspStore(fixtureResources);
+    await StorePersistence.attach(store, NAME);
+    await deleteDB(NAME, {
+      blocked: () => {
+        throw new Error('the open persistence blocked the deletion');
+      },
+    });
+    // Closed by then: a change is kept in the store and no longer saved, without an error.
+    store.put({ resourceType: 'Patient', id: 'after-delete', name: [{ family: 'Nach' }] });
+    expect(store.get('Patient', 'after-delete')).to.not.equal(undefined);
   });
 });
