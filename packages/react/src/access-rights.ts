@@ -10,6 +10,8 @@ import {
   onRequestClose,
   onRequestGrant,
   onRequestMask,
+  onRequestAddAssistant,
+  onRequestRemoveAssistant,
   onRequestReopen,
   onRequestRevoke,
   onRequestUnblock,
@@ -32,6 +34,8 @@ export const DspAccessRights = createComponent({
     onRequestBreakGlassPolicy,
     onRequestClose,
     onRequestReopen,
+    onRequestAddAssistant,
+    onRequestRemoveAssistant,
   },
   displayName: 'DspAccessRights',
 });

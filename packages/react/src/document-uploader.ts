@@ -2,12 +2,12 @@
 import { createComponent } from '@lit/react';
 import { DspDocumentUploader as DspDocumentUploaderElement } from '@dsp-kit/elements/define/dsp-document-uploader.js';
 import * as React from 'react';
-import { onDocumentUploaded, onError } from './events.js';
+import { onDocumentUploaded, onError, onUploadFailed, onUploadProgress } from './events.js';
 
 export const DspDocumentUploader = createComponent({
   react: React,
   tagName: 'dsp-document-uploader',
   elementClass: DspDocumentUploaderElement,
-  events: { onDocumentUploaded, onError },
+  events: { onUploadProgress, onDocumentUploaded, onUploadFailed, onError },
   displayName: 'DspDocumentUploader',
 });

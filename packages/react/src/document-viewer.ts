@@ -2,12 +2,18 @@
 import { createComponent } from '@lit/react';
 import { DspDocumentViewer as DspDocumentViewerElement } from '@dsp-kit/elements/define/dsp-document-viewer.js';
 import * as React from 'react';
-import { onBreakGlassGranted, onDocumentSelect, onError, onRequestBreakGlass } from './events.js';
+import {
+  onBreakGlassGranted,
+  onDocumentOpen,
+  onDocumentSelect,
+  onError,
+  onRequestBreakGlass,
+} from './events.js';
 
 export const DspDocumentViewer = createComponent({
   react: React,
   tagName: 'dsp-document-viewer',
   elementClass: DspDocumentViewerElement,
-  events: { onDocumentSelect, onError, onRequestBreakGlass, onBreakGlassGranted },
+  events: { onDocumentSelect, onDocumentOpen, onError, onRequestBreakGlass, onBreakGlassGranted },
   displayName: 'DspDocumentViewer',
 });

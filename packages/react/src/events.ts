@@ -4,19 +4,24 @@ import type { EventName } from '@lit/react';
 import type {
   DspAccessChangedEvent,
   DspBreakGlassGrantedEvent,
+  DspDocumentOpenEvent,
   DspDocumentSelectEvent,
   DspDocumentUploadedEvent,
   DspErrorEvent,
+  DspRequestAddAssistantEvent,
   DspRequestBlockEvent,
   DspRequestBreakGlassEvent,
   DspRequestBreakGlassPolicyEvent,
   DspRequestCloseEvent,
   DspRequestGrantEvent,
   DspRequestMaskEvent,
+  DspRequestRemoveAssistantEvent,
   DspRequestReopenEvent,
   DspRequestRevokeEvent,
   DspRequestUnblockEvent,
   DspRequestUnmaskEvent,
+  DspUploadFailedEvent,
+  DspUploadProgressEvent,
 } from '@dsp-kit/elements';
 
 export const onError = 'dsp-error' as EventName<DspErrorEvent>;
@@ -37,3 +42,10 @@ export const onRequestBreakGlassPolicy =
   'dsp-request-break-glass-policy' as EventName<DspRequestBreakGlassPolicyEvent>;
 export const onRequestClose = 'dsp-request-close' as EventName<DspRequestCloseEvent>;
 export const onRequestReopen = 'dsp-request-reopen' as EventName<DspRequestReopenEvent>;
+export const onDocumentOpen = 'dsp-document-open' as EventName<DspDocumentOpenEvent>;
+export const onUploadProgress = 'dsp-upload-progress' as EventName<DspUploadProgressEvent>;
+export const onUploadFailed = 'dsp-upload-failed' as EventName<DspUploadFailedEvent>;
+export const onRequestAddAssistant =
+  'dsp-request-add-assistant' as EventName<DspRequestAddAssistantEvent>;
+export const onRequestRemoveAssistant =
+  'dsp-request-remove-assistant' as EventName<DspRequestRemoveAssistantEvent>;
