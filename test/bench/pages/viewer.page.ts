@@ -132,7 +132,7 @@ async function paged(count: number) {
   await firstRows(el);
   let longest = 0;
   let last = performance.now();
-  const count_ = () => el.shadowRoot?.querySelector('[part="count"]')?.textContent ?? '';
+  const count_ = () => el.shadowRoot?.querySelector('[part="count"]')?.textContent.trim() ?? '';
   const done = String(count);
   while (!count_().startsWith(`${done} `) || count_().includes('…')) {
     const now = await frame();

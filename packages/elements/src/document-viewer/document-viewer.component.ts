@@ -79,6 +79,10 @@ function hasLabel(document: DocumentReference, system: string, code: string): bo
  *
  * @cssproperty --dsp-document-viewer-padding - Inner padding of the panel.
  * @cssproperty --dsp-document-viewer-height - Height of the scrolling list (default 32rem).
+ * @cssproperty --dsp-color-patient - Edge of the patient's own documents.
+ * @cssproperty --dsp-color-patient-surface - Background of the patient's own documents.
+ * @cssproperty --dsp-color-warning - Border of the emergency access form, edge of its banner.
+ * @cssproperty --dsp-color-warning-surface - Background of the emergency access banner.
  *
  * @fires dsp-document-select - The user chose a document; `detail.documentId` is its id.
  * @fires dsp-document-open - The chosen document opens (inline, or for the host to show when

@@ -56,20 +56,6 @@ export class Catalog<M> {
 export function catalog<M>(
   fr: M,
   translations: Readonly<Record<Translation, Loader<NoInfer<M>>>>,
-): Catalog<M>;
-/** @deprecated Transitional: every language in the bundle. Split the catalog per language. */
-export function catalog<M>(messages: {
-  fr: M;
-  de: NoInfer<M>;
-  en: NoInfer<M>;
-  lb: NoInfer<M>;
-}): Catalog<M>;
-export function catalog<M>(
-  first: M | Record<DspLanguage, M>,
-  translations?: Readonly<Record<Translation, Loader<M>>>,
 ): Catalog<M> {
-  if (translations) return new Catalog(first as M, translations);
-  const all = first as Record<DspLanguage, M>;
-  const at = (language: Translation) => () => Promise.resolve({ default: all[language] });
-  return new Catalog(all.fr, { de: at('de'), en: at('en'), lb: at('lb') });
+  return new Catalog(fr, translations);
 }
