@@ -1,5 +1,6 @@
 // Runs Node's test runner over the given folders' `*.node.test.ts` files (Node 20's --test takes
-// no globs), with workspace packages resolved to their TypeScript sources through tsx.
+// no globs), with workspace packages resolved to their TypeScript sources through tsx, and a
+// timeout per test.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,9 +23,18 @@ if (files.length === 0) {
   console.error(`No ${suffix} files under ${roots.join(', ')}`);
   process.exit(1);
 }
+// A test that hangs (a page that never answers) fails after this, rather than holding CI.
+const TEST_TIMEOUT_MS = 180_000;
 const result = spawnSync(
   process.execPath,
-  ['--conditions=source', '--import', 'tsx', '--test', ...files],
+  [
+    '--conditions=source',
+    '--import',
+    'tsx',
+    '--test',
+    `--test-timeout=${TEST_TIMEOUT_MS}`,
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

@@ -1,7 +1,9 @@
 // <dsp-document-uploader> refusing bad input: each problem a specific message at its field
 // (aria-invalid, aria-describedby), nothing sent, and nothing the user had entered lost.
 import { aTimeout, expect } from '@open-wc/testing';
+import { fixtures } from '@dsp-kit/mock';
 import {
+  as,
   chooseType,
   choose,
   documentCount,
@@ -24,6 +26,8 @@ import {
 } from './document-uploader.helpers.js';
 
 useSandbox();
+
+const fixtureDocuments = fixtures.documents;
 
 /** A row's metadata as the user entered it, before the file's problem is shown. */
 const entered = {
@@ -251,6 +255,32 @@ describe('<dsp-document-uploader> bad input', () => {
     await settled(el);
     const [, second] = rows(el);
     expect(problemAt(second!, 'file')).to.equal('This file is already in the list.');
+  });
+
+  it('flags a file whose content the patient’s DSP already holds, and one just sent', async () => {
+    const el = await uploader();
+    // The content of one of Marie's documents, as another file name.
+    const summary = await as(users.weber).readDocument(fixtureDocuments.summary.id);
+    const bytes = await as(users.weber).retrieveContent(summary.content[0]!.attachment);
+    await el.add(new File([bytes], 'copie.txt', { type: 'text/plain' }), entered);
+    const [row] = rows(el);
+    expect(statusOf(row!)).to.equal('invalid');
+    expect(problemAt(row!, 'file')).to.equal(
+      'This file is already in this patient’s DSP (same content).',
+    );
+    expectEnteredKept(row!);
+    await expect(el).to.be.accessible();
+
+    // Sent from here, the same content added again is known to be there too.
+    const sent = await el.add(otherPdf('nouveau.pdf'), entered);
+    const results = await el.submit();
+    expect(results.find((r) => r.id === sent)?.status).to.equal('sent');
+    const again = el.items.find((i) => i.documentUuid === sent)!.file;
+    await el.clear();
+    await el.add(new File([again], 'encore.pdf', { type: 'application/pdf' }), entered);
+    expect(problemAt(rows(el)[0]!, 'file')).to.equal(
+      'This file is already in this patient’s DSP (same content).',
+    );
   });
 
   it('says a typed text is no DSP type, and a type code from add() that is none either', async () => {

@@ -23,6 +23,7 @@ import {
 } from './document-uploader.controller.js';
 import { uploaderMessages, type UploaderMessages } from './document-uploader.messages.js';
 import { styles } from './document-uploader.styles.js';
+import { findInDsp, rememberInDsp } from './dsp-content.js';
 import { DEFAULT_MAX_SIZE, parseAcceptTypes } from './file-checks.js';
 import { TypeCombobox } from './type-combobox.js';
 import { renderRow, type RowContext } from './upload-row.js';
@@ -106,12 +107,20 @@ export class DspDocumentUploader extends DspElement {
       );
     },
     sent: (item) => {
+      const client = this.activeClient;
+      if (client && this.#patientId && item.hash) {
+        rememberInDsp(client, this.#patientId, item.hash, {
+          id: item.documentId,
+          title: item.metadata.title,
+          masterIdentifier: `urn:uuid:${item.documentUuid}`,
+        });
+      }
       this.dispatchEvent(
         new DspDocumentUploadedEvent({
           id: item.documentUuid,
           documentId: item.documentId,
           masterIdentifier: `urn:uuid:${item.documentUuid}`,
-          patientId: (this.patient ?? '').replace(/^Patient\//, ''),
+          patientId: this.#patientId ?? '',
         }),
       );
     },
@@ -145,6 +154,11 @@ export class DspDocumentUploader extends DspElement {
       practiceSetting: this.practiceSetting,
       retries: Math.max(0, Math.floor(this.retries)) || 0,
       retryDelay: Math.max(0, this.retryDelay) || 0,
+      findInDsp: (hash) => {
+        const client = this.activeClient;
+        const patient = this.#patientId;
+        return client && patient ? findInDsp(client, patient, hash) : Promise.resolve(undefined);
+      },
     }),
     this.#listener,
   );
@@ -231,6 +245,12 @@ export class DspDocumentUploader extends DspElement {
     return this.mode === 'patient' && this.patient
       ? `Patient/${this.patient.replace(/^Patient\//, '')}`
       : undefined;
+  }
+
+  /** The patient's FHIR id (`patient` may be a `Patient/<id>` reference). */
+  get #patientId(): string | undefined {
+    const id = this.patient?.replace(/^Patient\//, '');
+    return id === '' ? undefined : id;
   }
 
   #target(): UploadTarget | undefined {

@@ -63,6 +63,8 @@ export interface UploadOptions extends ItemDefaults {
   readonly retries: number;
   /** The wait before the first automatic attempt, doubled for each next one. */
   readonly retryDelay: number;
+  /** The patient's DSP document holding this content (SHA-1 in base64), if any. */
+  readonly findInDsp: (hash: string) => Promise<{ readonly masterIdentifier?: string } | undefined>;
 }
 
 /** Who sends, about whom, with which client. */
@@ -439,6 +441,15 @@ export class UploadQueue implements ReactiveController {
         });
         const same = this.items.find((i) => i !== item && i.hash === item.hash);
         if (same) item.fileProblems = ['duplicate'];
+        else {
+          // Found with this file's own identifier: its earlier send arrived (a lost answer, a
+          // reload mid-send), and sending again is safe, so it is no duplicate.
+          const found = await this.options().findInDsp(item.hash);
+          if (found && found.masterIdentifier !== `urn:uuid:${item.documentUuid}`) {
+            item.fileProblems = ['inDsp'];
+          }
+        }
+        abort.signal.throwIfAborted();
       }
       item.status = this.#readiness(item);
       if (item.status === 'ready' && item.sendRequested) {

@@ -67,6 +67,7 @@ const de: UploaderMessages = {
     unknownType: 'Der Inhalt dieser Datei ist weder PDF noch JPEG-, PNG- oder TIFF-Bild noch Text.',
     typeNotAllowed: 'Dieser Dateityp wird nicht angenommen.',
     duplicate: 'Diese Datei ist bereits in der Liste.',
+    inDsp: 'Diese Datei ist bereits im DSP dieses Patienten (gleicher Inhalt).',
     typeRequired: 'Wählen Sie den Dokumenttyp.',
     titleRequired: 'Geben Sie einen Titel an.',
     bothFlags:

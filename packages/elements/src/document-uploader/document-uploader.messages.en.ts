@@ -63,6 +63,7 @@ const en: UploaderMessages = {
     unknownType: 'This file’s content is not a PDF, a JPEG, PNG or TIFF image, nor text.',
     typeNotAllowed: 'This type of file is not accepted.',
     duplicate: 'This file is already in the list.',
+    inDsp: 'This file is already in this patient’s DSP (same content).',
     typeRequired: 'Choose the document type.',
     titleRequired: 'Give a title.',
     bothFlags: 'A document cannot be both masked from professionals and hidden from the patient.',

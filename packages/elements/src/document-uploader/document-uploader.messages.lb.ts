@@ -66,6 +66,7 @@ const lb: UploaderMessages = {
       'Den Inhalt vun dësem Fichier ass keen PDF, keen JPEG-, PNG- oder TIFF-Bild an keen Text.',
     typeNotAllowed: 'Dësen Typ vu Fichier gëtt net ugeholl.',
     duplicate: 'Dëse Fichier ass schonn an der Lëscht.',
+    inDsp: 'Dëse Fichier ass schonn am DSP vun dësem Patient (selwechten Inhalt).',
     typeRequired: 'Wielt den Typ vum Dokument.',
     titleRequired: 'Gitt en Titel un.',
     bothFlags:

@@ -68,6 +68,7 @@ const fr = {
       'Le contenu de ce fichier n’est ni un PDF, ni une image JPEG, PNG ou TIFF, ni du texte.',
     typeNotAllowed: 'Ce type de fichier n’est pas accepté.',
     duplicate: 'Ce fichier est déjà dans la liste.',
+    inDsp: 'Ce fichier est déjà dans le DSP de ce patient (même contenu).',
     typeRequired: 'Choisissez le type du document.',
     titleRequired: 'Indiquez un titre.',
     bothFlags:

@@ -127,7 +127,14 @@ export function isUtf8Text(bytes: Uint8Array): boolean {
 
 /** What can be wrong with a file before it is sent. */
 export type FileProblem =
-  'empty' | 'tooLarge' | 'executable' | 'html' | 'unknownType' | 'typeNotAllowed' | 'duplicate';
+  | 'empty'
+  | 'tooLarge'
+  | 'executable'
+  | 'html'
+  | 'unknownType'
+  | 'typeNotAllowed'
+  | 'duplicate'
+  | 'inDsp';
 
 /** The problems of a file of `size` bytes whose bytes say `contentType` (undefined: unknown). */
 export function fileProblems(
