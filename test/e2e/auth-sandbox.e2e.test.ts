@@ -3,6 +3,7 @@
 // user, and the script stops cleanly — Vite and the provider gone, exit code 0.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +62,8 @@ describe('npm run start:oidc', () => {
     exited = new Promise((resolve) => script.once('exit', (code) => resolve(code)));
     const ready = new Promise<void>((resolve, reject) => {
       const read = (chunk: Buffer) => {
-        output += chunk.toString();
+        // Vite colours its banner where CI is set (picocolors), splitting `:port/` with escapes.
+        output += stripVTControlCharacters(chunk.toString());
         if (
           output.includes(`OpenID provider: http://127.0.0.1:${oidcPort}`) &&
           output.includes(`:${port}/`)
