@@ -209,7 +209,8 @@ async function start(): Promise<void> {
           applyScenario();
         },
         signedIn: (user, client) => {
-          chrome.provider.client = client;
+          // Signed out, the panels get no client: none asks the server anything.
+          chrome.provider.client = user ? client : undefined;
           if (user && roleOf(user)) change({ ...settings, user });
           showPanels();
           // Nothing to show until someone signs in.
@@ -220,8 +221,10 @@ async function start(): Promise<void> {
     );
   } else {
     signIn();
+    // In OIDC mode `signedIn` shows the panels, and only once someone is signed in: signed out,
+    // no panel may ask the server anything.
+    showPanels();
   }
-  showPanels();
   chrome.reset.disabled = false;
   const notices = [takeResetNotice() ? m().resetDone : '', rejectedText(read.rejected)];
   say(notices.filter(Boolean).join(' '));
