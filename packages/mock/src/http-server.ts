@@ -20,7 +20,7 @@ export interface RunningHttpServer {
 }
 
 const CORS = {
-  'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
   'Access-Control-Allow-Headers':
     'Authorization, Content-Type, Accept, If-Match, If-None-Exist, Prefer',
   'Access-Control-Expose-Headers': 'ETag, Location, Retry-After, WWW-Authenticate',

@@ -31,6 +31,11 @@ describe('startHttpServer', () => {
     });
     assert.equal(preflight.status, 204);
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /If-Match/);
+    // Every method a route answers, DELETE RelatedPerson (withdrawing an assistant) included.
+    assert.deepEqual(
+      (preflight.headers.get('access-control-allow-methods') ?? '').split(/,\s*/).sort(),
+      ['DELETE', 'GET', 'OPTIONS', 'POST', 'PUT'],
+    );
   });
 
   it('serves the real DspClient, and drops the connection in the offline scenario', async () => {
