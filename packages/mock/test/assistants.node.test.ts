@@ -16,6 +16,7 @@ import {
 import type { Bundle, OperationOutcome, RelatedPerson } from '@medplum/fhirtypes';
 import { assistants, consents, patients, users } from '../src/fixtures.js';
 import { createDspServer, type DspServer } from '../src/server.js';
+import { callMock, type Answer } from './mock-call.js';
 
 const BASE = 'http://127.0.0.1:8787/fhir';
 const lucien = patients.lucien.id;
@@ -27,33 +28,13 @@ beforeEach(() => {
   server = createDspServer({ baseUrl: BASE, clock: () => new Date('2026-11-26T10:00:00Z') });
 });
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
-
-async function call(
+const call = (
   user: string | undefined,
   method: string,
   path: string,
   body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const response = await server.handle(
-    new Request(`${BASE}/${path}`, {
-      method,
-      headers: {
-        Accept: 'application/fhir+json',
-        ...(user ? { Authorization: `Bearer mock:${user}` } : {}),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    }),
-  );
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : '' };
-}
+  headers?: Record<string, string>,
+): Promise<Answer> => callMock(server, user, method, path, body, headers);
 
 function names(answer: Answer): string[] {
   return ((answer.body as Bundle<RelatedPerson>).entry ?? []).map(

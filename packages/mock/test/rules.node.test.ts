@@ -14,6 +14,7 @@ import {
 import type { Bundle, OperationOutcome, Parameters } from '@medplum/fhirtypes';
 import { consents, documents, patients, practitioners, users } from '../src/fixtures.js';
 import { createDspServer, type DspServer } from '../src/server.js';
+import { callMock, type Answer } from './mock-call.js';
 
 const BASE = 'http://127.0.0.1:8787/fhir';
 let now = new Date('2026-11-26T10:00:00Z');
@@ -24,39 +25,13 @@ beforeEach(() => {
   server = createDspServer({ baseUrl: BASE, clock: () => now });
 });
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
-
-async function call(
+const call = (
   user: string | undefined,
   method: string,
   path: string,
   body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const response = await server.handle(
-    new Request(`${BASE}/${path}`, {
-      method,
-      headers: {
-        Accept: 'application/fhir+json',
-        ...(user ? { Authorization: `Bearer mock:${user}` } : {}),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    }),
-  );
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // raw content
-  }
-  return { status: response.status, headers: response.headers, body: parsed };
-}
+  headers?: Record<string, string>,
+): Promise<Answer> => callMock(server, user, method, path, body, headers);
 
 function ids(answer: Answer): (string | undefined)[] {
   return ((answer.body as Bundle).entry ?? []).map((e) => e.resource?.id);
