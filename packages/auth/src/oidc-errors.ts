@@ -73,12 +73,6 @@ export function toOidcError(
         );
   }
   const message = error instanceof Error ? error.message : String(error);
-  if (/disposed window|popup blocked/i.test(message)) {
-    return fail('popup-blocked', 'The browser blocked the sign-in popup');
-  }
-  if (/popup closed/i.test(message)) {
-    return fail('popup-closed', 'The sign-in popup was closed before signing in');
-  }
   if (/no matching state|no state in response|state does not match/i.test(message))
     return fail('state', STATE_MESSAGE);
   if (error instanceof ErrorTimeout || error instanceof TypeError) {

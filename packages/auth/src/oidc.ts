@@ -4,8 +4,8 @@ import type { TokenProvider } from '@dsp-kit/fhir';
 import { DspCache } from '@dsp-kit/fhir/cache';
 import {
   InMemoryWebStorage,
+  OidcClient,
   User,
-  UserManager,
   WebStorageStateStore,
   type OidcMetadata,
 } from 'oidc-client-ts';
@@ -87,6 +87,10 @@ const CALLBACK_PARAMS = [
   'error_uri',
 ];
 
+/** Marks the sign-in popup's message to the page that opened it. */
+const POPUP_MESSAGE = 'dsp-kit:oidc-popup';
+const USER_KEY = 'user';
+
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
@@ -96,10 +100,56 @@ function claim(claims: Record<string, unknown>, name: string): string | undefine
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** A popup of 600 × 640 px centred on the page's window. */
+function popupFeatures(): string {
+  const left = Math.max(0, Math.round(screenX + (outerWidth - 600) / 2));
+  const top = Math.max(0, Math.round(screenY + (outerHeight - 640) / 2));
+  return `width=600,height=640,left=${left},top=${top},location=no,toolbar=no`;
+}
+
+/**
+ * The provider's answer, as the sign-in popup hands it back: the callback URL of this very
+ * sign-in (its `state`), posted by the popup from this page's origin. Rejects when the user
+ * closes the popup first.
+ */
+function popupAnswer(popup: Window, state: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (event: MessageEvent<{ source?: unknown; url?: unknown } | null>) => {
+      const url = event.data?.url;
+      if (
+        event.origin !== location.origin ||
+        event.source !== popup ||
+        event.data?.source !== POPUP_MESSAGE ||
+        typeof url !== 'string' ||
+        new URL(url).searchParams.get('state') !== state
+      ) {
+        return;
+      }
+      stop();
+      resolve(url);
+    };
+    const poll = setInterval(() => {
+      if (!popup.closed) return;
+      clearInterval(poll);
+      // An answer posted just before the popup closed may still be on its way: wait a moment.
+      setTimeout(() => {
+        stop();
+        reject(new DspOidcError('popup-closed', 'The sign-in popup was closed before signing in'));
+      }, 300);
+    }, 500);
+    const stop = () => {
+      clearInterval(poll);
+      removeEventListener('message', onMessage);
+    };
+    addEventListener('message', onMessage);
+  });
+}
+
 class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
   readonly ready: Promise<void>;
   readonly #settings: ResolvedOidcSettings;
-  readonly #manager: UserManager;
+  readonly #client: OidcClient;
+  readonly #userStore: WebStorageStateStore;
   readonly #stateStore: WebStorageStateStore;
   readonly #coordinator: RefreshCoordinator;
   #user: OidcUser | null = null;
@@ -110,32 +160,29 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
     this.#settings = settings;
     const prefix = `dsp-kit:${settings.namespace}:`;
     // Tokens: in this page's memory unless the host asked for sessionStorage; never localStorage.
-    const userStorage = settings.storage === 'session' ? sessionStorage : new InMemoryWebStorage();
+    this.#userStore = new WebStorageStateStore({
+      store: settings.storage === 'session' ? sessionStorage : new InMemoryWebStorage(),
+      prefix: `${prefix}user:`,
+    });
     // The sign-in state (PKCE verifier, nonce: no token) must survive the redirect: sessionStorage.
     this.#stateStore = new WebStorageStateStore({
       store: sessionStorage,
       prefix: `${prefix}state:`,
     });
-    this.#manager = new UserManager({
+    this.#client = new OidcClient({
       authority: settings.authority,
       client_id: settings.clientId,
       redirect_uri: settings.redirectUri,
-      popup_redirect_uri: settings.popupRedirectUri,
-      post_logout_redirect_uri: settings.postLogoutRedirectUri ?? globalThis.location.origin + '/',
-      response_type: 'code',
+      post_logout_redirect_uri: settings.postLogoutRedirectUri ?? location.origin + '/',
       scope: settings.scope,
-      userStore: new WebStorageStateStore({ store: userStorage, prefix: `${prefix}user:` }),
       stateStore: this.#stateStore,
-      // Refreshes happen in getAccessToken, under the cross-tab lock, never on a timer.
-      automaticSilentRenew: false,
-      monitorSession: false,
       loadUserInfo: true,
       extraQueryParams: settings.extraQueryParams,
     });
     this.#coordinator = new RefreshCoordinator(settings.namespace, (message) =>
       this.#onMessage(message),
     );
-    this.ready = this.#manager.getUser().then(
+    this.ready = this.#load().then(
       (user) => this.#setUser(user),
       () => undefined,
     );
@@ -151,9 +198,7 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
     const fallback = options.fallbackToRedirect ?? this.#settings.popupFallbackToRedirect;
     if (options.mode === 'popup') {
       try {
-        const user = await this.#manager.signinPopup({ popupAbortOnClose: true });
-        this.#setUser(user);
-        return this.#user;
+        return await this.#signInPopup();
       } catch (error) {
         const failure = toOidcError(error, 'sign-in');
         if (failure.kind !== 'popup-blocked' || !fallback) throw failure;
@@ -164,14 +209,35 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
       );
     }
     try {
-      await this.#manager.signinRedirect();
+      const request = await this.#client.createSigninRequest({ request_type: 'si:r' });
+      location.assign(request.url);
     } catch (error) {
       throw toOidcError(error, 'sign-in');
     }
     return null;
   }
 
-  async handleCallback(url: string = globalThis.location.href): Promise<OidcUser | null> {
+  async #signInPopup(): Promise<OidcUser | null> {
+    // Opened before anything else is awaited, so the browser still sees the user's click.
+    const popup = open('', '_blank', popupFeatures());
+    if (!popup) throw new DspOidcError('popup-blocked', 'The browser blocked the sign-in popup');
+    let answer: string;
+    try {
+      const request = await this.#client.createSigninRequest({
+        request_type: 'si:p',
+        redirect_uri: this.#settings.popupRedirectUri,
+        display: 'popup',
+      });
+      popup.location.replace(request.url);
+      answer = await popupAnswer(popup, request.state.id);
+    } finally {
+      // Its job done (or the sign-in failed): the popup closes before the answer is checked.
+      popup.close();
+    }
+    return this.#complete(answer);
+  }
+
+  async handleCallback(url: string = location.href): Promise<OidcUser | null> {
     await this.ready;
     const parsed = new URL(url);
     const params = parsed.searchParams;
@@ -187,25 +253,27 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
       if ((await this.#stateStore.get(state)) === null) {
         // Not started in this window: in the sign-in popup the opener holds the state and checks
         // the answer; anywhere else it is an unknown (forged, replayed or stale) answer.
-        const opener = (globalThis as { opener?: unknown }).opener;
-        if (opener && opener !== globalThis && params.has('code') !== params.has('error')) {
-          await this.#manager.signinPopupCallback(url);
+        const opener = (globalThis as { opener?: Window | null }).opener;
+        if (
+          opener &&
+          opener !== (globalThis as unknown) &&
+          params.has('code') !== params.has('error')
+        ) {
+          opener.postMessage({ source: POPUP_MESSAGE, url }, location.origin);
           return null;
         }
         throw new DspOidcError('state', STATE_MESSAGE);
       }
       if (!params.has('code') && !error) {
         // Back from the provider's sign-out.
-        await this.#manager.signoutRedirectCallback(url);
+        await this.#client.processSignoutResponse(url);
         return null;
       }
-      const user = await this.#manager.signinCallback(url);
-      this.#setUser(user ?? null);
-      return this.#user;
+      return await this.#complete(url);
     } catch (failure) {
       throw toOidcError(failure, 'callback');
     } finally {
-      if (url === globalThis.location.href) {
+      if (url === location.href) {
         for (const name of CALLBACK_PARAMS) parsed.searchParams.delete(name);
         history.replaceState(history.state, '', parsed.href);
       }
@@ -214,7 +282,7 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
 
   async getAccessToken(options: { forceRefresh?: boolean } = {}): Promise<string | null> {
     await this.ready;
-    const user = await this.#manager.getUser();
+    const user = await this.#load();
     if (!user) return null;
     if (!options.forceRefresh && !this.#expiring(user)) return user.access_token;
     return (await this.#refresh(user.access_token)).access_token;
@@ -222,17 +290,24 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
 
   async signOut(options: SignOutOptions = {}): Promise<void> {
     await this.ready;
-    const user = await this.#manager.getUser();
+    const user = await this.#load();
     // Unreachable provider: sign out locally all the same.
-    const metadata = await this.#manager.metadataService.getMetadata().catch(() => undefined);
+    const metadata = await this.#client.metadataService.getMetadata().catch(() => undefined);
     // Without a revocation endpoint this throws at once; and whatever fails, the local sign-out
     // must happen anyway (an unrevoked token still expires).
-    if (user) await this.#manager.revokeTokens(['refresh_token', 'access_token']).catch(() => 0);
+    for (const type of ['refresh_token', 'access_token'] as const) {
+      const token = user?.[type];
+      if (token) await this.#client.revokeToken(token, type).catch(() => 0);
+    }
     await this.#forget(user);
     await DspCache.clearAll();
     if (options.endSession !== false && metadata?.end_session_endpoint) {
       // The user is forgotten already: name the session to end explicitly.
-      await this.#manager.signoutRedirect({ id_token_hint: user?.id_token });
+      const request = await this.#client.createSignoutRequest({
+        request_type: 'so:r',
+        id_token_hint: user?.id_token,
+      });
+      location.assign(request.url);
     }
   }
 
@@ -245,7 +320,7 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
     const { authority } = this.#settings;
     let metadata: Partial<OidcMetadata>;
     try {
-      metadata = await this.#manager.metadataService.getMetadata();
+      metadata = await this.#client.metadataService.getMetadata();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new DspOidcError(
@@ -266,6 +341,14 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
     return metadata;
   }
 
+  /** Checks the provider's answer (state, PKCE, tokens, user info) and signs its user in. */
+  async #complete(url: string): Promise<OidcUser | null> {
+    const user = new User(await this.#client.processSigninResponse(url));
+    await this.#store(user);
+    this.#setUser(user);
+    return this.#user;
+  }
+
   #expiring(user: User): boolean {
     const left = user.expires_in;
     return left !== undefined && left <= this.#settings.refreshMarginSeconds;
@@ -282,7 +365,7 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
   }
 
   async #refreshHoldingLock(stale: string): Promise<User> {
-    const current = await this.#manager.getUser();
+    const current = await this.#load();
     if (!current)
       throw new DspOidcError(
         'session-expired',
@@ -290,17 +373,24 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
       );
     // Another tab refreshed while this one waited and shared its tokens: use them.
     if (current.access_token !== stale && !this.#expiring(current)) return current;
-    if (!current.refresh_token) return this.#expire(current, undefined);
-    let user: User | null;
+    const { refresh_token, id_token, session_state, scope, profile } = current;
+    if (!refresh_token) return this.#expire(current, undefined);
+    let user: User;
     try {
-      user = await this.#manager.signinSilent();
+      // As oidc-client-ts's own UserManager does it (3.5): its RefreshState is a plain record of
+      // the user's tokens (the class is not exported), and the new User takes the response's
+      // fields over them.
+      const state = { refresh_token, id_token, session_state, scope, profile };
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+      const response = await this.#client.useRefreshToken({ state, timeoutInSeconds: 10 });
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread
+      user = new User({ ...state, ...response });
     } catch (error) {
       const failure = toOidcError(error, 'refresh');
       if (failure.kind === 'session-expired') return this.#expire(current, failure);
       throw failure;
     }
-    if (!user)
-      throw new DspOidcError('provider', 'The identity provider returned no tokens on refresh');
+    await this.#store(user);
     this.#coordinator.publish({
       type: 'refreshed',
       sub: user.profile.sub,
@@ -322,26 +412,32 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
     throw failure;
   }
 
+  /** The stored user (memory or sessionStorage: this instance's one entry), or null. */
+  async #load(): Promise<User | null> {
+    const stored = await this.#userStore.get(USER_KEY);
+    return stored ? User.fromStorageString(stored) : null;
+  }
+
+  async #store(user: User | null): Promise<void> {
+    await (user
+      ? this.#userStore.set(USER_KEY, user.toStorageString())
+      : this.#userStore.remove(USER_KEY));
+  }
+
   /** Forgets every token of this instance, here and in the other tabs. */
   async #forget(user: User | null): Promise<void> {
-    // The user store (memory or sessionStorage) holds this instance's one user entry.
-    await this.#manager.removeUser();
+    await this.#store(null);
     if (user) this.#coordinator.publish({ type: 'signed-out', sub: user.profile.sub });
     this.#setUser(null);
   }
 
   async #onMessage(message: TokenMessage): Promise<void> {
-    const current = await this.#manager.getUser();
+    const current = await this.#load();
     // Only the same user's session is followed: a tab signed in as someone else keeps its own.
     if (current?.profile.sub !== message.sub) return;
-    if (message.type === 'refreshed') {
-      const user = User.fromStorageString(message.user);
-      await this.#manager.storeUser(user);
-      this.#setUser(user);
-    } else {
-      await this.#manager.removeUser();
-      this.#setUser(null);
-    }
+    const user = message.type === 'refreshed' ? User.fromStorageString(message.user) : null;
+    await this.#store(user);
+    this.#setUser(user);
   }
 
   #setUser(user: User | null): void {
