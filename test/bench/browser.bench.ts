@@ -1,7 +1,8 @@
 // Panels in real Chromium: the document viewer over 10,000 and 100,000 documents (first render
-// ≤ 100 ms, against a plain non-virtualized list; filter ≤ 16 ms; scrolling with no frame over
-// 50 ms; warm start from IndexedDB ≤ 150 ms) and the audit log over 50,000 entries. Pages are bundled with esbuild and loaded with
-// playwright-core; nothing leaves 127.0.0.1.
+// ≤ 100 ms, the median of five new viewers, the first on a cold page reported apart, against a
+// plain non-virtualized list; filter ≤ 16 ms; scrolling with no frame over 50 ms; warm start
+// from IndexedDB ≤ 150 ms) and the audit log over 50,000 entries. Pages are bundled with esbuild
+// and loaded with playwright-core; nothing leaves 127.0.0.1.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
@@ -49,26 +50,52 @@ try {
     return page;
   };
   const viewerPage = await open('viewer.page.ts');
+  interface Bench {
+    firstRender: (n: number) => Promise<number>;
+    plain: (n: number) => Promise<number>;
+    viewer: (n: number) => Promise<Figures>;
+  }
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   for (const count of [10_000, 100_000]) {
-    const v = await viewerPage.evaluate(
-      (n) =>
-        (window as unknown as { bench: { viewer: (n: number) => Promise<Figures> } }).bench.viewer(
-          n,
+    // Five first renders, each of a new viewer, alternating with the plain list. The first is on
+    // a cold page (nothing compiled yet) and reported apart; the budget is for the median, as
+    // timings on this machine vary by up to ×2 from one render to the next.
+    const renders: number[] = [];
+    const baselines: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      renders.push(
+        await viewerPage.evaluate(
+          (n) => (window as unknown as { bench: Bench }).bench.firstRender(n),
+          count,
         ),
-      count,
-    );
-    const baseline = await viewerPage.evaluate(
-      (n) =>
-        (window as unknown as { bench: { plain: (n: number) => Promise<number> } }).bench.plain(n),
+      );
+      baselines.push(
+        await viewerPage.evaluate(
+          (n) => (window as unknown as { bench: Bench }).bench.plain(n),
+          count,
+        ),
+      );
+    }
+    const v = await viewerPage.evaluate(
+      (n) => (window as unknown as { bench: Bench }).bench.viewer(n),
       count,
     );
     const label = count.toLocaleString('en');
-    const first = v.firstRender ?? Number.NaN;
-    rows.push([
-      `viewer, ${label} documents: first render (plain list ${baseline.toFixed(0)} ms, ×${(first / baseline).toFixed(2)})`,
-      first,
-      count === 10_000 ? 100 : Number.POSITIVE_INFINITY,
-    ]);
+    const first = median(renders);
+    const baseline = median(baselines);
+    rows.push(
+      [
+        `viewer, ${label} documents: first render, median of 5 (plain list ${baseline.toFixed(0)} ms, ×${(first / baseline).toFixed(2)})`,
+        first,
+        count === 10_000 ? 100 : Number.POSITIVE_INFINITY,
+      ],
+      [
+        `viewer, ${label}: the first of them, on a cold page`,
+        renders[0] ?? Number.NaN,
+        Number.POSITIVE_INFINITY,
+      ],
+    );
     rows.push([`viewer, ${label}: filter change, median`, v.filterMedian ?? Number.NaN, 16]);
     rows.push([`viewer, ${label}: scrolling, longest frame`, v.scrollMaxFrame ?? Number.NaN, 50]);
   }
