@@ -191,6 +191,7 @@ describe('<dsp-audit-log>', () => {
     expect(part(refused, 'error')?.textContent)
       .to.contain('Accès refusé.')
       .and.contain('Seuls le patient et son assistant');
+    expect(part(refused, 'error')?.querySelector('button'), 'a retry after a 403').to.equal(null);
     await expect(refused).to.be.accessible();
 
     sandbox.useScenario('offline');

@@ -101,11 +101,24 @@ describe('break-the-glass in <dsp-document-viewer>', () => {
     ).to.equal(true);
   });
 
+  it('offers no "Réessayer" after the refusal (403), only emergency access', async () => {
+    const el = await viewerAs(users.hansen, patients.marie.id);
+    const error = part(el, 'error')!;
+    expect(error.textContent).to.contain('Accès refusé.');
+    expect(error.querySelector('button'), 'a retry after a 403').to.equal(null);
+    const buttons = [...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent.trim());
+    expect(buttons).to.not.include('Réessayer');
+    expect(part(el, 'break-glass')!.querySelector('button[type=submit]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
   it('offers nothing to a patient who refused emergency access, nor to a blocked doctor', async () => {
     const nadia = await viewerAs(users.hansen, patients.nadia.id);
     expect(part(nadia, 'break-glass')).to.equal(null);
+    expect(part(nadia, 'error')!.querySelector('button'), 'a retry after a 403').to.equal(null);
     const blocked = await viewerAs(users.kremer, patients.marie.id);
     expect(part(blocked, 'error')!.textContent).to.contain('vous a bloqué');
     expect(part(blocked, 'break-glass')).to.equal(null);
+    expect(part(blocked, 'error')!.querySelector('button'), 'a retry after a 403').to.equal(null);
   });
 });

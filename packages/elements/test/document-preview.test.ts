@@ -322,6 +322,7 @@ describe('<dsp-document-preview>', () => {
     );
     await settled(el, 'error');
     expect(text(part(el, 'error'))).to.contain('Introuvable sur le serveur.');
+    expect(part(el, 'error')!.querySelector('button'), 'a retry after a 404').to.equal(null);
   });
 
   it('shows progress, and cancels to a cancelled state that can load again', async () => {

@@ -370,6 +370,7 @@ describe('<dsp-document-stats>', () => {
       // Every entry of the batch-response answered 403, with the server's reason.
       expect((await reported).detail).to.deep.equal({ kind: 'http', status: 403 });
       expect(text(error)).to.contain('Accès refusé.').and.contain('Seule l’Agence eSanté');
+      expect(error.querySelector('button'), 'a retry after a 403').to.equal(null);
     } finally {
       el.remove();
     }
@@ -380,6 +381,7 @@ describe('<dsp-document-stats>', () => {
     const error = await settled(el, 'error');
     expect(text(error.querySelector('.summary'))).to.contain('La demande est invalide.');
     expect(text(error.querySelector('.detail'))).to.contain('"octobre"');
+    expect(error.querySelector('button'), 'a retry of the same invalid dates').to.equal(null);
     expect(requests).to.have.length(0);
   });
 

@@ -83,6 +83,37 @@ describe('<dsp-document-uploader> on a failing network', () => {
     expect(storedFor(id)).to.have.length(1);
   });
 
+  it('waits as long as the busy server’s Retry-After asks, not its own shorter backoff', async () => {
+    // A backoff of 10–40 ms; the server answers the first two sends 503 with `Retry-After: 1`.
+    const el = await uploader({ retries: 3, retryDelay: 20 });
+    const id = await el.add(otherPdf(), { typeCode: 'resume-patient' });
+    const failed = failures(el);
+    const server = sandbox().server;
+    const handle = server.handle.bind(server);
+    // When each send reached the server: only the sends, not other reads.
+    const sends: number[] = [];
+    server.handle = (request) => {
+      if (request.method === 'POST') sends.push(performance.now());
+      return handle(request);
+    };
+    sandbox().useScenario('unavailableBurst');
+    try {
+      const [result] = await el.submit();
+      expect(result!.status).to.equal('sent');
+    } finally {
+      server.handle = handle;
+    }
+    expect(failed).to.deep.equal([
+      { id, kind: 'http', status: 503, retrying: true },
+      { id, kind: 'http', status: 503, retrying: true },
+    ]);
+    expect(sends).to.have.length(3);
+    // Each send after a 503 started at least the asked second after the one refused.
+    expect(sends[1]! - sends[0]!, 'the second send came before Retry-After').to.be.at.least(1000);
+    expect(sends[2]! - sends[1]!, 'the third send came before Retry-After').to.be.at.least(1000);
+    expect(storedFor(id)).to.have.length(1);
+  });
+
   it('never tries a refusal again by itself', async () => {
     const el = await uploader({ user: users.marie, retries: 3 });
     const id = await el.add(otherPdf(), { typeCode: 'resume-patient' });

@@ -14,18 +14,10 @@ import { staticTokenProvider } from '@dsp-kit/auth';
 import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
 import type { DspDocumentViewer } from '../src/define/dsp-document-viewer.js';
 import '../src/define/dsp-document-viewer.js';
+import './resize-observer-notice.js';
 import { previewLoader } from '../src/document-viewer/preview-loader.js';
 
 const { patients, documents, users } = fixtures;
-
-// The virtualizer's ResizeObserver may report a benign "loop completed" notice: not a failure.
-window.addEventListener(
-  'error',
-  (event) => {
-    if (event.message.startsWith('ResizeObserver loop')) event.stopImmediatePropagation();
-  },
-  true,
-);
 
 let sandbox: Sandbox;
 let client: DspClient;

@@ -19,6 +19,12 @@ export function outcomeText(outcome: OperationOutcome | undefined): string | und
   return texts.length > 0 ? texts.join(' ') : undefined;
 }
 
+/** What else an HTTP error answer said, besides its status and OperationOutcome. */
+export interface DspHttpErrorOptions {
+  /** The wait its `Retry-After` header asked for, in milliseconds (see `DspHttpError`). */
+  readonly retryAfterMs?: number | undefined;
+}
+
 /**
  * The server answered with an HTTP error status. `outcome` is the FHIR OperationOutcome it sent,
  * when it sent one; `serverMessage` is its human-readable text (plain text, never HTML).
@@ -26,16 +32,25 @@ export function outcomeText(outcome: OperationOutcome | undefined): string | und
 export class DspHttpError extends DspError {
   readonly kind: 'http' | 'conflict' = 'http';
   readonly serverMessage: string | undefined;
+  /**
+   * How long the server asked to wait before trying again, in milliseconds from when its answer
+   * arrived: its `Retry-After` header (delta-seconds or an HTTP date), as servers send with 429
+   * and 503. Undefined when it sent none, or one that cannot be read. The client waits for it
+   * only when it tries a read again by itself; a caller that sends again (a write) should.
+   */
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     readonly status: number,
     readonly outcome?: OperationOutcome,
     readonly url?: string,
+    options?: DspHttpErrorOptions,
   ) {
     const serverMessage = outcomeText(outcome);
     super(`HTTP ${status}${serverMessage ? `: ${serverMessage}` : ''}${url ? ` (${url})` : ''}`);
     this.name = 'DspHttpError';
     this.serverMessage = serverMessage;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 

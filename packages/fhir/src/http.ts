@@ -170,7 +170,9 @@ async function httpError(response: Response, url: string): Promise<DspHttpError>
   const outcome = await readOutcome(response);
   return response.status === 409 || response.status === 412
     ? new DspConflictError(response.status, outcome, url)
-    : new DspHttpError(response.status, outcome, url);
+    : new DspHttpError(response.status, outcome, url, {
+        retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+      });
 }
 
 /** Reads a response body as FHIR JSON, refusing what is not JSON with a `DspProtocolError`. */

@@ -31,7 +31,7 @@ export {
   DspValidationError,
   outcomeText,
 } from './errors.js';
-export type { DspErrorKind } from './errors.js';
+export type { DspErrorKind, DspHttpErrorOptions } from './errors.js';
 export type { TokenProvider, TokenRequest } from './token-provider.js';
 export { binaryId, buildProvideBundle, validateSubmission, URI_SYSTEM } from './provide.js';
 export type { DocumentSubmission, SubmittedDocument } from './provide.js';

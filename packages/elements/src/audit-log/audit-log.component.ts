@@ -47,7 +47,7 @@ const ACTIONS: readonly (DspAuditAction | 'other')[] = [
  * @csspart print-table - The table shown for printing.
  * @csspart loading - The loading state.
  * @csspart empty - No entry, or none matching the filters.
- * @csspart error - The error state, with its retry button.
+ * @csspart error - The error state, with a retry button when retrying may help.
  *
  * @cssproperty --dsp-audit-log-height - Height of the scrolling list (default 28rem).
  * @cssproperty --dsp-color-warning - Colour marking emergency accesses.

@@ -4,7 +4,8 @@ import type { DspClient } from '@dsp-kit/fhir';
 import { LitElement, css, html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from './define-element.js';
-import { errorMessage, MissingClientError } from './error-message.js';
+import { errorMessage } from './error-message.js';
+import { isRetryable } from './retryable.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { LocalizeController } from '../i18n/localize.controller.js';
 import { clientContext } from '../provider/context.js';
@@ -151,12 +152,14 @@ export class DspElement extends LitElement {
 
   /**
    * The error state every panel shows: what failed (`title`), why in the user's words, the
-   * server's own explanation as text, and a retry button unless retrying cannot help.
+   * server's own explanation as text, and a retry button only when sending the same request
+   * again may help (see {@link isRetryable}): never after a refusal, a missing resource, a
+   * conflict or invalid input.
    */
   protected renderError(error: unknown, title: string, retry?: () => void): TemplateResult {
     const common = this.localize.common;
     const { summary, detail } = errorMessage(error, common);
-    const canRetry = retry !== undefined && !(error instanceof MissingClientError);
+    const canRetry = retry !== undefined && isRetryable(error);
     return html`<div part="error" role="alert">
       <p class="summary">${title} ${summary}</p>
       ${detail ? html`<p class="detail">${detail}</p>` : nothing}

@@ -51,7 +51,7 @@ import { styles } from './document-preview.styles.js';
  * @csspart text - The plain text.
  * @csspart download - The download button.
  * @csspart warning - The warning before opening a document hidden from the patient.
- * @csspart error - The error state, with its retry button.
+ * @csspart error - The error state, with a retry button when retrying may help.
  *
  * @cssproperty --dsp-document-preview-padding - Inner padding of the panel.
  * @cssproperty --dsp-document-preview-height - Height of the PDF frame, most of an image or text.

@@ -81,7 +81,7 @@ interface View {
  * @csspart legend - The chart's legend.
  * @csspart loading - The loading state.
  * @csspart empty - The empty state.
- * @csspart error - The error state, with its retry button.
+ * @csspart error - The error state, with a retry button when retrying may help.
  *
  * @cssproperty --dsp-document-stats-padding - Inner padding of the panel.
  * @cssproperty --dsp-document-stats-color-1 - Colour of the largest type in the chart (then -2 to -6).

@@ -81,9 +81,14 @@ export class DspDocumentUploader extends DspElement {
   /**
    * Automatic attempts after a failure that may pass (no network, lost answer, busy server), with
    * a backoff doubling from `retry-delay`; 0 for none. Refusals are never tried again by themselves.
+   * A busy server's `Retry-After` (on a 429 or 503) is honoured when longer than the backoff, up to
+   * five minutes.
    */
   @property({ type: Number }) retries = 3;
-  /** Milliseconds before the first automatic attempt (1 s by default), doubled for each next one. */
+  /**
+   * Milliseconds before the first automatic attempt (1 s by default), doubled for each next one;
+   * the server's `Retry-After`, when longer, wins.
+   */
   @property({ attribute: 'retry-delay', type: Number }) retryDelay = 1000;
   /**
    * A stable id of the signed-in user (e.g. the token's `sub`). Given, the queue (files, metadata,

@@ -25,9 +25,9 @@ import {
 } from './upload-item.js';
 import { isSendable, localDate, rowProblems } from './upload-problems.js';
 import {
-  backoffMs,
   instantNow,
   isPassing,
+  retryWaitMs,
   serverProblems,
   submissionOf,
   wait,
@@ -61,7 +61,10 @@ export interface UploadOptions extends ItemDefaults {
   readonly acceptTypes: readonly string[];
   /** Automatic attempts after a passing failure (network, busy server); 0 for none. */
   readonly retries: number;
-  /** The wait before the first automatic attempt, doubled for each next one. */
+  /**
+   * The wait before the first automatic attempt, doubled for each next one; longer when a busy
+   * server's `Retry-After` asks for more (up to five minutes).
+   */
   readonly retryDelay: number;
   /** The patient's DSP document holding this content (SHA-1 in base64), if any. */
   readonly findInDsp: (hash: string) => Promise<{ readonly masterIdentifier?: string } | undefined>;
@@ -540,7 +543,7 @@ export class UploadQueue implements ReactiveController {
       const abort = new AbortController();
       item.abort = abort;
       try {
-        await wait(backoffMs(attempt, retryDelay), abort.signal);
+        await wait(retryWaitMs(error, attempt, retryDelay), abort.signal);
       } catch {
         if (!isDetached(abort.signal)) this.#cancelled(item);
         return resultOf(item);

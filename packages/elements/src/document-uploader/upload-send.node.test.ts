@@ -10,7 +10,14 @@ import {
   DspValidationError,
 } from '@dsp-kit/fhir';
 import { createItem } from './upload-item.js';
-import { backoffMs, instantNow, isPassing, submissionOf } from './upload-send.js';
+import {
+  backoffMs,
+  instantNow,
+  isPassing,
+  MAX_RETRY_AFTER_MS,
+  retryWaitMs,
+  submissionOf,
+} from './upload-send.js';
 
 describe('submissionOf', () => {
   const bytes = new TextEncoder().encode('Questions pour ma consultation\n');
@@ -103,5 +110,32 @@ describe('backoffMs', () => {
     );
     const spread = Array.from({ length: 50 }, () => backoffMs(2, 1000));
     assert.ok(spread.every((ms) => ms >= 1000 && ms <= 2000));
+  });
+});
+
+describe('retryWaitMs', () => {
+  const busy = (status: number, retryAfterMs?: number) =>
+    new DspHttpError(status, undefined, 'https://dsp.example/fhir', { retryAfterMs });
+  const full = () => 1;
+
+  it('waits as long as a busy server asks, when longer than the backoff', () => {
+    assert.equal(retryWaitMs(busy(503, 1000), 1, 50, full), 1000);
+    assert.equal(retryWaitMs(busy(429, 30_000), 2, 1000, full), 30_000);
+  });
+
+  it('never waits less than the backoff', () => {
+    assert.equal(retryWaitMs(busy(503, 0), 1, 1000, full), 1000);
+    assert.equal(retryWaitMs(busy(429, 500), 3, 1000, full), 4000);
+  });
+
+  it('waits at most five minutes, whatever the server asks', () => {
+    assert.equal(MAX_RETRY_AFTER_MS, 300_000);
+    assert.equal(retryWaitMs(busy(503, 3_600_000), 1, 1000, full), MAX_RETRY_AFTER_MS);
+  });
+
+  it('keeps to the backoff without Retry-After, or on a status that is not "busy"', () => {
+    assert.equal(retryWaitMs(busy(503), 2, 1000, full), 2000);
+    assert.equal(retryWaitMs(busy(502, 60_000), 1, 1000, full), 1000);
+    assert.equal(retryWaitMs(new DspNetworkError('offline'), 1, 1000, full), 1000);
   });
 });

@@ -1,5 +1,6 @@
 // How one row goes to the server: the ITI-65 submission it becomes (the same identifiers on every
-// attempt), which failures are worth another attempt, and how long to wait before it.
+// attempt), which failures are worth another attempt, and how long to wait before it (the backoff,
+// or the server's Retry-After).
 import {
   DspConflictError,
   DspHttpError,
@@ -69,6 +70,35 @@ export function backoffMs(
 ): number {
   const ceiling = Math.min(60_000, baseMs * 2 ** Math.max(0, retry - 1));
   return Math.round(ceiling * (0.5 + random() * 0.5));
+}
+
+/**
+ * The longest the uploader waits because the server's `Retry-After` asked for it: five minutes.
+ * A server asking for longer is tried again after five minutes, and the row can be cancelled
+ * meanwhile.
+ */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
+/** Statuses whose `Retry-After` says when a busy server will take the file. */
+const RETRY_AFTER_STATUSES = new Set([429, 503]);
+
+/**
+ * The wait before automatic attempt `retry + 1` after `error`: the backoff, or longer when a busy
+ * server (429, 503) said in `Retry-After` when to come back — capped at {@link MAX_RETRY_AFTER_MS},
+ * never shorter than the backoff.
+ */
+export function retryWaitMs(
+  error: unknown,
+  retry: number,
+  baseMs: number,
+  random: () => number = Math.random,
+): number {
+  const backoff = backoffMs(retry, baseMs, random);
+  const asked =
+    error instanceof DspHttpError && RETRY_AFTER_STATUSES.has(error.status)
+      ? error.retryAfterMs
+      : undefined;
+  return asked === undefined ? backoff : Math.max(backoff, Math.min(asked, MAX_RETRY_AFTER_MS));
 }
 
 /** The server's complaints by field, from a 4xx OperationOutcome's issues and their expressions. */

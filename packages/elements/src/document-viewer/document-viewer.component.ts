@@ -75,7 +75,7 @@ function hasLabel(document: DocumentReference, system: string, code: string): bo
  * @csspart mark - A mark on a document (confidentiality, masked, hidden).
  * @csspart loading - The loading state.
  * @csspart empty - No document, or none matching the filters.
- * @csspart error - The error state, with its retry button.
+ * @csspart error - The error state, with a retry button when retrying may help.
  *
  * @cssproperty --dsp-document-viewer-padding - Inner padding of the panel.
  * @cssproperty --dsp-document-viewer-height - Height of the scrolling list (default 32rem).

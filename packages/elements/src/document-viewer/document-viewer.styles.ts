@@ -13,12 +13,25 @@ export const styles = css`
     margin-block-end: var(--_space-3);
   }
 
+  /* On a narrow panel the filters wrap, and a filter wider than a line (a type select whose
+     options are long type names) shrinks to it rather than sticking out. */
+  [part='toolbar'] > * {
+    min-width: 0;
+    max-width: 100%;
+  }
+
+  [part='toolbar'] select,
+  [part='toolbar'] input {
+    max-width: 100%;
+  }
+
   label.search {
     flex: 1 1 12rem;
   }
 
   .views {
     display: flex;
+    flex-wrap: wrap;
   }
 
   .views button {
