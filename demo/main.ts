@@ -88,6 +88,13 @@ function showPanels(): void {
     role.kind === 'professional' ? `Practitioner/${role.user}` : `Patient/${patient}`;
   sections.rights.hidden = !plan.rights;
   rights.patient = plan.rights ? patient : undefined;
+  // Who is signed in, so a DSP assistant is offered only what they may do.
+  rights.user =
+    role.kind === 'assistant'
+      ? `RelatedPerson/${role.user}`
+      : role.kind === 'patient'
+        ? `Patient/${role.user}`
+        : undefined;
   sections.audit.hidden = !plan.audit;
   audit.patient = plan.audit ? patient : undefined;
   sections.stats.hidden = !plan.stats;

@@ -6,11 +6,14 @@ import { fixtures } from '@dsp-kit/mock';
 import type { ConsentProvision } from '@medplum/fhirtypes';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { mockServer, resetServers, useScenario } from '../.storybook/sandbox.js';
 import { showsPart } from '../.storybook/story-helpers.js';
 
 interface Args {
   patient: string;
+  /** The signed-in user as the host says it (`RelatedPerson/<id>` for an assistant). */
+  user?: string;
   lang: 'fr' | 'de' | 'en' | 'lb';
   theme: 'light' | 'dark';
 }
@@ -30,6 +33,7 @@ const meta: Meta<Args> = {
     html`<dsp-access-rights
       .client=${(loaded as { client: DspClient }).client}
       patient=${args.patient}
+      user=${ifDefined(args.user)}
       lang=${args.lang}
       theme=${args.theme}
     ></dsp-access-rights>`,
@@ -56,11 +60,41 @@ export const PatientWithAssistant: Story = {
   play: showsPart('dsp-access-rights', 'assistant-form'),
 };
 
-/** Claire, Lucien's DSP assistant, manages his rights for him. */
+/**
+ * Claire, Lucien's DSP assistant, manages his rights for him. The host says who she is (`user`):
+ * she sees the assistants and may withdraw herself, but names or withdraws no one else.
+ */
 export const Assistant: Story = {
-  args: { patient: fixtures.patients.lucien.id },
+  args: { patient: fixtures.patients.lucien.id, user: `RelatedPerson/${fixtures.users.claire}` },
   parameters: { user: fixtures.users.claire },
-  play: showsPart('dsp-access-rights', 'assistant-form'),
+  play: showsPart('dsp-access-rights', 'delegate-note'),
+};
+
+/** Claire asks to withdraw herself: the panel says what it means, since she cannot undo it. */
+export const AssistantWithdrawing: Story = {
+  args: {
+    patient: fixtures.patients.lucien.id,
+    user: `RelatedPerson/${fixtures.users.claire}`,
+    lang: 'en',
+  },
+  parameters: { user: fixtures.users.claire },
+  play: async ({ canvasElement }) => {
+    const el = await loadedPanel(canvasElement, 'delegate-note');
+    const root = el.shadowRoot;
+    /** Waits for what `find` finds, up to 15 s. */
+    const found = async <E extends Element>(find: () => E | null | undefined, what: string) => {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const element = find();
+        if (element) return element;
+        if (Date.now() > deadline) throw new Error(`${what} did not show`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    const own = `[data-assistant="${fixtures.users.claire}"] button`;
+    (await found(() => root?.querySelector<HTMLButtonElement>(own), 'her row')).click();
+    await found(() => root?.querySelector('[part="confirm-dialog"][open]'), 'the confirmation');
+  },
 };
 
 /** Naming an assistant with an empty family name and a mistyped matricule: a message per field. */

@@ -191,6 +191,7 @@ describe('<dsp-access-rights> DSP assistants', () => {
     expect((await claire.getConsent(lucien)).etag).to.be.a('string');
   });
 
+  // Without `user` the panel cannot know she is an assistant (see access-rights.delegate.test.ts).
   it('shows the server’s refusal when an assistant names another, keeping the form', async () => {
     const el = await lucienPanel(users.claire);
     fill(el, 'Paul', 'Wagner', paul);
@@ -199,6 +200,7 @@ describe('<dsp-access-rights> DSP assistants', () => {
     expect(text(errorIn(el)))
       .to.contain('The assistant was not named.')
       .and.contain('Seul le patient désigne');
+    expect(errorIn(el)!.querySelector('button'), 'a retry after a 403').to.equal(null);
     expect(field(el, 'matricule').value).to.equal(paul);
     expect(relatedPersons()).to.have.length(1);
     await expect(el).to.be.accessible();

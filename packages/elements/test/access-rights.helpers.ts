@@ -99,6 +99,41 @@ export async function panel(patient: string, user: string, lang = 'en'): Promise
   return el;
 }
 
+/**
+ * A panel signed in as `user`, told who that is (`signedIn`, the `user` attribute: a reference such
+ * as `RelatedPerson/claire-wagner`), once it has loaded.
+ */
+export async function signedInPanel(
+  patient: string,
+  user: string,
+  signedIn: string,
+  lang = 'en',
+): Promise<DspAccessRights> {
+  const el = await fixture<DspAccessRights>(
+    html`<dsp-access-rights
+      .client=${as(user)}
+      patient=${patient}
+      user=${signedIn}
+      lang=${lang}
+    ></dsp-access-rights>`,
+  );
+  await waitUntil(
+    () => part(el, 'professionals') ?? part(el, 'read-only') ?? part(el, 'error'),
+    'the panel did not load',
+    { timeout: 5000 },
+  );
+  return el;
+}
+
+/** Every `dsp-access-changed` the panel fires from now on, in order. */
+export function changesOf(el: HTMLElement): DspAccessChangedEvent['detail'][] {
+  const seen: DspAccessChangedEvent['detail'][] = [];
+  el.addEventListener('dsp-access-changed', (event) => {
+    seen.push(event.detail);
+  });
+  return seen;
+}
+
 export async function searchDirectory(el: DspAccessRights, name: string): Promise<void> {
   const form = part(el, 'search') as HTMLFormElement;
   const input = form.querySelector('input');

@@ -2,11 +2,14 @@
 // record — professionals, masked documents, emergency access, closing — each choice saved at once.
 import {
   assistantProblems,
+  DspAuthError,
+  DspHttpError,
   DspValidationError,
   label,
   matriculeOf,
   professionByCode,
   professions,
+  type AccessSummary,
   type AssistantField,
   type AssistantInput,
   type DirectoryEntry,
@@ -49,8 +52,10 @@ import { accessRightsMessages, type AccessRightsMessages } from './access-rights
 import { styles } from './access-rights.styles.js';
 import { problemMessage, renderAssistantSection } from './assistant-section.js';
 import { AssistantsController } from './assistants.controller.js';
-import { isRetryable, settles, type Operation } from './operations.js';
+import { renderConfirmDialog, type Confirmation } from './confirm-dialog.js';
+import { isRetryable, resumed, settles, stamped, type Operation } from './operations.js';
 import { renderOtherRules } from './other-rules.js';
+import { viewerOf, type Viewer } from './signed-in-user.js';
 
 /** How long the undo button stays offered after a change. */
 const UNDO_MS = 15_000;
@@ -88,7 +93,8 @@ type Search =
  * directory search), the médecin référent, masked documents, emergency access, closing and
  * reopening the DSP. Every change is a Consent edit saved at once with If-Match; a concurrent
  * edit is never overwritten; the last change can be undone. A professional sees a read-only
- * statement instead.
+ * statement instead. Given the signed-in `user`, a DSP assistant sees only what they may do: the
+ * assistants, and withdrawing themselves (only the patient names or withdraws others).
  * @tag dsp-access-rights
  *
  * @csspart base - The panel.
@@ -105,11 +111,15 @@ type Search =
  * @csspart emergency - The emergency access section.
  * @csspart open-close - The close / reopen section.
  * @csspart dialog - The dialog confirming the closing.
- * @csspart confirm-dialog - The dialog asking before blocking the médecin référent.
+ * @csspart confirm-dialog - The dialog asking before blocking the médecin référent, or before an
+ * assistant withdraws themselves.
  * @csspart pending - A change not saved (no answer from the server), with retry and discard.
  * @csspart other-rules - Rules of the Consent set elsewhere, shown read-only and kept on save.
  * @csspart assistant - The DSP assistant section.
- * @csspart assistant-form - The form naming a DSP assistant.
+ * @csspart assistant-form - The form naming a DSP assistant (not shown to an assistant).
+ * @csspart delegate-note - For an assistant signed in: only the patient names or withdraws others.
+ * @csspart withdrawn - What an assistant sees once they withdrew themselves.
+ * @csspart user-error - Says that `user` is no user reference (the panel then shows every control).
  * @csspart read-only - What a professional sees.
  * @csspart own-access - Within it, the professional's own access to this DSP.
  * @csspart loading - The loading state.
@@ -131,9 +141,11 @@ type Search =
  * @fires dsp-request-reopen - Cancelable; `detail.patientId`.
  * @fires dsp-request-add-assistant - Cancelable; `detail.patientId`.
  * @fires dsp-request-remove-assistant - Cancelable; `detail.patientId`, `detail.assistantId`.
- * @fires dsp-access-changed - A change was saved; `detail.patientId`, `detail.change`, and
- * `detail.actorId`, `detail.documentId` or `detail.assistantId`.
- * @fires dsp-error - Loading or saving failed; `detail.kind` and `detail.status` say how.
+ * @fires dsp-access-changed - A change asked for is in effect (saved now, by an earlier attempt whose
+ * answer was lost, or by someone else meanwhile): once per change; `detail.patientId`,
+ * `detail.change`, and `detail.actorId`, `detail.documentId` or `detail.assistantId`.
+ * @fires dsp-error - Loading or saving failed, or `user` is no user reference; `detail.kind` and
+ * `detail.status` say how.
  */
 export class DspAccessRights extends DspElement {
   static override catalogs = [accessRightsMessages];
@@ -143,23 +155,36 @@ export class DspAccessRights extends DspElement {
   /** The patient's FHIR id. */
   @property({ reflect: true }) patient?: string;
 
+  /**
+   * The signed-in user, as a FHIR reference: `Patient/<id>` for the patient, `RelatedPerson/<id>`
+   * for a DSP assistant (SMART's `fhirUser` claim; an absolute URL ending so works too). With it,
+   * an assistant sees only what they may do: the assistants, and withdrawing themselves. Without
+   * it, every control shows and the server refuses what the user may not do.
+   */
+  @property() user?: string;
+
   @state() private notice: Notice | undefined;
   @state() private search: Search = { status: 'idle' };
   @state() private confirming = false;
   @state() private confirmInvalid = false;
   @state() private maskChoice = '';
   @state() private pending: Pending | undefined;
-  @state() private referentConfirm: { readonly name: string } | undefined;
+  @state() private asking: Confirmation | undefined;
+  /** The assistant signed in withdrew themselves: the server no longer lets them in. */
+  @state() private withdrawnSelf = false;
+  /** A `user` value that is no user reference, said in the panel until it changes. */
+  @state() private invalidUser: string | undefined;
   @state() private assistantErrors: Partial<Record<AssistantField, string>> = {};
-  @state() private assistantFailure: { error: unknown; input: AssistantInput } | undefined;
+  @state() private assistantFailure: { error: unknown; operation: Operation } | undefined;
 
   @query('#close-dialog') private dialog?: HTMLDialogElement;
-  @query('#referent-dialog') private referentDialog?: HTMLDialogElement;
+  @query('#confirm-dialog') private confirmDialog?: HTMLDialogElement;
   @query('[part="notice"]') private noticeRegion?: HTMLElement;
 
   readonly #rights = new AccessRightsController(this);
   readonly #assistants = new AssistantsController(this);
-  #referentAnswer: ((confirmed: boolean) => void) | undefined;
+  #answer: ((confirmed: boolean) => void) | undefined;
+  #viewer: Viewer = { kind: 'unknown' };
   #loadedWith: readonly [DspClient | undefined, string | undefined] | undefined;
   #reportedError: unknown;
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
@@ -227,24 +252,47 @@ export class DspAccessRights extends DspElement {
     super.disconnectedCallback();
     clearTimeout(this.#undoTimer);
     // A confirmation no one can answer any more is a refusal.
-    this.#referentAnswer?.(false);
-    this.#referentAnswer = undefined;
+    this.#answer?.(false);
+    this.#answer = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('user') || changed.has('patient')) this.#readUser(changed.has('user'));
     const args = [this.activeClient, this.patient] as const;
     const loaded = this.#loadedWith;
     if (!loaded || loaded[0] !== args[0] || loaded[1] !== args[1]) {
       this.#loadedWith = args;
       this.notice = undefined;
       this.pending = undefined;
+      this.withdrawnSelf = false;
       this.assistantErrors = {};
       this.assistantFailure = undefined;
       this.search = { status: 'idle' };
       void this.#rights.load(...args);
       void this.#assistants.load(args[0], this.#patientId || undefined);
     }
+  }
+
+  /**
+   * Who is signed in, from `user`. A value that is no user reference is reported (a typed error in
+   * `dsp-error`, and said in the panel) and the panel behaves as without one: the server decides.
+   */
+  #readUser(userChanged: boolean): void {
+    this.invalidUser = undefined;
+    try {
+      this.#viewer = viewerOf(this.user, this.#patientId, this.#messages.invalidUser);
+    } catch (error) {
+      this.#viewer = { kind: 'unknown' };
+      this.invalidUser = this.user;
+      if (userChanged) this.dispatchEvent(new DspErrorEvent(errorDetail(error)));
+    }
+    if (userChanged) this.withdrawnSelf = false;
+  }
+
+  /** The id of the DSP assistant signed in, when it is one. */
+  get #delegate(): string | undefined {
+    return this.#viewer.kind === 'assistant' ? this.#viewer.id : undefined;
   }
 
   protected override updated(): void {
@@ -311,19 +359,24 @@ export class DspAccessRights extends DspElement {
    * other is said in the notice (a naming from the form is reported in the form, which keeps what
    * was entered). Resolves to whether the change is in effect.
    */
-  async #run(operation: Operation, undoing = false, fromForm = false): Promise<boolean> {
+  async #run(asked: Operation, undoing = false, fromForm = false): Promise<boolean> {
     const hadFocus = this.shadowRoot?.activeElement ?? null;
+    // Asking again for the change left pending resumes it: its first attempt may have been done.
+    const operation = resumed(asked, this.pending?.operation);
+    const shown = { summary: this.#rights.summary, assistants: this.#assistants.assistants };
     try {
       const done = await this.#perform(operation, undoing);
       if (done && this.pending && settles(operation, this.pending.operation))
         this.pending = undefined;
       return done;
     } catch (error) {
+      if (this.#withdrawalLanded(operation, error)) return this.#withdrewSelf(operation);
       this.dispatchEvent(new DspErrorEvent(errorDetail(error)));
+      const kept = stamped(operation, shown);
       if (fromForm && operation.kind === 'add-assistant') {
-        this.assistantFailure = { error, input: operation.input };
+        this.assistantFailure = { error, operation: kept };
       } else if (isRetryable(error)) {
-        this.pending = { operation, description: this.#describeOperation(operation), error };
+        this.pending = { operation: kept, description: this.#describeOperation(kept), error };
       } else {
         this.#notify({ lines: [], meanwhile: [], error });
       }
@@ -333,12 +386,29 @@ export class DspAccessRights extends DspElement {
     }
   }
 
+  /**
+   * Whether a failure of the signed-in assistant's own withdrawal, tried again after a lost
+   * answer, says it was done: the server now refuses them (401 or 403), which is what a
+   * withdrawal does to the person withdrawn.
+   */
+  #withdrawalLanded(
+    operation: Operation,
+    error: unknown,
+  ): operation is Extract<Operation, { kind: 'remove-assistant' }> {
+    if (operation.kind !== 'remove-assistant' || !operation.attempted) return false;
+    if (operation.assistant.id !== this.#delegate) return false;
+    return (
+      (error instanceof DspAuthError && error.outcome !== undefined) ||
+      (error instanceof DspHttpError && error.status === 403)
+    );
+  }
+
   #perform(operation: Operation, undoing: boolean): Promise<boolean> {
     switch (operation.kind) {
       case 'consent':
-        return this.#change(operation.edit, undoing);
+        return this.#change(operation, undoing);
       case 'add-assistant':
-        return this.#addAssistant(operation.input, undoing);
+        return this.#addAssistant(operation, undoing);
       case 'remove-assistant':
         return this.#removeAssistant(operation.assistant, undoing);
       case 'restore-assistant':
@@ -353,7 +423,9 @@ export class DspAccessRights extends DspElement {
       return m.changes['add-assistant'](`${given.trim()} ${family.trim()}`);
     }
     if (operation.kind === 'remove-assistant')
-      return m.changes['remove-assistant'](operation.assistant.name);
+      return operation.assistant.id === this.#delegate
+        ? m.selfWithdrawn
+        : m.changes['remove-assistant'](operation.assistant.name);
     if (operation.kind === 'restore-assistant')
       return m.changes['add-assistant'](operation.assistant.name);
     const summary = this.#rights.summary;
@@ -364,52 +436,87 @@ export class DspAccessRights extends DspElement {
    * Asks the host (a cancelable intent) — and the user first, before blocking the médecin
    * référent —, saves the edit, then says what happened: the change, what someone else changed
    * meanwhile, and an undo while it is fresh. Throws when the save fails.
+   *
+   * Every outcome that leaves the change in effect, when it was not as the user asked, is one
+   * `dsp-access-changed`: saved now, found made by an earlier attempt whose answer was lost (a
+   * retry: `from` is what the Consent said when first asked), or made by someone else meanwhile.
    */
-  async #change(edit: AccessEdit, undoing: boolean): Promise<boolean> {
+  async #change(
+    operation: Extract<Operation, { kind: 'consent' }>,
+    undoing: boolean,
+  ): Promise<boolean> {
+    const { edit, from } = operation;
     const client = this.activeClient;
     const before = this.#rights.summary;
     if (!client || !before || this.#rights.saving) return false;
-    if (isInEffect(before, edit)) return true;
+    if (isInEffect(before, edit)) {
+      // Already so: nothing to send — but when it was not so as first asked, an attempt whose
+      // answer was lost did it, and no one has heard of it yet.
+      if (from && !isInEffect(from, edit)) this.#changed(edit, from, undoing, { retried: true });
+      return true;
+    }
     if (
       edit.target === 'actor' &&
       edit.status === 'blocked' &&
       before.referent?.reference === edit.actorId &&
-      !(await this.#confirmReferent(this.#nameOf(before.referent)))
+      !(await this.#confirm({ kind: 'block-referent', name: this.#nameOf(before.referent) }))
     )
       return false;
     const blocked = edit.target === 'actor' && actorStatus(before, edit.actorId) === 'blocked';
     if (!this.dispatchEvent(this.#intentFor(edit, blocked))) return false;
-    const m = this.#messages;
     const result = await this.#rights.apply(client, edit);
-    if (result.saved) {
-      this.dispatchEvent(
-        new DspAccessChangedEvent({
-          patientId: this.#patientId,
-          change: result.change,
-          ...(edit.target === 'actor' ? { actorId: edit.actorId } : {}),
-          ...(edit.target === 'document' ? { documentId: edit.documentId } : {}),
-        }),
-      );
-    }
-    const meanwhile = result.meanwhile.map((e) => this.#describe(e, result.before));
-    const lines = [undoing ? m.undone : this.#describe(edit, result.before)];
-    if (meanwhile.length > 0) lines.push(result.saved ? m.reapplied : m.alreadyDone);
-    this.#notify({
-      lines,
-      meanwhile,
-      ...(!undoing && result.saved
-        ? { undo: { kind: 'consent', edit: inverseOf(edit, result.before) } }
-        : {}),
+    // What the change is said against: the Consent it was saved on, else what the user saw.
+    const basis = result.saved ? result.before : (from ?? before);
+    this.#changed(edit, basis, undoing, {
+      retried: from !== undefined,
+      saved: result.saved,
+      meanwhile: result.meanwhile.map((e) => this.#describe(e, result.before)),
     });
     return true;
   }
 
-  async #addAssistant(input: AssistantInput, undoing: boolean): Promise<boolean> {
+  /**
+   * Reports an edit now in effect: `dsp-access-changed` once, and the notice, with an undo when
+   * the change is the user's own (saved now, or by the attempt a retry resumed).
+   */
+  #changed(
+    edit: AccessEdit,
+    basis: AccessSummary,
+    undoing: boolean,
+    how: { retried: boolean; saved?: boolean; meanwhile?: readonly string[] },
+  ): void {
+    const m = this.#messages;
+    this.dispatchEvent(
+      new DspAccessChangedEvent({
+        patientId: this.#patientId,
+        change: changeOf(edit, basis),
+        ...(edit.target === 'actor' ? { actorId: edit.actorId } : {}),
+        ...(edit.target === 'document' ? { documentId: edit.documentId } : {}),
+      }),
+    );
+    const meanwhile = how.meanwhile ?? [];
+    const lines = [undoing ? m.undone : this.#describe(edit, basis)];
+    if (meanwhile.length > 0) lines.push(how.saved ? m.reapplied : m.alreadyDone);
+    const ours = how.saved === true || how.retried;
+    this.#notify({
+      lines,
+      meanwhile,
+      ...(!undoing && ours ? { undo: { kind: 'consent', edit: inverseOf(edit, basis) } } : {}),
+    });
+  }
+
+  async #addAssistant(
+    operation: Extract<Operation, { kind: 'add-assistant' }>,
+    undoing: boolean,
+  ): Promise<boolean> {
     const client = this.activeClient;
     const patientId = this.#patientId;
     if (!client || !patientId || this.#assistants.saving) return false;
     if (!this.dispatchEvent(new DspRequestAddAssistantEvent({ patientId }))) return false;
-    const { assistant, added } = await this.#assistants.add(client, patientId, input);
+    const result = await this.#assistants.add(client, patientId, operation.input);
+    const { assistant } = result;
+    // On a retry, whether they were listed when first asked: the lost attempt may have named them.
+    const added = operation.known === undefined ? result.added : !operation.known;
     const m = this.#messages;
     if (added) {
       this.dispatchEvent(
@@ -445,6 +552,8 @@ export class DspAccessRights extends DspElement {
     )
       return false;
     await this.#assistants.remove(client, patientId, assistant.id);
+    if (assistant.id === this.#delegate)
+      return this.#withdrewSelf({ kind: 'remove-assistant', assistant });
     this.dispatchEvent(
       new DspAccessChangedEvent({
         patientId,
@@ -458,6 +567,25 @@ export class DspAccessRights extends DspElement {
       meanwhile: [],
       ...(!undoing ? { undo: { kind: 'restore-assistant', assistant } } : {}),
     });
+    return true;
+  }
+
+  /**
+   * The assistant signed in is withdrawn: said once to the host, and the panel shows only that,
+   * with no undo — the server no longer lets them in, and only the patient can name them again.
+   */
+  #withdrewSelf(operation: Extract<Operation, { kind: 'remove-assistant' }>): true {
+    const { assistant } = operation;
+    this.dispatchEvent(
+      new DspAccessChangedEvent({
+        patientId: this.#patientId,
+        change: 'remove-assistant',
+        assistantId: assistant.id,
+      }),
+    );
+    if (this.pending && settles(operation, this.pending.operation)) this.pending = undefined;
+    this.withdrawnSelf = true;
+    this.#notify({ lines: [this.#messages.selfWithdrawn], meanwhile: [] });
     return true;
   }
 
@@ -475,30 +603,35 @@ export class DspAccessRights extends DspElement {
     return true;
   }
 
-  /** Asks before blocking the médecin référent, saying what it means. */
-  async #confirmReferent(name: string): Promise<boolean> {
-    this.#referentAnswer?.(false);
-    this.referentConfirm = { name };
+  /**
+   * Asks before a step the user cannot simply undo (blocking the médecin référent, withdrawing
+   * oneself as assistant), saying what it means. Resolves to the answer.
+   */
+  async #confirm(asking: Confirmation): Promise<boolean> {
+    this.#answer?.(false);
+    this.asking = asking;
     await this.updateComplete;
     const answer = new Promise<boolean>((resolve) => {
-      this.#referentAnswer = resolve;
+      this.#answer = resolve;
     });
-    this.referentDialog?.showModal();
-    this.referentDialog?.querySelector<HTMLElement>('[data-cancel]')?.focus();
+    this.confirmDialog?.showModal();
+    this.confirmDialog?.querySelector<HTMLElement>('[data-cancel]')?.focus();
     return answer;
   }
 
-  readonly #onReferentClose = (): void => {
-    // Closed by Escape, by Cancel, or after the confirmation (which answered first).
-    this.#referentAnswer?.(false);
-    this.#referentAnswer = undefined;
-    this.referentConfirm = undefined;
+  readonly #onConfirmClose = (): void => {
+    // Closed by Escape, by Cancel, or after the confirmation (which answered first). The event
+    // comes a task later: by then the dialog may be asking again, which it must not cancel.
+    if (this.confirmDialog?.open) return;
+    this.#answer?.(false);
+    this.#answer = undefined;
+    this.asking = undefined;
   };
 
-  #answerReferent(confirmed: boolean): void {
-    this.#referentAnswer?.(confirmed);
-    this.#referentAnswer = undefined;
-    this.referentDialog?.close();
+  #answerConfirm(confirmed: boolean): void {
+    this.#answer?.(confirmed);
+    this.#answer = undefined;
+    this.confirmDialog?.close();
   }
 
   #describe(edit: AccessEdit, before: Parameters<typeof changeOf>[1]): string {
@@ -580,11 +713,19 @@ export class DspAccessRights extends DspElement {
       body = this.renderError(state.error, m.failed, () => {
         this.refresh();
       });
+    else if (this.withdrawnSelf)
+      body = html`<p part="withdrawn" role="note">${m.selfWithdrawnDetail}</p>`;
     else if (state.status === 'read-only') body = this.#renderReadOnly(state.own);
     else if (state.status === 'ready') body = this.#renderRights();
     else body = html`<p part="loading" role="status">${m.loading}</p>`;
+    const invalidUser = this.invalidUser;
     return html`<section part="base" aria-labelledby="title">
       <h2 id="title">${m.label}</h2>
+      ${
+        invalidUser === undefined
+          ? nothing
+          : html`<p part="user-error" role="alert">${m.invalidUser(invalidUser)}</p>`
+      }
       ${this.#renderPending()} ${this.#renderNotice()} ${body}
     </section>`;
   }
@@ -680,6 +821,14 @@ export class DspAccessRights extends DspElement {
       ${this.#rights.saving ? html`<p class="help" role="status">${m.saving}</p>` : nothing}
       ${this.#renderProfessionals()} ${this.#renderDocuments()} ${this.#renderEmergency()}
       ${this.#renderOpenClose()} ${this.#renderOtherRules()} ${this.#renderAssistant()}
+      ${renderConfirmDialog({
+        m,
+        asking: this.asking,
+        onAnswer: (confirmed) => {
+          this.#answerConfirm(confirmed);
+        },
+        onClose: this.#onConfirmClose,
+      })}
     `;
   }
 
@@ -714,48 +863,8 @@ export class DspAccessRights extends DspElement {
               ${actors.map((actor) => this.#renderActor(actor, 'list'))}
             </ul>`
       }
-      ${this.#renderSearch()} ${this.#renderReferentDialog()}
+      ${this.#renderSearch()}
     </section>`;
-  }
-
-  #renderReferentDialog() {
-    const m = this.#messages;
-    const asking = this.referentConfirm;
-    return html`<dialog
-      id="referent-dialog"
-      part="confirm-dialog"
-      aria-labelledby="referent-title"
-      aria-describedby="referent-help"
-      @close=${this.#onReferentClose}
-    >
-      ${
-        asking
-          ? html`<h3 id="referent-title">${m.blockReferentTitle}</h3>
-              <p id="referent-help">${m.blockReferentHelp(asking.name)}</p>
-              <div class="commands">
-                <button
-                  class="danger"
-                  type="button"
-                  @click=${() => {
-                    this.#answerReferent(true);
-                  }}
-                >
-                  ${m.blockReferentConfirm}
-                </button>
-                <button
-                  class="secondary"
-                  type="button"
-                  data-cancel
-                  @click=${() => {
-                    this.#answerReferent(false);
-                  }}
-                >
-                  ${m.cancel}
-                </button>
-              </div>`
-          : nothing
-      }
-    </dialog>`;
   }
 
   #renderActor(actor: Reference, where: 'list' | 'results') {
@@ -1069,11 +1178,13 @@ export class DspAccessRights extends DspElement {
       assistants: this.#assistants.assistants,
       saving: this.#assistants.saving,
       fieldErrors: this.assistantErrors,
-      failure: failure
-        ? this.renderError(failure.error, m.addAssistantFailed, () => {
-            void this.#submitAssistant(failure.input);
-          })
-        : undefined,
+      failure:
+        failure?.operation.kind === 'add-assistant'
+          ? this.renderError(failure.error, m.addAssistantFailed, () => {
+              if (failure.operation.kind === 'add-assistant')
+                void this.#submitAssistant(failure.operation.input);
+            })
+          : undefined,
       loadError:
         state.status === 'error'
           ? this.renderError(state.error, m.assistantsFailed, () => {
@@ -1081,7 +1192,8 @@ export class DspAccessRights extends DspElement {
             })
           : undefined,
       pendingRemoval: pending?.kind === 'remove-assistant' ? pending.assistant.id : undefined,
-      onRemove: (assistant) => void this.#run({ kind: 'remove-assistant', assistant }),
+      delegate: this.#delegate,
+      onRemove: (assistant) => void this.#onRemoveAssistant(assistant),
       onSubmit: (event) => void this.#onAssistantSubmit(event),
       onInput: (field) => {
         if (this.assistantErrors[field]) {
@@ -1121,9 +1233,21 @@ export class DspAccessRights extends DspElement {
     if (await this.#submitAssistant(input)) form.reset();
   };
 
+  /** A naming of the same person as the one that failed resumes it: it may have been done. */
   #submitAssistant(input: AssistantInput): Promise<boolean> {
+    const earlier = this.assistantFailure?.operation;
     this.assistantFailure = undefined;
-    return this.#run({ kind: 'add-assistant', input }, false, true);
+    return this.#run(resumed({ kind: 'add-assistant', input }, earlier), false, true);
+  }
+
+  /** Withdraws an assistant; the assistant signed in is asked first, since they cannot undo it. */
+  async #onRemoveAssistant(assistant: DspAssistant): Promise<void> {
+    if (
+      assistant.id === this.#delegate &&
+      !(await this.#confirm({ kind: 'withdraw-self', name: assistant.name }))
+    )
+      return;
+    await this.#run({ kind: 'remove-assistant', assistant });
   }
 }
 

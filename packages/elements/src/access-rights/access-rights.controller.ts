@@ -160,13 +160,14 @@ export function differences(before: AccessSummary, after: AccessSummary): Access
 
 /** What `apply` did. */
 export interface ApplyResult {
-  /** The change as the event names it (from the Consent the edit was finally applied to). */
-  readonly change: DspAccessChange;
   /** False when the Consent already said so (someone made the same change meanwhile). */
   readonly saved: boolean;
   /** Changes someone else saved meanwhile (empty without a conflict). */
   readonly meanwhile: readonly AccessEdit[];
-  /** What the Consent said before the edit, to undo it. */
+  /**
+   * What the Consent said right before the save (when not saved: already with the edit in
+   * effect, so the caller says the change against what the user saw).
+   */
   readonly before: AccessSummary;
 }
 
@@ -311,12 +312,12 @@ export class AccessRightsController implements ReactiveController {
         const before = summaryOf(base);
         if (isInEffect(before, edit)) {
           this.#accept(base, etag);
-          return { change: changeOf(edit, before), saved: false, meanwhile, before };
+          return { saved: false, meanwhile, before };
         }
         try {
           const saved = await client.saveConsent(applyEdit(base, edit), etag);
           this.#accept(saved.consent, saved.etag);
-          return { change: changeOf(edit, before), saved: true, meanwhile, before };
+          return { saved: true, meanwhile, before };
         } catch (error) {
           if (!(error instanceof DspConflictError) || conflicts + 1 >= MAX_CONFLICTS) throw error;
           const current =

@@ -95,6 +95,20 @@ const de: AccessRightsMessages = {
   addAssistantButton: 'Als Assistenten benennen',
   addAssistantFailed: 'Der Assistent wurde nicht benannt.',
   assistantAlready: (who) => `${who} ist bereits Ihr DSP-Assistent.`,
+  assistantsOfPatient: 'Die DSP-Assistenten des Patienten',
+  you: '(Sie)',
+  delegateNote:
+    'Sie sind DSP-Assistent dieses Patienten. Nur der Patient benennt oder entfernt weitere Assistenten; Sie können sich selbst zurückziehen.',
+  withdrawSelf: 'Mich zurückziehen',
+  withdrawSelfTitle: 'Als DSP-Assistent zurückziehen?',
+  withdrawSelfHelp:
+    'Sie haben dann keinen Zugriff mehr auf diesen DSP und seine Zugriffsrechte und können dies nicht rückgängig machen: Nur der Patient kann Sie erneut benennen.',
+  withdrawSelfConfirm: 'Ja, mich zurückziehen',
+  selfWithdrawn: 'Sie sind nicht mehr DSP-Assistent dieses Patienten.',
+  selfWithdrawnDetail:
+    'Sie haben keinen Zugriff mehr auf diesen DSP. Nur der Patient kann Sie erneut benennen.',
+  invalidUser: (value) =>
+    `„${value}“ bezeichnet nicht den angemeldeten Benutzer: erwartet wird Patient/…, RelatedPerson/… oder Practitioner/… (oder die URL einer dieser Ressourcen).`,
   fieldRequired: {
     given: 'Geben Sie den Vornamen des Assistenten ein.',
     family: 'Geben Sie den Nachnamen des Assistenten ein.',

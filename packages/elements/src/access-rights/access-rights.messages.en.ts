@@ -92,6 +92,20 @@ const en: AccessRightsMessages = {
   addAssistantButton: 'Name as assistant',
   addAssistantFailed: 'The assistant was not named.',
   assistantAlready: (who) => `${who} is already your DSP assistant.`,
+  assistantsOfPatient: 'The patient’s DSP assistants',
+  you: '(you)',
+  delegateNote:
+    'You are a DSP assistant of this patient. Only the patient names or withdraws other assistants; you may withdraw yourself.',
+  withdrawSelf: 'Withdraw myself',
+  withdrawSelfTitle: 'Withdraw as DSP assistant?',
+  withdrawSelfHelp:
+    'You will no longer have access to this DSP or its access rights, and you cannot undo this: only the patient can name you again.',
+  withdrawSelfConfirm: 'Yes, withdraw me',
+  selfWithdrawn: 'You are no longer a DSP assistant of this patient.',
+  selfWithdrawnDetail:
+    'You no longer have access to this DSP. Only the patient can name you again.',
+  invalidUser: (value) =>
+    `“${value}” does not name the signed-in user: expected Patient/…, RelatedPerson/… or Practitioner/… (or the URL of one of these resources).`,
   fieldRequired: {
     given: 'Enter the assistant’s first name.',
     family: 'Enter the assistant’s family name.',

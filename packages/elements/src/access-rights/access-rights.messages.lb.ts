@@ -95,6 +95,20 @@ const lb: AccessRightsMessages = {
   addAssistantButton: 'Als Assistent benennen',
   addAssistantFailed: 'Den Assistent gouf net benannt.',
   assistantAlready: (who) => `${who} ass schonn Ären DSP-Assistent.`,
+  assistantsOfPatient: 'Dem Patient seng DSP-Assistenten',
+  you: '(Dir)',
+  delegateNote:
+    'Dir sidd DSP-Assistent vun dësem Patient. Just de Patient benennt oder hëlt aner Assistenten ewech; Dir kënnt Iech selwer zréckzéien.',
+  withdrawSelf: 'Mech zréckzéien',
+  withdrawSelfTitle: 'Iech als DSP-Assistent zréckzéien?',
+  withdrawSelfHelp:
+    'Dir hutt dann keen Zougrëff méi op dësen DSP an op seng Zougrëffsrechter, an Dir kënnt dat net réckgängeg maachen: just de Patient kann Iech erëm benennen.',
+  withdrawSelfConfirm: 'Jo, mech zréckzéien',
+  selfWithdrawn: 'Dir sidd net méi DSP-Assistent vun dësem Patient.',
+  selfWithdrawnDetail:
+    'Dir hutt keen Zougrëff méi op dësen DSP. Just de Patient kann Iech erëm benennen.',
+  invalidUser: (value) =>
+    `„${value}“ bezeechent net de ugemellte Benotzer: erwaart gëtt Patient/…, RelatedPerson/… oder Practitioner/… (oder d’URL vun enger vun dëse Ressourcen).`,
   fieldRequired: {
     given: 'Gitt de Virnumm vum Assistent un.',
     family: 'Gitt de Familljennumm vum Assistent un.',

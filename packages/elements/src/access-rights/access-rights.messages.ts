@@ -100,6 +100,20 @@ const fr = {
   addAssistantButton: 'Désigner comme assistant',
   addAssistantFailed: 'L’assistant n’a pas été désigné.',
   assistantAlready: (who: string) => `${who} est déjà votre assistant DSP.`,
+  assistantsOfPatient: 'Les assistants DSP du patient',
+  you: '(vous)',
+  delegateNote:
+    'Vous êtes assistant DSP de ce patient. Seul le patient désigne ou retire d’autres assistants ; vous pouvez vous retirer vous-même.',
+  withdrawSelf: 'Me retirer',
+  withdrawSelfTitle: 'Vous retirer comme assistant DSP ?',
+  withdrawSelfHelp:
+    'Vous n’aurez plus accès à ce DSP ni à ses droits d’accès, et vous ne pourrez pas annuler ce retrait : seul le patient pourra vous désigner de nouveau.',
+  withdrawSelfConfirm: 'Oui, me retirer',
+  selfWithdrawn: 'Vous n’êtes plus assistant DSP de ce patient.',
+  selfWithdrawnDetail:
+    'Vous n’avez plus accès à ce DSP. Seul le patient peut vous désigner de nouveau.',
+  invalidUser: (value: string) =>
+    `« ${value} » ne désigne pas l’utilisateur connecté : attendu Patient/…, RelatedPerson/… ou Practitioner/… (ou l’URL d’une de ces ressources).`,
   fieldRequired: {
     given: 'Indiquez le prénom de l’assistant.',
     family: 'Indiquez le nom de l’assistant.',

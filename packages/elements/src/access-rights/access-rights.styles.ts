@@ -87,12 +87,18 @@ export const styles = css`
 
   [part='referent'],
   [part='closed-banner'],
-  [part='read-only'] {
+  [part='read-only'],
+  [part='withdrawn'],
+  [part='user-error'] {
     padding: var(--_space-3);
     border-radius: var(--_radius);
     background: var(--_surface-raised);
     border: 1px solid var(--_border);
     margin-block-end: var(--_space-3);
+  }
+
+  [part='user-error'] {
+    border-inline-start: 4px solid var(--_danger);
   }
 
   [part='closed-banner'] {

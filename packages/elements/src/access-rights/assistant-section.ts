@@ -1,5 +1,6 @@
 // The access-rights panel's DSP assistant section, as a pure template: the current assistants,
-// each with a remove button, and the form naming a new one with a message per field.
+// each with a remove button, and the form naming a new one with a message per field — or, for an
+// assistant signed in, the list with only their own withdrawal, since a delegate does not delegate.
 import type { AssistantField, AssistantProblem, DspAssistant } from '@dsp-kit/fhir';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AccessRightsMessages } from './access-rights.messages.js';
@@ -19,6 +20,11 @@ export interface AssistantSectionView {
   readonly loadError: TemplateResult | undefined;
   /** Assistants whose withdrawal is pending (not saved). */
   readonly pendingRemoval: string | undefined;
+  /**
+   * The id of the DSP assistant signed in, when it is one: they see the list and may withdraw
+   * themselves, nothing else (only the patient names or withdraws others).
+   */
+  readonly delegate: string | undefined;
   readonly onRemove: (assistant: DspAssistant) => void;
   readonly onSubmit: (event: SubmitEvent) => void;
   /** A field was edited: its message may go. */
@@ -56,35 +62,42 @@ function fieldLabel(field: AssistantField, m: AccessRightsMessages): string {
 }
 
 function renderList(view: AssistantSectionView): TemplateResult {
-  const { m, assistants } = view;
+  const { m, assistants, delegate } = view;
   if (view.state.status === 'pending')
     return html`<p class="help" role="status">${m.assistantsLoading}</p>`;
   if (view.loadError) return view.loadError;
   if (assistants.length === 0) return html`<p>${m.noAssistant}</p>`;
-  return html`<ul aria-label=${m.assistants}>
-    ${assistants.map(
-      (assistant) =>
-        html`<li part="row" data-assistant=${assistant.id}>
-          <span class="who" id=${`assistant-${assistant.id}`}>
-            <span class="name">${assistant.name}</span>
-            ${
-              view.pendingRemoval === assistant.id
-                ? html`<span class="pending">${m.notSaved}</span>`
-                : nothing
-            }
-          </span>
-          <button
-            class="secondary"
-            type="button"
-            aria-describedby=${`assistant-${assistant.id}`}
-            @click=${() => {
-              view.onRemove(assistant);
-            }}
-          >
-            ${m.removeAssistant}
-          </button>
-        </li>`,
-    )}
+  return html`<ul aria-label=${delegate === undefined ? m.assistants : m.assistantsOfPatient}>
+    ${assistants.map((assistant) => {
+      const self = assistant.id === delegate;
+      // A delegate withdraws themselves only; the patient withdraws anyone.
+      const removable = delegate === undefined || self;
+      return html`<li part="row" data-assistant=${assistant.id}>
+        <span class="who" id=${`assistant-${assistant.id}`}>
+          <span class="name">${assistant.name}</span>
+          ${self ? html`<span class="role">${m.you}</span>` : nothing}
+          ${
+            view.pendingRemoval === assistant.id
+              ? html`<span class="pending">${m.notSaved}</span>`
+              : nothing
+          }
+        </span>
+        ${
+          removable
+            ? html`<button
+                class="secondary"
+                type="button"
+                aria-describedby=${`assistant-${assistant.id}`}
+                @click=${() => {
+                  view.onRemove(assistant);
+                }}
+              >
+                ${self ? m.withdrawSelf : m.removeAssistant}
+              </button>`
+            : nothing
+        }
+      </li>`;
+    })}
   </ul>`;
 }
 
@@ -128,7 +141,12 @@ export function renderAssistantSection(view: AssistantSectionView): TemplateResu
   const { m } = view;
   return html`<section part="assistant" aria-labelledby="assistant">
     <h3 id="assistant">${m.assistant}</h3>
-    <p class="help">${m.assistantHelp}</p>
-    ${renderList(view)} ${view.state.status === 'ready' ? renderForm(view) : nothing}
+    ${
+      view.delegate === undefined
+        ? html`<p class="help">${m.assistantHelp}</p>`
+        : html`<p part="delegate-note">${m.delegateNote}</p>`
+    }
+    ${renderList(view)}
+    ${view.state.status === 'ready' && view.delegate === undefined ? renderForm(view) : nothing}
   </section>`;
 }
