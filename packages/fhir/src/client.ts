@@ -36,7 +36,7 @@ import { expectResource, FhirTransport, readFhirJson } from './http.js';
 import { checkIntegrity } from './integrity.js';
 import { Page, type PageOptions } from './page.js';
 import { buildProvideBundle, type DocumentSubmission } from './provide.js';
-import { hasXhr, xhrFetch, type UploadProgress } from './xhr-fetch.js';
+import type { UploadProgress } from './xhr-fetch.js';
 import type { CachedRead, CacheMode, ReadCache } from './read-cache.js';
 import { retryPolicy, type RetryOptions } from './retry.js';
 import {
@@ -83,7 +83,8 @@ export interface ProvideOptions extends RequestOptions {
   /**
    * Called as the request body goes out (bytes sent, bytes in all). Given, the request is sent
    * with XMLHttpRequest rather than the client's `fetch` (same headers, token, deadline and
-   * errors); where there is no XMLHttpRequest (Node) it is never called.
+   * errors); where there is no XMLHttpRequest (Node), or its code could not be loaded, it is
+   * never called.
    */
   onUploadProgress?: UploadProgress;
 }
@@ -294,6 +295,13 @@ export class DspClient {
     const bundle = buildProvideBundle(submission);
     const url = this.baseUrl.href;
     const progress = options?.onUploadProgress;
+    // Upload progress needs XMLHttpRequest, whose code loads with the first upload that asks for
+    // it (keep `xhr-fetch.js` to type imports above). Should it not load (offline, a redeployed
+    // site), the request goes through fetch, as in Node: progress is an extra, and the upload
+    // succeeds or fails on its own. Only a module `index.ts` does not re-export can load so:
+    // esbuild puts any module the entry reaches into the first load once an `import()` makes it
+    // live, even where tree shaking leaves it unused (evanw/esbuild#2922, #3704).
+    const upload = progress ? await import('./xhr-fetch.js').catch(() => undefined) : undefined;
     const body = await this.#transport.send(
       {
         method: 'POST',
@@ -302,7 +310,7 @@ export class DspClient {
         idempotent: false,
         signal: options?.signal,
         // fetch reports no upload progress: this one request goes through XMLHttpRequest.
-        fetch: progress && hasXhr() ? xhrFetch(progress) : undefined,
+        fetch: progress && upload?.hasXhr() ? upload.xhrFetch(progress) : undefined,
       },
       (response) => readFhirJson(response, url),
     );

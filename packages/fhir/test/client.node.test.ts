@@ -13,6 +13,7 @@ import {
   DspValidationError,
 } from '../src/errors.js';
 import { assertValidR4 } from './fhir-r4.js';
+import type { DocumentSubmission } from '../src/provide.js';
 import type { TokenProvider, TokenRequest } from '../src/token-provider.js';
 
 const BASE = 'https://dsp.example/fhir';
@@ -613,6 +614,27 @@ describe('DspClient consent', () => {
   });
 });
 
+/** A valid ITI-65 submission of one small text document. */
+function submission(): DocumentSubmission {
+  return {
+    uuid: '6f1c1a6e-2d1b-4f7e-9a51-1f1f0d3c4b5a',
+    patient: 'p1',
+    author: { reference: 'Practitioner/x' },
+    date: '2026-11-26T10:00:00Z',
+    documents: [
+      {
+        uuid: '0b8e3f0e-9b8a-4a59-8f53-3c0c7c1d2e11',
+        typeCode: 'certificat-medical',
+        title: 'Certificat',
+        contentType: 'text/plain',
+        data: btoa('abc'),
+        size: 3,
+        hash: 'qZk+NkcGgWq6PiVxeFDCbJzQ2J0=',
+      },
+    ],
+  };
+}
+
 describe('DspClient audit, directory, provide and break-the-glass', () => {
   it('searches AuditEvents with ITI-81 parameters', async () => {
     const { fetch, requests } = fakeFetch(() =>
@@ -730,6 +752,36 @@ describe('DspClient audit, directory, provide and break-the-glass', () => {
     assert.equal(requests[0]!.method, 'POST');
     assert.equal(requests[0]!.url, `${BASE}/`);
     assert.equal(((await requests[0]!.json()) as { type: string }).type, 'transaction');
+  });
+
+  it('sends through the given fetch where there is no XMLHttpRequest, progress or not', async () => {
+    assert.equal(typeof XMLHttpRequest, 'undefined', 'Node has no XMLHttpRequest');
+    const { fetch, requests } = fakeFetch(() =>
+      fhir({ resourceType: 'Bundle', type: 'transaction-response', entry: [] }),
+    );
+    const progress: number[] = [];
+    const result = await new DspClient({ baseUrl: BASE, fetch }).provideDocuments(submission(), {
+      onUploadProgress: (loaded) => progress.push(loaded),
+    });
+    assert.deepEqual(result.entries, []);
+    assert.equal(requests.length, 1);
+    assert.equal(((await requests[0]!.json()) as { type: string }).type, 'transaction');
+    assert.deepEqual(progress, [], 'never called without XMLHttpRequest');
+  });
+
+  it('refuses an invalid submission before sending anything, with or without progress', async () => {
+    const { fetch, requests } = fakeFetch(() => fhir({}));
+    const client = new DspClient({ baseUrl: BASE, fetch });
+    const invalid = { ...submission(), patient: ' ' };
+    await assert.rejects(
+      client.provideDocuments(invalid),
+      (error: unknown) => error instanceof DspValidationError && error.field === 'patient',
+    );
+    await assert.rejects(
+      client.provideDocuments(invalid, { onUploadProgress: () => undefined }),
+      (error: unknown) => error instanceof DspValidationError && error.field === 'patient',
+    );
+    assert.equal(requests.length, 0);
   });
 
   it('asks for emergency access with a reason', async () => {

@@ -1,0 +1,115 @@
+// What a page that imports only `DspClient` loads first, bundled with esbuild as the size report
+// does: the helpers it never calls are tree-shaken away, and upload progress loads on use.
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build, type Metafile } from 'esbuild';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+interface FirstLoad {
+  /** Source files in the chunks the page loads first (repository-relative). */
+  inputs: string[];
+  /** Their code, unminified, so function names can be looked for. */
+  code: string;
+  /** Source files in chunks only `import()` loads. */
+  lazyInputs: string[];
+}
+
+async function firstLoad(entry: string): Promise<FirstLoad> {
+  const result = await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'js' },
+    absWorkingDir: root,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['source', 'browser', 'production'],
+    outdir: 'first-load-test-out',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const outputs: Metafile['outputs'] = result.metafile.outputs;
+  const [start] = Object.keys(outputs).filter((name) => outputs[name]?.entryPoint === '<stdin>');
+  assert.ok(start, 'the entry has an output');
+  const initial = new Set<string>();
+  const visit = (name: string) => {
+    if (initial.has(name)) return;
+    initial.add(name);
+    for (const imported of outputs[name]?.imports ?? []) {
+      if (imported.kind === 'import-statement') visit(imported.path);
+    }
+  };
+  visit(start);
+  const inputsOf = (names: string[]) =>
+    names.flatMap((name) => Object.keys(outputs[name]?.inputs ?? {}));
+  const chunks = Object.keys(outputs).filter((name) => name.endsWith('.js'));
+  return {
+    inputs: inputsOf([...initial]),
+    code: result.outputFiles
+      .filter((file) => [...initial].some((name) => file.path.endsWith(name)))
+      .map((file) => file.text)
+      .join('\n'),
+    lazyInputs: inputsOf(chunks.filter((name) => !initial.has(name))),
+  };
+}
+
+describe("DspClient's first load", () => {
+  let load: FirstLoad;
+  before(async () => {
+    load = await firstLoad("export { DspClient } from '@dsp-kit/fhir';");
+  });
+
+  it('holds the client itself', () => {
+    assert.ok(load.inputs.includes('packages/fhir/src/client.ts'));
+    assert.match(load.code, /\bDspClient = class\b/);
+  });
+
+  it('leaves out what it never calls: audit, statistics, consent editing, the cache', () => {
+    for (const module of ['audit.ts', 'stats.ts', 'cache.ts']) {
+      assert.ok(!load.inputs.includes(`packages/fhir/src/${module}`), `${module} is not loaded`);
+    }
+    assert.deepEqual(
+      load.inputs.filter((input) => input.includes('node_modules/idb/')),
+      [],
+      'no idb',
+    );
+    const unused = [
+      'auditRows',
+      'buildAuditEvent',
+      'buildCountBatch',
+      'readCountBatch',
+      'makeMatricule',
+      'blockProfessional',
+      'grantAccess',
+      'maskDocument',
+      'closeDsp',
+      'accessSummary',
+      'typeLabel',
+    ];
+    assert.deepEqual(
+      unused.filter((name) => new RegExp(`function ${name}\\b`).test(load.code)),
+      [],
+      'helpers the client never calls are tree-shaken',
+    );
+  });
+
+  it('loads the XMLHttpRequest upload code only on an upload with progress', () => {
+    assert.ok(!load.inputs.includes('packages/fhir/src/xhr-fetch.ts'));
+    assert.ok(load.lazyInputs.includes('packages/fhir/src/xhr-fetch.ts'));
+  });
+
+  it('costs nothing to a page that takes only a helper', async () => {
+    // esbuild puts a module the entry reaches into the first load once any import() makes it
+    // live: a lazily loaded module that index.ts re-exports would land in every page.
+    const helperOnly = await firstLoad("export { auditRows } from '@dsp-kit/fhir';");
+    assert.deepEqual(
+      helperOnly.inputs.filter((input) =>
+        /\/(client|http|provide|assistant|xhr-fetch)\.ts$/.test(input),
+      ),
+      [],
+    );
+  });
+});
