@@ -26,7 +26,13 @@ const entries = [
     name: '@dsp-kit/fhir (client, vocabulary, helpers)',
     code: "export * from '@dsp-kit/fhir';",
     budget: 10 * KB,
-    ceiling: 16.5 * KB,
+    ceiling: 15.7 * KB,
+    forbidden: ['idb'],
+  },
+  {
+    name: 'DspClient alone (what a panel pays)',
+    code: "export { DspClient } from '@dsp-kit/fhir';",
+    ceiling: 12.2 * KB,
     forbidden: ['idb'],
   },
   { name: '@dsp-kit/fhir/cache (idb)', code: "export * from '@dsp-kit/fhir/cache';" },
@@ -48,7 +54,7 @@ const entries = [
     name: '<dsp-document-viewer> with lit and the client',
     code: `${define('document-viewer')}\nexport { DspClient } from '@dsp-kit/fhir';`,
     budget: 25 * KB,
-    ceiling: 44.5 * KB,
+    ceiling: 44.2 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   {
@@ -65,12 +71,12 @@ const entries = [
       "export * from '@dsp-kit/auth';",
     ].join('\n'),
     budget: 55 * KB,
-    ceiling: 96.5 * KB,
+    ceiling: 92.2 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   ...[
-    ['document-uploader', 35],
-    ['access-rights', 30.5],
+    ['document-uploader', 29.3],
+    ['access-rights', 31.9],
     ['audit-log', 31],
     ['document-stats', 21],
   ].map(([panel, ceiling]) => ({
@@ -84,7 +90,7 @@ const entries = [
   {
     name: 'dsp-kit.min.js (single file)',
     file: true,
-    ceiling: 107 * KB,
+    ceiling: 110 * KB,
     forbidden: NEVER_IN_PANELS,
   },
 ];

@@ -1,6 +1,6 @@
 // SHA-1 of a Blob read in fixed-size slices, shared by the hash worker and its main-thread
 // fallback, so memory stays bounded by one slice whatever the file's size.
-import { createSHA1 } from 'hash-wasm';
+import type { IHasher } from 'hash-wasm';
 import { forEachSlice } from './blob-slices.js';
 
 /** 4 MiB: large enough to keep WebAssembly busy, small enough to bound memory. */
@@ -44,8 +44,10 @@ export async function sha1OfBlob(blob: Blob, options: HashOptions = {}): Promise
   if (blob.size <= chunkSize && webCrypto !== undefined) {
     return sha1ByWebCrypto(blob, options);
   }
-  let hasher: Awaited<ReturnType<typeof createSHA1>>;
+  let hasher: IHasher;
   try {
+    // Loaded for the first file larger than a slice only: most files never need WebAssembly.
+    const { createSHA1 } = await import('./sha1-wasm.js');
     hasher = await createSHA1();
   } catch {
     return sha1ByWebCrypto(blob, options);
