@@ -23,16 +23,25 @@ const define = (name) => `export * from '@dsp-kit/elements/define/dsp-${name}.js
 
 const entries = [
   {
-    name: '@dsp-kit/fhir (client, vocabulary, helpers)',
-    code: "export * from '@dsp-kit/fhir';",
+    // Every entry but the cache: what the fhir issue's budget covers.
+    name: '@dsp-kit/fhir: client, vocabulary, every helper',
+    code: ['', '/provide', '/assistant', '/matricule']
+      .map((entry) => `export * from '@dsp-kit/fhir${entry}';`)
+      .join('\n'),
     budget: 10 * KB,
-    ceiling: 15.7 * KB,
+    ceiling: 18 * KB,
+    forbidden: ['idb'],
+  },
+  {
+    name: '@dsp-kit/fhir main entry (client, vocabulary, errors)',
+    code: "export * from '@dsp-kit/fhir';",
+    ceiling: 13.7 * KB,
     forbidden: ['idb'],
   },
   {
     name: 'DspClient alone (what a panel pays)',
     code: "export { DspClient } from '@dsp-kit/fhir';",
-    ceiling: 12.2 * KB,
+    ceiling: 9.9 * KB,
     forbidden: ['idb'],
   },
   { name: '@dsp-kit/fhir/cache (idb)', code: "export * from '@dsp-kit/fhir/cache';" },
@@ -54,7 +63,7 @@ const entries = [
     name: '<dsp-document-viewer> with lit and the client',
     code: `${define('document-viewer')}\nexport { DspClient } from '@dsp-kit/fhir';`,
     budget: 25 * KB,
-    ceiling: 44.2 * KB,
+    ceiling: 41.9 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   {
@@ -71,14 +80,14 @@ const entries = [
       "export * from '@dsp-kit/auth';",
     ].join('\n'),
     budget: 55 * KB,
-    ceiling: 92.2 * KB,
+    ceiling: 91.5 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   ...[
-    ['document-uploader', 29.3],
-    ['access-rights', 31.9],
-    ['audit-log', 31],
-    ['document-stats', 21],
+    ['document-uploader', 29.8],
+    ['access-rights', 33.4],
+    ['audit-log', 31.4],
+    ['document-stats', 21.4],
   ].map(([panel, ceiling]) => ({
     name: `<dsp-${panel}>`,
     code: define(panel),

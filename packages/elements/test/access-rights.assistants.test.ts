@@ -2,7 +2,9 @@
 // message per invalid field), withdrawing and undoing — each checked on the server and from the
 // other side, by signing in as the assistant.
 import { expect, oneEvent } from '@open-wc/testing';
-import { DspAuthError, makeMatricule, matriculeOf, type RelatedPerson } from '@dsp-kit/fhir';
+import { DspAuthError, type RelatedPerson } from '@dsp-kit/fhir';
+import { matriculeOf } from '@dsp-kit/fhir/assistant';
+import { makeMatricule } from '@dsp-kit/fhir/matricule';
 import type { DspRequestAddAssistantEvent } from '../src/access-rights/access-rights.events.js';
 import type { DspAccessRights } from '../src/define/dsp-access-rights.js';
 import {

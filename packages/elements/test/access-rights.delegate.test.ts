@@ -2,7 +2,8 @@
 // delegate does not delegate — they see the assistants and may withdraw themselves, asked first,
 // and keep the patient's rights over the rest; a malformed `user` is reported, never trusted.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { makeMatricule, type RelatedPerson } from '@dsp-kit/fhir';
+import { type RelatedPerson } from '@dsp-kit/fhir';
+import { makeMatricule } from '@dsp-kit/fhir/matricule';
 import type { DspAccessRights } from '../src/define/dsp-access-rights.js';
 import type { DspErrorEvent } from '../src/events.js';
 import {

@@ -3,7 +3,8 @@
 // Consent read meanwhile — tells the host exactly once with `dsp-access-changed`, named as the
 // user asked it, for Consent edits and for naming and withdrawing assistants alike.
 import { expect } from '@open-wc/testing';
-import { makeMatricule, type RelatedPerson } from '@dsp-kit/fhir';
+import { type RelatedPerson } from '@dsp-kit/fhir';
+import { makeMatricule } from '@dsp-kit/fhir/matricule';
 import type { DspAccessRights } from '../src/define/dsp-access-rights.js';
 import {
   actorRow,

@@ -14,16 +14,7 @@ import type {
   RelatedPerson,
   Resource,
 } from '@medplum/fhirtypes';
-import {
-  assistantCondition,
-  assistantSearch,
-  buildAssistant,
-  isAssistantOf,
-  readAssistant,
-  withAssistantActive,
-  type AssistantInput,
-  type DspAssistant,
-} from './assistant.js';
+import type { AssistantInput, DspAssistant } from './assistant.js';
 import { readSearchSet } from './bundle.js';
 import { CONSENT_SCOPE, defaultConsent } from './consent.js';
 import {
@@ -35,7 +26,8 @@ import {
 import { expectResource, FhirTransport, readFhirJson } from './http.js';
 import { checkIntegrity } from './integrity.js';
 import { Page, type PageOptions } from './page.js';
-import { buildProvideBundle, type DocumentSubmission } from './provide.js';
+import { lazy } from './lazy.js';
+import type { DocumentSubmission } from './provide.js';
 import type { UploadProgress } from './xhr-fetch.js';
 import type { CachedRead, CacheMode, ReadCache } from './read-cache.js';
 import { retryPolicy, type RetryOptions } from './retry.js';
@@ -168,6 +160,14 @@ export interface VersionedConsent {
 
 const BTG_OPERATION = '$break-the-glass';
 
+// What only one family of calls needs loads on its first call, so a panel that never provides
+// documents nor manages assistants does not download their code. Only type imports of these
+// modules may stay above, and `index.ts` must not re-export their values (they have entries of
+// their own: `@dsp-kit/fhir/provide`, `/assistant`): esbuild puts any module the entry reaches
+// into the first load once an `import()` makes it live (evanw/esbuild#2922, #3704).
+const provideCode = /* @__PURE__ */ lazy('provide', () => import('./provide.js'));
+const assistantCode = /* @__PURE__ */ lazy('assistant', () => import('./assistant.js'));
+
 function etagOf(response: Response, resource: Resource): string | undefined {
   return (
     response.headers.get('etag') ??
@@ -292,15 +292,14 @@ export class DspClient {
     submission: DocumentSubmission,
     options?: ProvideOptions,
   ): Promise<ProvideResult> {
+    const { buildProvideBundle } = await provideCode();
     const bundle = buildProvideBundle(submission);
     const url = this.baseUrl.href;
     const progress = options?.onUploadProgress;
     // Upload progress needs XMLHttpRequest, whose code loads with the first upload that asks for
-    // it (keep `xhr-fetch.js` to type imports above). Should it not load (offline, a redeployed
-    // site), the request goes through fetch, as in Node: progress is an extra, and the upload
-    // succeeds or fails on its own. Only a module `index.ts` does not re-export can load so:
-    // esbuild puts any module the entry reaches into the first load once an `import()` makes it
-    // live, even where tree shaking leaves it unused (evanw/esbuild#2922, #3704).
+    // it (see `provideCode` above). Should it not load (offline, a redeployed site), the request
+    // goes through fetch, as in Node: progress is an extra, and the upload succeeds or fails on
+    // its own.
     const upload = progress ? await import('./xhr-fetch.js').catch(() => undefined) : undefined;
     const body = await this.#transport.send(
       {
@@ -446,6 +445,7 @@ export class DspClient {
 
   /** The patient's current DSP assistants (withdrawn ones are left out). */
   async searchAssistants(patient: string, options?: RequestOptions): Promise<DspAssistant[]> {
+    const { assistantSearch, readAssistant } = await assistantCode();
     const params = assistantSearch(patient);
     const page = await this.#search<RelatedPerson>('RelatedPerson', params, {
       ...options,
@@ -464,6 +464,7 @@ export class DspClient {
     input: AssistantInput,
     options?: RequestOptions,
   ): Promise<DspAssistant> {
+    const { assistantCondition, buildAssistant, readAssistant } = await assistantCode();
     const assistant = buildAssistant(patient, input);
     const url = this.#url('RelatedPerson');
     const body = await this.#transport.send(
@@ -508,6 +509,7 @@ export class DspClient {
     active: boolean,
     options?: RequestOptions,
   ): Promise<DspAssistant> {
+    const { isAssistantOf, readAssistant, withAssistantActive } = await assistantCode();
     for (let attempt = 1; ; attempt++) {
       const current = await this.#read<RelatedPerson>('RelatedPerson', assistantId, {
         ...options,

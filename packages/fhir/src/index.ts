@@ -33,7 +33,9 @@ export {
 } from './errors.js';
 export type { DspErrorKind, DspHttpErrorOptions } from './errors.js';
 export type { TokenProvider, TokenRequest } from './token-provider.js';
-export { binaryId, buildProvideBundle, validateSubmission, URI_SYSTEM } from './provide.js';
+// Provide, assistant and matricule helpers have entries of their own (`@dsp-kit/fhir/provide`,
+// `/assistant`, `/matricule`): DspClient loads the first two on first use, which works only
+// while this entry does not re-export their values (see client.ts). Their types stay here.
 export type { DocumentSubmission, SubmittedDocument } from './provide.js';
 export {
   accessSummary,
@@ -60,18 +62,6 @@ export type { AuditInput, AuditRow, DspAuditAction, DspAuditOutcome } from './au
 export { checkIntegrity, sha1Base64 } from './integrity.js';
 export { buildCountBatch, monthBound, readCountBatch } from './stats.js';
 export type { CountBatchQuery, DocumentCountTable } from './stats.js';
-export { makeMatricule, validateMatricule } from './matricule.js';
-export {
-  assistantCondition,
-  assistantProblems,
-  assistantSearch,
-  buildAssistant,
-  isAssistantOf,
-  matriculeOf,
-  MAX_NAME_LENGTH,
-  readAssistant,
-  withAssistantActive,
-} from './assistant.js';
 export type {
   AssistantField,
   AssistantInput,

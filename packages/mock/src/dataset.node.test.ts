@@ -8,8 +8,8 @@ import {
   PROFESSION_SYSTEM,
   documentTypeOf,
   professions,
-  validateMatricule,
 } from '@dsp-kit/fhir';
+import { validateMatricule } from '@dsp-kit/fhir/matricule';
 import type {
   Binary,
   DocumentReference,

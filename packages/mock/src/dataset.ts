@@ -8,9 +8,9 @@ import {
   documentClassConcept,
   documentTypeConcept,
   documentTypes,
-  makeMatricule,
   professions,
 } from '@dsp-kit/fhir';
+import { makeMatricule } from '@dsp-kit/fhir/matricule';
 import type { ConfidentialityCode, DocumentType, ProfessionCode } from '@dsp-kit/fhir';
 import type {
   Binary,

@@ -12,12 +12,12 @@ import {
   documentTypeByCode,
   documentTypeConcept,
   grantAccess,
-  makeMatricule,
   maskDocument,
   setBreakTheGlass,
   closeDsp,
   type ProfessionCode,
 } from '@dsp-kit/fhir';
+import { makeMatricule } from '@dsp-kit/fhir/matricule';
 import { sha1, toBase64 } from './sample-files.js';
 import type {
   Binary,

@@ -8,9 +8,9 @@ import {
   DspConflictError,
   DspHttpError,
   DspValidationError,
-  makeMatricule,
   type RelatedPerson,
 } from '@dsp-kit/fhir';
+import { makeMatricule } from '@dsp-kit/fhir/matricule';
 import { assertValidR4 } from '../../fhir/test/fhir-r4.js';
 import { patients, users } from '../src/fixtures.js';
 import { createDspServer, type DspServer } from '../src/server.js';

@@ -6,13 +6,12 @@ import { beforeEach, describe, it } from 'node:test';
 import {
   auditRows,
   blockProfessional,
-  buildAssistant,
-  makeMatricule,
-  matriculeOf,
   MATRICULE_SYSTEM,
   type AuditRow,
   type Consent,
 } from '@dsp-kit/fhir';
+import { buildAssistant, matriculeOf } from '@dsp-kit/fhir/assistant';
+import { makeMatricule } from '@dsp-kit/fhir/matricule';
 import type { Bundle, OperationOutcome, RelatedPerson } from '@medplum/fhirtypes';
 import { assistants, consents, patients, users } from '../src/fixtures.js';
 import { createDspServer, type DspServer } from '../src/server.js';

@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import {
   auditRows,
-  buildProvideBundle,
   grantAccess,
   reopenDsp,
   type AuditRow,
   type Consent,
   type DocumentSubmission,
 } from '@dsp-kit/fhir';
+import { buildProvideBundle } from '@dsp-kit/fhir/provide';
 import type { Bundle, OperationOutcome, Parameters } from '@medplum/fhirtypes';
 import { consents, documents, patients, practitioners, users } from '../src/fixtures.js';
 import { createDspServer, type DspServer } from '../src/server.js';

@@ -2,13 +2,8 @@
 // side: what a flaky hospital network does, and that the client copes.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import {
-  DspClient,
-  DspHttpError,
-  DspNetworkError,
-  buildProvideBundle,
-  sha1Base64,
-} from '@dsp-kit/fhir';
+import { DspClient, DspHttpError, DspNetworkError, sha1Base64 } from '@dsp-kit/fhir';
+import { buildProvideBundle } from '@dsp-kit/fhir/provide';
 import { staticTokenProvider } from '@dsp-kit/auth';
 import { documents, patients, practitioners, users } from '../src/fixtures.js';
 import { setupDspServer, type NodeMock } from '../src/node.js';

@@ -1,12 +1,10 @@
 // <dsp-access-rights>: the patient's (or their DSP assistant's) control room over who may see the
 // record — professionals, masked documents, emergency access, closing — each choice saved at once.
 import {
-  assistantProblems,
   DspAuthError,
   DspHttpError,
   DspValidationError,
   label,
-  matriculeOf,
   professionByCode,
   professions,
   type AccessSummary,
@@ -16,6 +14,7 @@ import {
   type DspAssistant,
   type DspClient,
 } from '@dsp-kit/fhir';
+import { assistantProblems, matriculeOf } from '@dsp-kit/fhir/assistant';
 import type { Reference } from '@medplum/fhirtypes';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';

@@ -10,9 +10,9 @@ import {
   MATRICULE_SYSTEM,
   accessSummary,
   closeDsp,
-  readAssistant,
   type Consent,
 } from '@dsp-kit/fhir';
+import { readAssistant } from '@dsp-kit/fhir/assistant';
 import {
   isRetryable,
   resumed,

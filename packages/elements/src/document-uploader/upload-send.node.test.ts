@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  buildProvideBundle,
   DspAuthError,
   DspConflictError,
   DspHttpError,
   DspNetworkError,
   DspValidationError,
 } from '@dsp-kit/fhir';
+import { buildProvideBundle } from '@dsp-kit/fhir/provide';
 import { createItem } from './upload-item.js';
 import {
   backoffMs,

@@ -2,13 +2,13 @@
 // matricule, so naming one twice names them once), update with If-Match, and delete as a withdrawal
 // (`active: false`, kept in the history). The rules are `assistantRefusal`'s; every change and
 // every refused change is audited as an access-rights change.
+import { MATRICULE_SYSTEM } from '@dsp-kit/fhir';
 import {
   assistantProblems,
   isAssistantOf,
-  MATRICULE_SYSTEM,
   matriculeOf,
   readAssistant,
-} from '@dsp-kit/fhir';
+} from '@dsp-kit/fhir/assistant';
 import type { Bundle, Patient, RelatedPerson } from '@medplum/fhirtypes';
 import type { Context } from '../context.js';
 import { FhirFailure, fhirResponse } from '../fhir-http.js';
