@@ -15,6 +15,7 @@ export {
   DspUploadProgressEvent,
 } from './document-uploader/uploader.events.js';
 export type {
+  NextAttempt,
   UploadItem,
   UploadMetadata,
   UploadResult,

@@ -169,6 +169,41 @@ describe('<dsp-access-rights>: a save whose answer was lost', () => {
     ).to.have.length(2);
   });
 
+  it('tells the host once when the naming is sent again from the form, after a wrong edit', async () => {
+    const el = await panel(lucien, users.lucien);
+    await eventually(() => part(el, 'assistant-form'), 'the assistants did not load');
+    const seen = changesOf(el);
+    const form = () => part(el, 'assistant-form') as HTMLFormElement;
+    const input = (name: string) => form().querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+    const matricule = makeMatricule('1961-05-17', 44);
+    input('given').value = 'Paul';
+    input('family').value = 'Wagner';
+    input('matricule').value = matricule;
+    loseNextAnswer();
+    buttonIn(form(), 'Name as assistant').click();
+    await eventually(() => form().querySelector('[part~="error"]'), 'no failure shown');
+    const paul = sandbox()
+      .server.store.list<RelatedPerson>('RelatedPerson')
+      .find((r) => r.name?.[0]?.given?.[0] === 'Paul');
+    el.refresh();
+    await eventually(
+      () => part(el, 'assistant')?.querySelector(`[data-assistant="${paul?.id ?? ''}"]`),
+      'the list read again does not show Paul',
+    );
+    // An edit the form refuses replaces the failure with the field's message…
+    input('family').value = '';
+    buttonIn(form(), 'Name as assistant').click();
+    await eventually(() => input('family').getAttribute('aria-invalid') === 'true', 'not marked');
+    expect(form().querySelector('[part~="error"]')).to.equal(null);
+    // …and sent again, the naming is still the one whose answer was lost: said once, as made.
+    input('family').value = 'Wagner';
+    buttonIn(form(), 'Name as assistant').click();
+    await noticeSays(el, 'Paul Wagner is now your DSP assistant.');
+    expect(seen).to.deep.equal([
+      { patientId: lucien, change: 'add-assistant', assistantId: paul?.id },
+    ]);
+  });
+
   it('tells the host once when withdrawing an assistant is retried', async () => {
     const el = await panel(lucien, users.lucien);
     await eventually(() => part(el, 'assistant-form'), 'the assistants did not load');

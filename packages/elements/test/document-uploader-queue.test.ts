@@ -71,7 +71,10 @@ describe('<dsp-document-uploader> on a failing network', () => {
     sandbox().useScenario('unavailableBurst');
     const sending = el.submit();
     await waitUntil(() => statusOf(row!) === 'retrying', 'the row does not say it will try again');
-    expect(row!.querySelector('[part~="status"]')?.textContent).to.contain('Trying again shortly');
+    // Retry-After: 1 is longer than the backoff (150–300 ms): the row names the server's wait.
+    expect(row!.querySelector('[part~="status"]')?.textContent.trim()).to.equal(
+      'Server busy — trying again in 1 second.',
+    );
     expect(row!.querySelector('button[name="cancel"]')).to.exist;
     await expect(el).to.be.accessible();
     const [result] = await sending;

@@ -52,6 +52,16 @@ import { styles } from './access-rights.styles.js';
 import { problemMessage, renderAssistantSection } from './assistant-section.js';
 import { AssistantsController } from './assistants.controller.js';
 import { renderConfirmDialog, type Confirmation } from './confirm-dialog.js';
+import {
+  afterNaming,
+  assistantDraftOf,
+  NO_ASSISTANT,
+  NO_SEARCH,
+  searchDraftOf,
+  textOf,
+  type AssistantDraft,
+  type SearchDraft,
+} from './form-drafts.js';
 import { isRetryable, resumed, settles, stamped, type Operation } from './operations.js';
 import { renderOtherRules } from './other-rules.js';
 import { viewerOf, type Viewer } from './signed-in-user.js';
@@ -61,11 +71,6 @@ const UNDO_MS = 15_000;
 
 /** A professional's reference, as the Consent names them. */
 const PROFESSIONAL = /^(Practitioner|PractitionerRole)\/[A-Za-z0-9\-.]{1,64}$/;
-
-/** A form field's text (a file input would give a File: not ours). */
-function textOf(value: FormDataEntryValue | null): string {
-  return typeof value === 'string' ? value : '';
-}
 
 interface Notice {
   readonly lines: readonly string[];
@@ -175,6 +180,13 @@ export class DspAccessRights extends DspElement {
   @state() private invalidUser: string | undefined;
   @state() private assistantErrors: Partial<Record<AssistantField, string>> = {};
   @state() private assistantFailure: { error: unknown; operation: Operation } | undefined;
+  /**
+   * What was typed in the forms, kept for the patient they were typed for: a form rendered anew
+   * (the panel reloaded, a failure shown) shows it again; another patient or client starts empty.
+   */
+  @state() private assistantDraft: AssistantDraft = NO_ASSISTANT;
+  @state() private searchDraft: SearchDraft = NO_SEARCH;
+  @state() private closeWord = '';
 
   @query('#close-dialog') private dialog?: HTMLDialogElement;
   @query('#confirm-dialog') private confirmDialog?: HTMLDialogElement;
@@ -187,6 +199,14 @@ export class DspAccessRights extends DspElement {
   #loadedWith: readonly [DspClient | undefined, string | undefined] | undefined;
   #reportedError: unknown;
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The dialogs opened last: one rendered anew while still wanted opens again (see `updated`). */
+  #shownDialog: HTMLDialogElement | undefined;
+  #shownConfirm: HTMLDialogElement | undefined;
+  /**
+   * The naming that failed last, until a naming succeeds: naming the same person again resumes it
+   * (it may have been done, its answer lost), even after the form's messages were replaced.
+   */
+  #failedNaming: Operation | undefined;
 
   get #messages(): AccessRightsMessages {
     return this.localize.t(accessRightsMessages);
@@ -267,7 +287,17 @@ export class DspAccessRights extends DspElement {
       this.withdrawnSelf = false;
       this.assistantErrors = {};
       this.assistantFailure = undefined;
+      this.#failedNaming = undefined;
       this.search = { status: 'idle' };
+      // What was typed and asked is about the patient it was typed for: never carried to another.
+      this.assistantDraft = NO_ASSISTANT;
+      this.searchDraft = NO_SEARCH;
+      this.maskChoice = '';
+      this.confirming = false;
+      this.closeWord = '';
+      this.#answer?.(false);
+      this.#answer = undefined;
+      this.asking = undefined;
       void this.#rights.load(...args);
       void this.#assistants.load(args[0], this.#patientId || undefined);
     }
@@ -299,6 +329,27 @@ export class DspAccessRights extends DspElement {
     if (state.status === 'error' && state.error !== this.#reportedError) {
       this.#reportedError = state.error;
       this.dispatchEvent(new DspErrorEvent(errorDetail(state.error)));
+    }
+    this.#showDialogs();
+  }
+
+  /**
+   * Opens the dialogs the panel is asking with. A reload renders the panel anew, and with it a
+   * dialog that was open: the new one opens again, with what was typed in it, so the user's
+   * question or confirmation is not silently dropped.
+   */
+  #showDialogs(): void {
+    const dialog = this.dialog;
+    if (this.confirming && dialog && !dialog.open && dialog !== this.#shownDialog) {
+      this.#shownDialog = dialog;
+      dialog.showModal();
+      dialog.querySelector('input')?.focus();
+    }
+    const confirm = this.confirmDialog;
+    if (this.asking && confirm && !confirm.open && confirm !== this.#shownConfirm) {
+      this.#shownConfirm = confirm;
+      confirm.showModal();
+      confirm.querySelector<HTMLElement>('[data-cancel]')?.focus();
     }
   }
 
@@ -374,6 +425,7 @@ export class DspAccessRights extends DspElement {
       const kept = stamped(operation, shown);
       if (fromForm && operation.kind === 'add-assistant') {
         this.assistantFailure = { error, operation: kept };
+        this.#failedNaming = kept;
       } else if (isRetryable(error)) {
         this.pending = { operation: kept, description: this.#describeOperation(kept), error };
       } else {
@@ -609,19 +661,26 @@ export class DspAccessRights extends DspElement {
   async #confirm(asking: Confirmation): Promise<boolean> {
     this.#answer?.(false);
     this.asking = asking;
+    // A new question: the dialog opens even when it is the element that asked the last one.
+    this.#shownConfirm = undefined;
     await this.updateComplete;
     const answer = new Promise<boolean>((resolve) => {
       this.#answer = resolve;
     });
-    this.confirmDialog?.showModal();
-    this.confirmDialog?.querySelector<HTMLElement>('[data-cancel]')?.focus();
+    const dialog = this.confirmDialog;
+    if (dialog && !dialog.open) {
+      this.#shownConfirm = dialog;
+      dialog.showModal();
+    }
+    dialog?.querySelector<HTMLElement>('[data-cancel]')?.focus();
     return answer;
   }
 
-  readonly #onConfirmClose = (): void => {
+  readonly #onConfirmClose = (event: Event): void => {
     // Closed by Escape, by Cancel, or after the confirmation (which answered first). The event
-    // comes a task later: by then the dialog may be asking again, which it must not cancel.
-    if (this.confirmDialog?.open) return;
+    // comes a task later: by then the dialog may be asking again, which it must not cancel; and
+    // a dialog no longer on the page (the panel rendered anew) answers nothing.
+    if (this.confirmDialog?.open || event.target !== this.confirmDialog) return;
     this.#answer?.(false);
     this.#answer = undefined;
     this.asking = undefined;
@@ -908,17 +967,37 @@ export class DspAccessRights extends DspElement {
   #renderSearch() {
     const m = this.#messages;
     const search = this.search;
+    const draft = this.searchDraft;
     return html`<form part="search" role="search" aria-label=${m.search} @submit=${this.#onSearch}>
         <label
-          >${m.searchName}<input name="name" type="search" required autocomplete="off"
+          >${m.searchName}<input
+            name="name"
+            type="search"
+            required
+            autocomplete="off"
+            .value=${draft.name}
+            @input=${(event: Event) => {
+              this.searchDraft = {
+                ...this.searchDraft,
+                name: (event.target as HTMLInputElement).value,
+              };
+            }}
         /></label>
         <label
           >${m.searchProfession}
-          <select name="profession">
+          <select
+            name="profession"
+            @change=${(event: Event) => {
+              const profession = (event.target as HTMLSelectElement).value;
+              this.searchDraft = { ...this.searchDraft, profession };
+            }}
+          >
             <option value="">${m.anyProfession}</option>
             ${professions.map(
               (p) =>
-                html`<option value=${p.code}>${label(p.labels, this.localize.language)}</option>`,
+                html`<option value=${p.code} ?selected=${p.code === draft.profession}>
+                  ${label(p.labels, this.localize.language)}
+                </option>`,
             )}
           </select>
         </label>
@@ -952,9 +1031,10 @@ export class DspAccessRights extends DspElement {
     event.preventDefault();
     const client = this.activeClient;
     const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const name = textOf(data.get('name')).trim();
-    const profession = textOf(data.get('profession'));
+    const draft = searchDraftOf(new FormData(form));
+    this.searchDraft = draft;
+    const name = draft.name.trim();
+    const profession = draft.profession;
     if (!client || !name) return;
     this.search = { status: 'searching' };
     try {
@@ -1001,7 +1081,8 @@ export class DspAccessRights extends DspElement {
               @submit=${(event: SubmitEvent) => {
                 event.preventDefault();
                 const id = this.maskChoice;
-                if (!id) return;
+                // Only a document offered now (the list may have changed under the choice).
+                if (!id || !maskable.some((d) => d.id === id)) return;
                 void this.mask(id).then((done) => {
                   if (done) this.maskChoice = '';
                 });
@@ -1100,7 +1181,9 @@ export class DspAccessRights extends DspElement {
                     autofocus
                     aria-invalid=${this.confirmInvalid ? 'true' : 'false'}
                     aria-describedby="confirm-error"
-                    @input=${() => {
+                    .value=${this.closeWord}
+                    @input=${(event: Event) => {
+                      this.closeWord = (event.target as HTMLInputElement).value;
                       this.confirmInvalid = false;
                     }}
                 /></label>
@@ -1129,14 +1212,19 @@ export class DspAccessRights extends DspElement {
   readonly #openDialog = async () => {
     this.confirming = true;
     this.confirmInvalid = false;
+    this.#shownDialog = undefined;
+    // Opened by `updated`, with the word typed before, if any.
+    this.requestUpdate();
     await this.updateComplete;
-    this.dialog?.showModal();
-    this.dialog?.querySelector('input')?.focus();
   };
 
-  readonly #onDialogClose = async () => {
+  readonly #onDialogClose = async (event: Event) => {
+    // A dialog no longer on the page (the panel rendered anew) closes nothing: its successor
+    // is open.
+    if (event.target !== this.dialog) return;
     this.confirming = false;
     this.confirmInvalid = false;
+    this.closeWord = '';
     await this.updateComplete;
     // Focus goes back to where the user was: the close button, or the reopen button that
     // replaced it once the DSP is closed.
@@ -1147,6 +1235,7 @@ export class DspAccessRights extends DspElement {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const word = textOf(new FormData(form).get('word'));
+    this.closeWord = word;
     const m = this.#messages;
     if (word.trim().toLocaleUpperCase() !== m.confirmWord.toLocaleUpperCase()) {
       this.confirmInvalid = true;
@@ -1176,12 +1265,13 @@ export class DspAccessRights extends DspElement {
       state,
       assistants: this.#assistants.assistants,
       saving: this.#assistants.saving,
+      draft: this.assistantDraft,
       fieldErrors: this.assistantErrors,
       failure:
         failure?.operation.kind === 'add-assistant'
-          ? this.renderError(failure.error, m.addAssistantFailed, () => {
-              if (failure.operation.kind === 'add-assistant')
-                void this.#submitAssistant(failure.operation.input);
+          ? // Tries again with what the form says now: the same, or as the user corrected it.
+            this.renderError(failure.error, m.addAssistantFailed, () => {
+              void this.#nameAssistant();
             })
           : undefined,
       loadError:
@@ -1193,8 +1283,9 @@ export class DspAccessRights extends DspElement {
       pendingRemoval: pending?.kind === 'remove-assistant' ? pending.assistant.id : undefined,
       delegate: this.#delegate,
       onRemove: (assistant) => void this.#onRemoveAssistant(assistant),
-      onSubmit: (event) => void this.#onAssistantSubmit(event),
-      onInput: (field) => {
+      onSubmit: this.#onAssistantSubmit,
+      onInput: (field, value) => {
+        this.assistantDraft = { ...this.assistantDraft, [field]: value };
         if (this.assistantErrors[field]) {
           this.assistantErrors = Object.fromEntries(
             Object.entries(this.assistantErrors).filter(([key]) => key !== field),
@@ -1204,16 +1295,20 @@ export class DspAccessRights extends DspElement {
     });
   }
 
-  /** Checks what was entered, field by field, before anything is sent; nothing entered is lost. */
-  readonly #onAssistantSubmit = async (event: SubmitEvent) => {
+  readonly #onAssistantSubmit = (event: SubmitEvent) => {
     event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const input: AssistantInput = {
-      given: textOf(data.get('given')),
-      family: textOf(data.get('family')),
-      matricule: textOf(data.get('matricule')),
-    };
+    void this.#nameAssistant();
+  };
+
+  /**
+   * Names the assistant the form says — its fields as they are now, kept as the draft —, checked
+   * field by field before anything is sent; nothing entered is lost. The form's Try again comes
+   * here too, so it sends what the user corrected.
+   */
+  async #nameAssistant(): Promise<void> {
+    const form = this.renderRoot.querySelector<HTMLFormElement>('[part~="assistant-form"]');
+    const input: AssistantInput = form ? assistantDraftOf(new FormData(form)) : this.assistantDraft;
+    this.assistantDraft = input;
     const patient = this.#rights.patient;
     const problems = assistantProblems(input, {
       patientMatricule: patient ? matriculeOf(patient) : undefined,
@@ -1226,17 +1321,25 @@ export class DspAccessRights extends DspElement {
     const first = problems[0];
     if (first) {
       await this.updateComplete;
-      form.querySelector<HTMLInputElement>(`[name="${first.field}"]`)?.focus();
+      this.renderRoot
+        .querySelector<HTMLInputElement>(`[part~="assistant-form"] [name="${first.field}"]`)
+        ?.focus();
       return;
     }
-    if (await this.#submitAssistant(input)) form.reset();
-  };
+    if (await this.#submitAssistant(input))
+      this.assistantDraft = afterNaming(this.assistantDraft, input);
+  }
 
   /** A naming of the same person as the one that failed resumes it: it may have been done. */
-  #submitAssistant(input: AssistantInput): Promise<boolean> {
-    const earlier = this.assistantFailure?.operation;
+  async #submitAssistant(input: AssistantInput): Promise<boolean> {
     this.assistantFailure = undefined;
-    return this.#run(resumed({ kind: 'add-assistant', input }, earlier), false, true);
+    const done = await this.#run(
+      resumed({ kind: 'add-assistant', input }, this.#failedNaming),
+      false,
+      true,
+    );
+    if (done) this.#failedNaming = undefined;
+    return done;
   }
 
   /** Withdraws an assistant; the assistant signed in is asked first, since they cannot undo it. */

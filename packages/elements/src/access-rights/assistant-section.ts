@@ -1,10 +1,12 @@
 // The access-rights panel's DSP assistant section, as a pure template: the current assistants,
-// each with a remove button, and the form naming a new one with a message per field — or, for an
-// assistant signed in, the list with only their own withdrawal, since a delegate does not delegate.
+// each with a remove button, and the form naming a new one with a message per field, showing what
+// was typed — or, for an assistant signed in, the list with only their own withdrawal, since a
+// delegate does not delegate.
 import type { AssistantField, AssistantProblem, DspAssistant } from '@dsp-kit/fhir';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AccessRightsMessages } from './access-rights.messages.js';
 import type { AssistantsState } from './assistants.controller.js';
+import type { AssistantDraft } from './form-drafts.js';
 
 /** What the section shows and what its controls call. */
 export interface AssistantSectionView {
@@ -12,6 +14,11 @@ export interface AssistantSectionView {
   readonly state: AssistantsState;
   readonly assistants: readonly DspAssistant[];
   readonly saving: boolean;
+  /**
+   * What the user typed in the naming form, kept by the panel: a form rendered anew (the list
+   * reloaded, a failure shown) shows it again.
+   */
+  readonly draft: AssistantDraft;
   /** The localized message of each invalid field. */
   readonly fieldErrors: Partial<Record<AssistantField, string>>;
   /** The server's refusal or a failure of the last naming, already rendered. */
@@ -27,8 +34,8 @@ export interface AssistantSectionView {
   readonly delegate: string | undefined;
   readonly onRemove: (assistant: DspAssistant) => void;
   readonly onSubmit: (event: SubmitEvent) => void;
-  /** A field was edited: its message may go. */
-  readonly onInput: (field: AssistantField) => void;
+  /** A field was edited: its new text is kept, and its message may go. */
+  readonly onInput: (field: AssistantField, value: string) => void;
 }
 
 /** The localized message of one problem of the details the patient entered. */
@@ -124,8 +131,9 @@ function renderForm(view: AssistantSectionView): TemplateResult {
               required
               aria-invalid=${error ? 'true' : 'false'}
               aria-describedby=${error ? errorId : nothing}
-              @input=${() => {
-                view.onInput(field);
+              .value=${view.draft[field]}
+              @input=${(event: Event) => {
+                view.onInput(field, (event.target as HTMLInputElement).value);
               }}
           /></label>
           <p id=${errorId} class="invalid">${error ?? nothing}</p>

@@ -13,7 +13,8 @@ export interface ConfirmDialogView {
   readonly m: AccessRightsMessages;
   readonly asking: Confirmation | undefined;
   readonly onAnswer: (confirmed: boolean) => void;
-  readonly onClose: () => void;
+  /** The dialog closed (the event says which dialog: one no longer on the page answers nothing). */
+  readonly onClose: (event: Event) => void;
 }
 
 function wording(m: AccessRightsMessages, asking: Confirmation) {

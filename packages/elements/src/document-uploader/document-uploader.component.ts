@@ -287,6 +287,7 @@ export class DspDocumentUploader extends DspElement {
       problems: (item) => this.#queue.problems(item),
       problemText: (problem) => this.#problemText(problem),
       formatNumber: (n) => this.localize.formatNumber(n),
+      formatTime: (at) => this.localize.formatDate(at, { timeStyle: 'short' }),
       languageName: (code) => this.#languageName(code),
       combobox: (item) => this.#combobox(item),
       renderError: (error, title) => this.renderError(error, title),

@@ -24,6 +24,7 @@ import {
   type UploadStatus,
 } from './upload-item.js';
 import { isSendable, localDate, rowProblems } from './upload-problems.js';
+import { nextAttemptAfter } from './retry-note.js';
 import {
   instantNow,
   isPassing,
@@ -39,6 +40,7 @@ export {
   PATIENT_DOCUMENT_TYPE,
   SENDABLE,
   type FormProblem,
+  type NextAttempt,
   type Problem,
   type RowProblems,
   type UploadItem,
@@ -276,6 +278,7 @@ export class UploadQueue implements ReactiveController {
       void (this.#deliveries.get(item) ?? Promise.resolve()).then(() => {
         if (!this.items.includes(item) || !IN_FLIGHT.includes(item.status)) return;
         item.status = 'waiting';
+        item.nextAttempt = undefined;
         this.host.requestUpdate();
         this.listener.resumable(item);
       });
@@ -537,13 +540,16 @@ export class UploadQueue implements ReactiveController {
         this.listener.failed(item, error, false);
         return resultOf(item);
       }
+      const waitMs = retryWaitMs(error, attempt, retryDelay);
       item.status = 'retrying';
+      // Said once in the row's status, which is announced: a time, not a countdown.
+      item.nextAttempt = nextAttemptAfter(error, waitMs);
       this.host.requestUpdate();
       this.listener.failed(item, error, true);
       const abort = new AbortController();
       item.abort = abort;
       try {
-        await wait(retryWaitMs(error, attempt, retryDelay), abort.signal);
+        await wait(waitMs, abort.signal);
       } catch {
         if (!isDetached(abort.signal)) this.#cancelled(item);
         return resultOf(item);
@@ -559,6 +565,7 @@ export class UploadQueue implements ReactiveController {
     item.abort = abort;
     item.status = 'sending';
     item.error = undefined;
+    item.nextAttempt = undefined;
     item.serverProblems = {};
     item.uploaded = 0;
     item.uploadTotal = 0;
@@ -600,6 +607,7 @@ export class UploadQueue implements ReactiveController {
 
   #cancelled(item: UploadItem): void {
     item.status = 'cancelled';
+    item.nextAttempt = undefined;
     item.sendRequested = false;
     this.#persist(item);
     this.host.requestUpdate();

@@ -35,6 +35,12 @@ const de: UploaderMessages = {
   failed: 'Das Dokument wurde nicht gesendet.',
   waitingNote: 'Wartet auf das Netzwerk: Das Senden wird von selbst fortgesetzt.',
   uploadProgress: 'Fortschritt des Sendens',
+  retryWait: {
+    busy: (when) => `Server ausgelastet – neuer Versuch ${when}.`,
+    failed: (when) => `Senden unterbrochen – neuer Versuch ${when}.`,
+    inSeconds: (seconds) => (seconds === 1 ? 'in 1 Sekunde' : `in ${seconds} Sekunden`),
+    at: (time) => `um ${time} Uhr`,
+  },
   status: {
     checking: 'Wird geprüft…',
     hashing: 'Prüfsumme wird berechnet…',

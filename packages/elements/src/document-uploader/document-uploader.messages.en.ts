@@ -35,6 +35,12 @@ const en: UploaderMessages = {
   failed: 'The document was not sent.',
   waitingNote: 'Waiting for the network: sending resumes by itself.',
   uploadProgress: 'Upload progress',
+  retryWait: {
+    busy: (when) => `Server busy — trying again ${when}.`,
+    failed: (when) => `Sending interrupted — trying again ${when}.`,
+    inSeconds: (seconds) => (seconds === 1 ? 'in 1 second' : `in ${seconds} seconds`),
+    at: (time) => `at ${time}`,
+  },
   status: {
     checking: 'Checking…',
     hashing: 'Computing the checksum…',

@@ -1,6 +1,16 @@
 // The document uploader's words in Luxembourgish.
 import type { UploaderMessages } from './document-uploader.messages.js';
 
+/**
+ * "an" before a number spoken from a vowel or d, n, t, z, h, else "a": its first spoken word is
+ * its units (`fënnefanzwanzeg`), or its tens when it has none; of the digits, 4 to 7 (véier,
+ * fënnef, sechs, siwen) start with a consonant that drops the n.
+ */
+function eifel(n: number): string {
+  const spokenFirst = n % 10 === 0 ? Math.floor(n / 10) % 10 : n % 10;
+  return spokenFirst >= 4 && spokenFirst <= 7 ? 'a' : 'an';
+}
+
 const lb: UploaderMessages = {
   label: 'Dokumenter an den DSP derbäisetzen',
   drop: 'Fichieren hei ofleeën, apechen, oder',
@@ -35,6 +45,14 @@ const lb: UploaderMessages = {
   failed: 'D’Dokument gouf net geschéckt.',
   waitingNote: 'Waart op de Reseau: d’Schécken fänkt vu selwer erëm un.',
   uploadProgress: 'Fortschrëtt vum Schécken',
+  retryWait: {
+    busy: (when) => `Server iwwerlaascht – neie Versuch ${when}.`,
+    failed: (when) => `Schécken ënnerbrach – neie Versuch ${when}.`,
+    // "an" or "a" as the number is spoken (the Eifel rule): an 3, a 5, an 20, a 45.
+    inSeconds: (seconds) =>
+      seconds === 1 ? 'an enger Sekonn' : `${eifel(seconds)} ${seconds} Sekonnen`,
+    at: (time) => `um ${time} Auer`,
+  },
   status: {
     checking: 'Gëtt iwwerpréift…',
     hashing: 'Préifzomm gëtt berechent…',

@@ -35,6 +35,13 @@ const fr = {
   failed: 'Le document n’a pas été envoyé.',
   waitingNote: 'En attente du réseau : l’envoi reprendra de lui-même.',
   uploadProgress: 'Progression de l’envoi',
+  /** A row waiting for its next automatic attempt: why, and when (see retry-note.ts). */
+  retryWait: {
+    busy: (when: string) => `Serveur occupé : nouvel essai ${when}.`,
+    failed: (when: string) => `Envoi interrompu : nouvel essai ${when}.`,
+    inSeconds: (seconds: number) => (seconds === 1 ? 'dans 1 seconde' : `dans ${seconds} secondes`),
+    at: (time: string) => `à ${time}`,
+  },
   status: {
     checking: 'Vérification…',
     hashing: 'Calcul de l’empreinte…',

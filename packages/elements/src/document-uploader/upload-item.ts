@@ -27,6 +27,16 @@ export const IN_FLIGHT: readonly UploadStatus[] = ['sending', 'retrying'];
 /** The type a patient adds: "Expression du titulaire". */
 export const PATIENT_DOCUMENT_TYPE = 'expression-titulaire';
 
+/** The next automatic attempt of a row, set when its wait starts. */
+export interface NextAttempt {
+  /** When it starts (epoch milliseconds). */
+  readonly at: number;
+  /** How long the row waits for it, from when the wait started. */
+  readonly waitMs: number;
+  /** The server said it is busy (429, 503), rather than failing or not answering. */
+  readonly busy: boolean;
+}
+
 /** What a document is said to be: the ITI-65 metadata the form edits. */
 export interface UploadMetadata {
   /** A DSP document type code (see `documentTypes` of `@dsp-kit/fhir`). */
@@ -99,6 +109,11 @@ export interface UploadItem {
   serverProblems: Partial<Record<UploadField | 'general', string>>;
   /** Why the last send failed. */
   error?: unknown;
+  /**
+   * When the next automatic attempt starts, while the row waits for it (`retrying`); never
+   * stored, so a row shown again after a reload names no wait it no longer has.
+   */
+  nextAttempt?: NextAttempt | undefined;
   /** Set once: the date of the first attempt, resent as is. */
   submittedAt?: string;
   documentId?: string;

@@ -12,6 +12,7 @@ import type { Coding } from '@medplum/fhirtypes';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { UploaderMessages } from './document-uploader.messages.js';
 import type { UploadField } from './file-checks.js';
+import { retryNote } from './retry-note.js';
 import type { TypeCombobox } from './type-combobox.js';
 import {
   IN_FLIGHT,
@@ -34,6 +35,8 @@ export interface RowContext {
   problems(item: UploadItem): RowProblems;
   problemText(problem: Problem): string;
   formatNumber(value: number): string;
+  /** A clock time in the page's language (`14:05`). */
+  formatTime(value: Date): string;
   languageName(code: string): string;
   combobox(item: UploadItem): TypeCombobox;
   renderError(error: unknown, title: string): TemplateResult;
@@ -323,10 +326,19 @@ function renderFacility(
   ${problem('facility')}`;
 }
 
+/** What the row's status says first: its state, or while it waits to try again, why and when. */
+function statusText(ctx: RowContext, item: UploadItem): string {
+  const next = item.nextAttempt;
+  return item.status === 'retrying' && next
+    ? retryNote(next, ctx.m, (at) => ctx.formatTime(at))
+    : ctx.m.status[item.status];
+}
+
 function renderStatus(ctx: RowContext, item: UploadItem): TemplateResult {
   const m = ctx.m;
+  // A polite live region: its text changes when the state does, never with the clock.
   return html`<p part="status" role="status" data-status=${item.status}>
-      ${m.status[item.status]}${
+      ${statusText(ctx, item)}${
         item.status === 'hashing' && item.file.size > 0
           ? ` ${Math.round((item.hashed / item.file.size) * 100)} %`
           : nothing

@@ -82,6 +82,11 @@ export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 /** Statuses whose `Retry-After` says when a busy server will take the file. */
 const RETRY_AFTER_STATUSES = new Set([429, 503]);
 
+/** True when the server said it is busy (429, 503): it is up, and asks to come back later. */
+export function saysBusy(error: unknown): error is DspHttpError {
+  return error instanceof DspHttpError && RETRY_AFTER_STATUSES.has(error.status);
+}
+
 /**
  * The wait before automatic attempt `retry + 1` after `error`: the backoff, or longer when a busy
  * server (429, 503) said in `Retry-After` when to come back — capped at {@link MAX_RETRY_AFTER_MS},
@@ -94,10 +99,7 @@ export function retryWaitMs(
   random: () => number = Math.random,
 ): number {
   const backoff = backoffMs(retry, baseMs, random);
-  const asked =
-    error instanceof DspHttpError && RETRY_AFTER_STATUSES.has(error.status)
-      ? error.retryAfterMs
-      : undefined;
+  const asked = saysBusy(error) ? error.retryAfterMs : undefined;
   return asked === undefined ? backoff : Math.max(backoff, Math.min(asked, MAX_RETRY_AFTER_MS));
 }
 
