@@ -8,12 +8,13 @@ import {
   type DspAuditAction,
 } from '@dsp-kit/fhir';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
 import { errorDetail } from '../base/error-message.js';
+import { ListHeightController } from '../base/list-height.controller.js';
 import { DspDocumentSelectEvent, DspErrorEvent } from '../events.js';
 import { auditCsv } from './audit-csv.js';
 import { filterChoices, filterRows, type AuditFilters } from './audit-filter.js';
@@ -49,7 +50,8 @@ const ACTIONS: readonly (DspAuditAction | 'other')[] = [
  * @csspart empty - No entry, or none matching the filters.
  * @csspart error - The error state, with a retry button when retrying may help.
  *
- * @cssproperty --dsp-audit-log-height - Height of the scrolling list (default 28rem).
+ * @cssproperty --dsp-audit-log-height - Height of the scrolling list (default 28rem); a list of
+ *   fewer rows is as tall as they are.
  * @cssproperty --dsp-color-warning - Colour marking emergency accesses.
  * @cssproperty --dsp-color-warning-surface - Background of emergency accesses.
  *
@@ -77,9 +79,16 @@ export class DspAuditLog extends DspElement {
   @property({ type: Boolean, reflect: true }) print = false;
 
   @state() private filtered: AuditRow[] = [];
+  @query('[part="list"]') private listElement?: HTMLElement & VirtualizerHostElement;
 
   readonly #log = auditLogSearch(this, () => [this.activeClient, this.patient] as const);
   #reportedError: unknown;
+  /** Fits the list to its rows when they are few. */
+  protected readonly listHeight = new ListHeightController(
+    this,
+    () => this.listElement,
+    () => this.filtered.length,
+  );
   #filteredFrom: { rows: readonly AuditRow[]; filters: string } | undefined;
   readonly #afterPrint = () => {
     this.print = false;

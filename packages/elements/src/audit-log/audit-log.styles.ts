@@ -60,9 +60,13 @@ export const styles = css`
     font-size: var(--_font-size-small);
   }
 
+  /* As tall as its rows when they are few (ListHeightController), else the panel's height. */
   [part='list'] {
     display: block;
-    height: var(--dsp-audit-log-height, 28rem);
+    height: min(
+      var(--_rows-height, var(--dsp-audit-log-height, 28rem)),
+      var(--dsp-audit-log-height, 28rem)
+    );
     overflow: auto;
     border-block-start: 1px solid var(--_border);
   }

@@ -20,6 +20,7 @@ import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ListHeightController } from '../base/list-height.controller.js';
 import { DspElement } from '../base/dsp-element.js';
 import { errorDetail } from '../base/error-message.js';
 import type { PagedResult } from '../base/paged-search.controller.js';
@@ -78,7 +79,8 @@ function hasLabel(document: DocumentReference, system: string, code: string): bo
  * @csspart error - The error state, with a retry button when retrying may help.
  *
  * @cssproperty --dsp-document-viewer-padding - Inner padding of the panel.
- * @cssproperty --dsp-document-viewer-height - Height of the scrolling list (default 32rem).
+ * @cssproperty --dsp-document-viewer-height - Height of the scrolling list (default 32rem); a
+ *   list of fewer rows is as tall as they are.
  * @cssproperty --dsp-color-patient - Edge of the patient's own documents.
  * @cssproperty --dsp-color-patient-surface - Background of the patient's own documents.
  * @cssproperty --dsp-color-warning - Border of the emergency access form, edge of its banner.
@@ -150,6 +152,12 @@ export class DspDocumentViewer extends DspElement {
 
   @query('[part="list"]') private listElement?: HTMLElement & VirtualizerHostElement;
 
+  /** Fits the list to its rows when they are few. */
+  protected readonly listHeight = new ListHeightController(
+    this,
+    () => this.listElement,
+    () => this.items.length,
+  );
   readonly #search = documentSearch(this, () => [this.activeClient, this.patient] as const);
   #reportedError: unknown;
   #computedFrom: unknown[] = [];

@@ -69,9 +69,13 @@ export const styles = css`
     font-size: var(--_font-size-small);
   }
 
+  /* As tall as its rows when they are few (ListHeightController), else the panel's height. */
   [part='list'] {
     display: block;
-    height: var(--dsp-document-viewer-height, 32rem);
+    height: min(
+      var(--_rows-height, var(--dsp-document-viewer-height, 32rem)),
+      var(--dsp-document-viewer-height, 32rem)
+    );
     overflow: auto;
   }
 
