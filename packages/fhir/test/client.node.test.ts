@@ -13,7 +13,7 @@ import {
   DspValidationError,
 } from '../src/errors.js';
 import { assertValidR4 } from './fhir-r4.js';
-import type { DocumentSubmission } from '../src/provide.js';
+import { textSubmission } from './submissions.js';
 import type { TokenProvider, TokenRequest } from '../src/token-provider.js';
 
 const BASE = 'https://dsp.example/fhir';
@@ -614,27 +614,6 @@ describe('DspClient consent', () => {
   });
 });
 
-/** A valid ITI-65 submission of one small text document. */
-function submission(): DocumentSubmission {
-  return {
-    uuid: '6f1c1a6e-2d1b-4f7e-9a51-1f1f0d3c4b5a',
-    patient: 'p1',
-    author: { reference: 'Practitioner/x' },
-    date: '2026-11-26T10:00:00Z',
-    documents: [
-      {
-        uuid: '0b8e3f0e-9b8a-4a59-8f53-3c0c7c1d2e11',
-        typeCode: 'certificat-medical',
-        title: 'Certificat',
-        contentType: 'text/plain',
-        data: btoa('abc'),
-        size: 3,
-        hash: 'qZk+NkcGgWq6PiVxeFDCbJzQ2J0=',
-      },
-    ],
-  };
-}
-
 describe('DspClient audit, directory, provide and break-the-glass', () => {
   it('searches AuditEvents with ITI-81 parameters', async () => {
     const { fetch, requests } = fakeFetch(() =>
@@ -730,24 +709,7 @@ describe('DspClient audit, directory, provide and break-the-glass', () => {
         entry: [{ response: { status: '201 Created', location: 'List/l1/_history/1' } }],
       }),
     );
-    const content = new TextEncoder().encode('abc');
-    const result = await new DspClient({ baseUrl: BASE, fetch }).provideDocuments({
-      uuid: '6f1c1a6e-2d1b-4f7e-9a51-1f1f0d3c4b5a',
-      patient: 'p1',
-      author: { reference: 'Practitioner/x' },
-      date: '2026-11-26T10:00:00Z',
-      documents: [
-        {
-          uuid: '0b8e3f0e-9b8a-4a59-8f53-3c0c7c1d2e11',
-          typeCode: 'certificat-medical',
-          title: 'Certificat',
-          contentType: 'text/plain',
-          data: btoa(String.fromCharCode(...content)),
-          size: 3,
-          hash: 'qZk+NkcGgWq6PiVxeFDCbJzQ2J0=',
-        },
-      ],
-    });
+    const result = await new DspClient({ baseUrl: BASE, fetch }).provideDocuments(textSubmission());
     assert.deepEqual(result.entries, [{ status: '201 Created', location: 'List/l1/_history/1' }]);
     assert.equal(requests[0]!.method, 'POST');
     assert.equal(requests[0]!.url, `${BASE}/`);
@@ -760,9 +722,12 @@ describe('DspClient audit, directory, provide and break-the-glass', () => {
       fhir({ resourceType: 'Bundle', type: 'transaction-response', entry: [] }),
     );
     const progress: number[] = [];
-    const result = await new DspClient({ baseUrl: BASE, fetch }).provideDocuments(submission(), {
-      onUploadProgress: (loaded) => progress.push(loaded),
-    });
+    const result = await new DspClient({ baseUrl: BASE, fetch }).provideDocuments(
+      textSubmission(),
+      {
+        onUploadProgress: (loaded) => progress.push(loaded),
+      },
+    );
     assert.deepEqual(result.entries, []);
     assert.equal(requests.length, 1);
     assert.equal(((await requests[0]!.json()) as { type: string }).type, 'transaction');
@@ -772,7 +737,7 @@ describe('DspClient audit, directory, provide and break-the-glass', () => {
   it('refuses an invalid submission before sending anything, with or without progress', async () => {
     const { fetch, requests } = fakeFetch(() => fhir({}));
     const client = new DspClient({ baseUrl: BASE, fetch });
-    const invalid = { ...submission(), patient: ' ' };
+    const invalid = { ...textSubmission(), patient: ' ' };
     await assert.rejects(
       client.provideDocuments(invalid),
       (error: unknown) => error instanceof DspValidationError && error.field === 'patient',

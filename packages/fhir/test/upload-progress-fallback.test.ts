@@ -6,29 +6,13 @@ import { HttpResponse, http } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { DspClient } from '../src/client.js';
 import { DspNetworkError } from '../src/errors.js';
-import type { DocumentSubmission } from '../src/provide.js';
+import { textSubmission } from './submissions.js';
 
 const BASE = `${location.origin}/fhir-progress-fallback-test`;
 const FHIR = { 'Content-Type': 'application/fhir+json' };
 const worker = setupWorker();
 
-const submission: DocumentSubmission = {
-  uuid: '6f1c1a6e-2d1b-4f7e-9a51-1f1f0d3c4b5a',
-  patient: 'p1',
-  author: { reference: 'Practitioner/x' },
-  date: '2026-11-26T10:00:00Z',
-  documents: [
-    {
-      uuid: '0b8e3f0e-9b8a-4a59-8f53-3c0c7c1d2e11',
-      typeCode: 'certificat-medical',
-      title: 'Certificat',
-      contentType: 'text/plain',
-      data: btoa('abc'),
-      size: 3,
-      hash: 'qZk+NkcGgWq6PiVxeFDCbJzQ2J0=',
-    },
-  ],
-};
+const submission = textSubmission();
 
 before(async () => {
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
