@@ -19,8 +19,7 @@ import {
   part,
   patients,
   sandbox,
-  startMock,
-  stopMock,
+  useMock,
   text,
   users,
 } from './access-rights.helpers.js';
@@ -73,11 +72,7 @@ async function lucienPanel(user: string = users.lucien): Promise<DspAccessRights
   return el;
 }
 
-before(async () => {
-  await startMock();
-});
-after(stopMock);
-beforeEach(() => sandbox().reset());
+useMock();
 
 describe('<dsp-access-rights> DSP assistants', () => {
   it('names an assistant, who then has the patient’s rights', async () => {

@@ -24,8 +24,7 @@ import {
   part,
   sandbox,
   searchDirectory,
-  startMock,
-  stopMock,
+  useMock,
   text,
   users,
   weber,
@@ -95,11 +94,7 @@ function putForeignRules(): void {
   store.put(consent);
 }
 
-before(async () => {
-  await startMock();
-});
-after(stopMock);
-beforeEach(() => sandbox().reset());
+useMock();
 
 describe('<dsp-access-rights> and bad input', () => {
   it('asks before blocking the médecin référent, and says what it means', async () => {

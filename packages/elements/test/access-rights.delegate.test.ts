@@ -17,8 +17,7 @@ import {
   part,
   sandbox,
   signedInPanel,
-  startMock,
-  stopMock,
+  useMock,
   text,
   users,
 } from './access-rights.helpers.js';
@@ -51,11 +50,7 @@ function stored(id: string): RelatedPerson | undefined {
   return sandbox().server.store.get<RelatedPerson>('RelatedPerson', id);
 }
 
-before(async () => {
-  await startMock();
-});
-after(stopMock);
-beforeEach(() => sandbox().reset());
+useMock();
 
 describe('<dsp-access-rights> signed in as a DSP assistant', () => {
   it('shows the assistants, only their own withdrawal, and says why', async () => {

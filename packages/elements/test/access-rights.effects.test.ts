@@ -22,10 +22,8 @@ import {
   onServer,
   panel,
   part,
-  sandbox,
   searchDirectory,
-  startMock,
-  stopMock,
+  useMock,
   text,
   users,
 } from './access-rights.helpers.js';
@@ -69,11 +67,7 @@ async function mullerFilesCareSummary(): Promise<string> {
   return filed.id;
 }
 
-before(async () => {
-  await startMock();
-});
-after(stopMock);
-beforeEach(() => sandbox().reset());
+useMock();
 
 describe('<dsp-access-rights>: effects seen from the other side', () => {
   it('after blocking, the blocked doctor sees nothing, in her own viewer too', async () => {

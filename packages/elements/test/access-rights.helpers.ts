@@ -34,6 +34,21 @@ export function stopMock(): void {
   running = undefined;
 }
 
+/**
+ * The hooks of a test file on the mock: started once for the file, its data reset before each
+ * test and any failure scenario cleared after it, stopped at the end.
+ */
+export function useMock(): void {
+  before(async () => {
+    await startMock();
+  });
+  after(stopMock);
+  beforeEach(() => sandbox().reset());
+  afterEach(() => {
+    sandbox().clearScenario();
+  });
+}
+
 /** A client signed in as a fixture user (or any user id the mock knows). */
 export function as(user: string): DspClient {
   return new DspClient({

@@ -21,8 +21,7 @@ import {
   part,
   sandbox,
   searchDirectory,
-  startMock,
-  stopMock,
+  useMock,
   text,
   users,
 } from './access-rights.helpers.js';
@@ -78,14 +77,7 @@ async function reloaded(el: DspAccessRights, name: string): Promise<void> {
   await eventually(() => part(el, name) && part(el, name) !== before, `${name} not rendered anew`);
 }
 
-before(async () => {
-  await startMock();
-});
-after(stopMock);
-beforeEach(() => sandbox().reset());
-afterEach(() => {
-  sandbox().clearScenario();
-});
+useMock();
 
 describe('<dsp-access-rights> keeps what was typed', () => {
   it('shows the naming form’s fields again after a reload, and Try again sends them as corrected', async () => {

@@ -21,8 +21,7 @@ import {
   part,
   sandbox,
   signedInPanel,
-  startMock,
-  stopMock,
+  useMock,
   text,
   users,
 } from './access-rights.helpers.js';
@@ -51,14 +50,7 @@ function relatedPerson(id: string): RelatedPerson | undefined {
   return sandbox().server.store.get<RelatedPerson>('RelatedPerson', id);
 }
 
-before(async () => {
-  await startMock();
-});
-after(stopMock);
-beforeEach(() => sandbox().reset());
-afterEach(() => {
-  sandbox().clearScenario();
-});
+useMock();
 
 describe('<dsp-access-rights>: a save whose answer was lost', () => {
   it('tells the host once when the retry finds the change made', async () => {

@@ -21,17 +21,12 @@ import {
   patients,
   sandbox,
   searchDirectory,
-  startMock,
-  stopMock,
+  useMock,
   text,
   users,
 } from './access-rights.helpers.js';
 
-before(async () => {
-  await startMock();
-});
-after(stopMock);
-beforeEach(() => sandbox().reset());
+useMock();
 
 describe('<dsp-access-rights>', () => {
   it('shows Marie her référent, Dr Kremer blocked and her masked document', async () => {
