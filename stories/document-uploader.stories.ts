@@ -200,6 +200,16 @@ export const Retrying: Story = {
   ),
 };
 
+/** The server is busy (503 with Retry-After): the row says so, and when it tries again. */
+export const ServerBusy: Story = {
+  args: { retryDelay: 90_000 },
+  parameters: { scenario: 'unavailableBurst' },
+  play: withFiles(
+    () => [[pdf('bilan.pdf'), report('Bilan sanguin')]],
+    (el) => void el.submit(),
+  ),
+};
+
 /** The network stayed down: failed, kept, sent by itself when the network is back. */
 export const WaitingForNetwork: Story = {
   args: { retries: 0 },
