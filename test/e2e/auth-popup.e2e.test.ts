@@ -72,6 +72,26 @@ describe('OIDC sign-in in a popup', () => {
     await context.close();
   });
 
+  it('opens the popup while the click is handled, so a strict popup blocker lets it through', async () => {
+    const { oidc, site } = harness;
+    const context = await newContext(blocking);
+    // The page allows a popup only during the click's own handling, as Safari does.
+    const page = await open(context, site.origin, '?strict-popups');
+    const popup = context.waitForEvent('page');
+    popup.catch(() => undefined);
+    await page.click('#popup-sign-in');
+    const ended = call<Outcome<SignedIn>>(page, 'clicked');
+    // A refused popup ends the sign-in at once: then there is no popup to wait for.
+    const opened = await Promise.race([popup, ended.then(() => undefined)]);
+    if (!opened) assert.fail(`no popup: ${JSON.stringify(await ended)}`);
+    await login(opened, oidc.issuer, 'marc-thill');
+    const result = await ended;
+    assert.equal(result.error, undefined, JSON.stringify(result.error));
+    assert.equal(result.value?.sub, 'marc-thill');
+    assert.deepEqual(await call(page, 'events'), ['user-changed:marc-thill']);
+    await context.close();
+  });
+
   it('says so when the user closes the popup, and nobody is signed in', async () => {
     const { oidc, site } = harness;
     const context = await newContext(browser);

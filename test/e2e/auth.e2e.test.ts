@@ -88,6 +88,9 @@ describe('OIDC sign-in against a real provider', () => {
     const endSessions = oidc.counts.endSessions;
     call(page, 'signOut').catch(() => undefined); // the page navigates away
     await page.waitForURL(`${oidc.issuer}/session/end**`);
+    const endSession = new URL(page.url()).searchParams;
+    assert.ok(endSession.get('id_token_hint'), 'the session to end is named');
+    assert.equal(endSession.get('post_logout_redirect_uri'), `${site.origin}/app.html?signed-out`);
     await page.click('button[name=logout][value=yes]');
     await page.waitForURL(`${site.origin}/app.html?signed-out**`);
     await page.waitForFunction(() => 'dspTest' in window);
@@ -144,6 +147,109 @@ describe('OIDC sign-in against a real provider', () => {
     assert.ok(again.value && again.value !== a.value, JSON.stringify(again.error));
     assert.equal(oidc.counts.refreshes, refreshes + 2);
     await context.close();
+  });
+
+  it('signs out here at once, before the provider has answered the revocation', async () => {
+    const context = await newContext();
+    const page = await open(context);
+    const callback = await signIn(page, 'marie-schmit');
+    assert.equal(callback.error, undefined, JSON.stringify(callback.error));
+    let arrived!: () => void;
+    const revoking = new Promise<void>((resolve) => (arrived = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // A provider slow to answer (or never answering) the revocation.
+    await context.route(`${oidc.issuer}/token/revocation`, async (route) => {
+      arrived();
+      await released;
+      await route.continue();
+    });
+    const signedOut = call<Outcome<unknown>>(page, 'signOut', false);
+    await revoking;
+    assert.equal(await call(page, 'user'), null, 'forgotten before the provider answered');
+    assert.deepEqual(await call(page, 'token'), { value: null });
+    assert.deepEqual(await call(page, 'events'), [
+      'user-changed:marie-schmit',
+      'user-changed:null',
+    ]);
+    release();
+    assert.equal((await signedOut).error, undefined);
+    await context.close();
+  });
+
+  it('a sign-out while a refresh is under way leaves nobody signed in', async () => {
+    const context = await newContext();
+    const page = await open(context);
+    const callback = await signIn(page, 'lucien-wagner');
+    assert.equal(callback.error, undefined, JSON.stringify(callback.error));
+    let arrived!: (authorization: string) => void;
+    const refreshing = new Promise<string>((resolve) => (arrived = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The refresh's last step (the new token's user info) is held until the sign-out is done.
+    await context.route(`${oidc.issuer}/me`, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const response = await route.fetch();
+      arrived(route.request().headers().authorization ?? '');
+      await released;
+      await route.fulfill({ response });
+    });
+    const refreshed = call<Outcome<string>>(page, 'token', true);
+    const fresh = await refreshing;
+    assert.equal((await call<Outcome<unknown>>(page, 'signOut', false)).error, undefined);
+    release();
+    const result = await refreshed;
+    assert.equal(result.error?.kind, 'session-expired', JSON.stringify(result));
+    assert.match(result.error.message, /Signed out/);
+    assert.equal(await call(page, 'user'), null, 'the refresh did not sign the user back in');
+    assert.deepEqual(await call(page, 'token'), { value: null });
+    assert.deepEqual(await call(page, 'events'), [
+      'user-changed:lucien-wagner',
+      'user-changed:null',
+    ]);
+    const userinfo = await fetch(`${oidc.issuer}/me`, { headers: { Authorization: fresh } });
+    assert.equal(userinfo.status, 401, 'the new access token is revoked too');
+    await context.close();
+  });
+
+  it('refuses an answer that names another provider (iss), or none where the provider names itself', async () => {
+    for (const iss of ['https://idp.example', null]) {
+      const context = await newContext();
+      const page = await open(context);
+      call(page, 'signIn', 'redirect').catch(() => undefined); // the page navigates away
+      await page.waitForURL(`${oidc.issuer}/interaction/**`);
+      await page.fill('input[name=login]', 'paul-weber');
+      await page.fill('input[name=password]', 'any');
+      await page.click('button[type=submit]');
+      const consent = page.locator('button[type=submit]:has-text("Continue")');
+      await consent.waitFor();
+      // The provider's answer (where the consent sends the browser), rewritten as in a mix-up.
+      await context.route(
+        `${oidc.issuer}/interaction/**`,
+        async (route) => {
+          const answer = new URL((await route.fetch()).url());
+          if (iss === null) answer.searchParams.delete('iss');
+          else answer.searchParams.set('iss', iss);
+          await route.fulfill({ status: 303, headers: { location: answer.href } });
+        },
+        { times: 1 },
+      );
+      const exchanges = oidc.counts.codeExchanges;
+      await consent.click();
+      await page.waitForURL(`${site.origin}/app.html**`);
+      await page.waitForFunction(() => 'dspTest' in window);
+      const callback = await call<Outcome<unknown>>(page, 'callback');
+      assert.equal(callback.error?.kind, 'state', JSON.stringify(callback));
+      assert.match(
+        callback.error.message,
+        new RegExp(
+          `not from the identity provider at .*\\(iss ${iss ? '"https://idp\\.example"' : 'null'}\\)`,
+        ),
+      );
+      assert.equal(oidc.counts.codeExchanges, exchanges, 'the code never went to a token endpoint');
+      assert.deepEqual(await call(page, 'token'), { value: null });
+      await context.close();
+    }
   });
 
   it('reports a wrong authority and a wrong issuer as misconfigured', async () => {

@@ -86,7 +86,29 @@ const autoSignIn: Promise<Outcome<unknown>> | undefined =
       )
     : undefined;
 
+// `?strict-popups`: a browser that allows a popup only while the user's click is being handled,
+// as Safari's blocker does (Chromium's allows one for a few seconds after the click).
+if (new URLSearchParams(location.search).has('strict-popups')) {
+  let clicking = false;
+  // First and last to hear each click: true exactly while a click is being dispatched.
+  addEventListener('click', () => (clicking = true), { capture: true });
+  addEventListener('click', () => (clicking = false));
+  const allowed = window.open.bind(window);
+  window.open = (...args) => (clicking ? allowed(...args) : null);
+}
+/** The host's sign-in button: a click starts a popup sign-in. */
+let clicked: Promise<Outcome<unknown>> | undefined;
+const button = document.createElement('button');
+button.id = 'popup-sign-in';
+button.textContent = 'Sign in';
+button.addEventListener('click', () => {
+  clicked = outcome(() => provider.signIn({ mode: 'popup' }));
+});
+document.body.append(button);
+
 const api = {
+  /** The sign-in the button's last click started. */
+  clicked: () => clicked,
   callback: () => callback,
   events: () => events,
   setStorage: (storage: 'memory' | 'session') => sessionStorage.setItem('test:storage', storage),

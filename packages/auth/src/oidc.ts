@@ -90,6 +90,7 @@ const CALLBACK_PARAMS = [
 /** Marks the sign-in popup's message to the page that opened it. */
 const POPUP_MESSAGE = 'dsp-kit:oidc-popup';
 const USER_KEY = 'user';
+const SIGNED_OUT = 'Signed out (in this or another tab): sign in again';
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
@@ -178,6 +179,8 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
       stateStore: this.#stateStore,
       loadUserInfo: true,
       extraQueryParams: settings.extraQueryParams,
+      // A provider that never answers fails the request (kind `network`) rather than hang it.
+      requestTimeoutInSeconds: 10,
     });
     this.#coordinator = new RefreshCoordinator(settings.namespace, (message) =>
       this.#onMessage(message),
@@ -193,20 +196,32 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
   }
 
   async signIn(options: SignInOptions = {}): Promise<OidcUser | null> {
-    await this.ready;
-    await this.#metadata();
+    const { mode = 'redirect' } = options;
     const fallback = options.fallbackToRedirect ?? this.#settings.popupFallbackToRedirect;
-    if (options.mode === 'popup') {
+    if (!['redirect', 'popup'].includes(mode)) {
+      throw new TypeError(
+        `signIn: \`mode\` must be "redirect" or "popup", got ${JSON.stringify(mode)}`,
+      );
+    }
+    // The popup opens before anything is awaited: some browsers (Safari) allow it only while the
+    // user's click is being handled, the others only shortly after it.
+    const popup = mode === 'popup' ? open('', '_blank', popupFeatures()) : undefined;
+    try {
+      await this.ready;
+      await this.#metadata();
+    } catch (error) {
+      popup?.close();
+      throw error;
+    }
+    if (popup !== undefined) {
       try {
-        return await this.#signInPopup();
+        if (!popup)
+          throw new DspOidcError('popup-blocked', 'The browser blocked the sign-in popup');
+        return await this.#signInPopup(popup);
       } catch (error) {
         const failure = toOidcError(error, 'sign-in');
         if (failure.kind !== 'popup-blocked' || !fallback) throw failure;
       }
-    } else if (![undefined, 'redirect'].includes(options.mode)) {
-      throw new TypeError(
-        `signIn: \`mode\` must be "redirect" or "popup", got ${JSON.stringify(options.mode)}`,
-      );
     }
     try {
       const request = await this.#client.createSigninRequest({ request_type: 'si:r' });
@@ -217,10 +232,7 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
     return null;
   }
 
-  async #signInPopup(): Promise<OidcUser | null> {
-    // Opened before anything else is awaited, so the browser still sees the user's click.
-    const popup = open('', '_blank', popupFeatures());
-    if (!popup) throw new DspOidcError('popup-blocked', 'The browser blocked the sign-in popup');
+  async #signInPopup(popup: Window): Promise<OidcUser | null> {
     let answer: string;
     try {
       const request = await this.#client.createSigninRequest({
@@ -291,15 +303,11 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
   async signOut(options: SignOutOptions = {}): Promise<void> {
     await this.ready;
     const user = await this.#load();
-    // Unreachable provider: sign out locally all the same.
-    const metadata = await this.#client.metadataService.getMetadata().catch(() => undefined);
-    // Without a revocation endpoint this throws at once; and whatever fails, the local sign-out
-    // must happen anyway (an unrevoked token still expires).
-    for (const type of ['refresh_token', 'access_token'] as const) {
-      const token = user?.[type];
-      if (token) await this.#client.revokeToken(token, type).catch(() => 0);
-    }
+    // Signed out here and in the other tabs first, whatever the provider then does (or not).
     await this.#forget(user);
+    // Unreachable provider: signed out locally all the same.
+    const metadata = await this.#client.metadataService.getMetadata().catch(() => undefined);
+    await this.#revoke(user);
     await DspCache.clearAll();
     if (options.endSession !== false && metadata?.end_session_endpoint) {
       // The user is forgotten already: name the session to end explicitly.
@@ -341,8 +349,23 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
     return metadata;
   }
 
-  /** Checks the provider's answer (state, PKCE, tokens, user info) and signs its user in. */
+  /** Checks the provider's answer (issuer, state, PKCE, tokens, user info), signs its user in. */
   async #complete(url: string): Promise<OidcUser | null> {
+    // RFC 9207: the answer names the provider that gave it. Another provider's answer (a mix-up
+    // attack: its code would go to this provider's token endpoint) is refused.
+    const metadata = await this.#metadata();
+    const iss = new URL(url).searchParams.get('iss');
+    if (
+      iss === null
+        ? (metadata as { authorization_response_iss_parameter_supported?: boolean })
+            .authorization_response_iss_parameter_supported === true
+        : iss !== metadata.issuer
+    ) {
+      throw new DspOidcError(
+        'state',
+        `This sign-in answer is not from the identity provider at ${this.#settings.authority} (iss ${JSON.stringify(iss)}): start the sign-in again`,
+      );
+    }
     const user = new User(await this.#client.processSigninResponse(url));
     await this.#store(user);
     this.#setUser(user);
@@ -366,11 +389,7 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
 
   async #refreshHoldingLock(stale: string): Promise<User> {
     const current = await this.#load();
-    if (!current)
-      throw new DspOidcError(
-        'session-expired',
-        'Signed out (in this or another tab): sign in again',
-      );
+    if (!current) throw new DspOidcError('session-expired', SIGNED_OUT);
     // Another tab refreshed while this one waited and shared its tokens: use them.
     if (current.access_token !== stale && !this.#expiring(current)) return current;
     const { refresh_token, id_token, session_state, scope, profile } = current;
@@ -389,6 +408,14 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
       const failure = toOidcError(error, 'refresh');
       if (failure.kind === 'session-expired') return this.#expire(current, failure);
       throw failure;
+    }
+    // Signed in anew while the provider answered: that sign-in stands. Signed out (here or in
+    // another tab): the new tokens are nobody's; kept, they would sign the user back in.
+    const now = await this.#load();
+    if (now?.refresh_token !== refresh_token) {
+      if (now) return now;
+      await this.#revoke(user);
+      throw new DspOidcError('session-expired', SIGNED_OUT);
     }
     await this.#store(user);
     this.#coordinator.publish({
@@ -410,6 +437,15 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
     await this.#forget(user);
     this.dispatchEvent(new CustomEvent('session-expired', { detail: failure }));
     throw failure;
+  }
+
+  /** Revokes the user's tokens, refresh token first; a failure is ignored (the tokens expire). */
+  async #revoke(user: User | null): Promise<void> {
+    // Without a revocation endpoint revokeToken throws at once.
+    for (const type of ['refresh_token', 'access_token'] as const) {
+      const token = user?.[type];
+      if (token) await this.#client.revokeToken(token, type).catch(() => 0);
+    }
   }
 
   /** The stored user (memory or sessionStorage: this instance's one entry), or null. */
