@@ -80,7 +80,7 @@ const entries = [
       "export * from '@dsp-kit/auth';",
     ].join('\n'),
     budget: 55 * KB,
-    ceiling: 91.5 * KB,
+    ceiling: 94 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   ...[
@@ -99,7 +99,7 @@ const entries = [
   {
     name: 'dsp-kit.min.js (single file)',
     file: true,
-    ceiling: 110 * KB,
+    ceiling: 114 * KB,
     forbidden: NEVER_IN_PANELS,
   },
 ];

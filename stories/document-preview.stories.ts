@@ -122,10 +122,10 @@ export const Image: Story = {
   play: showsPart(TAG, 'image'),
 };
 
-/** A PDF, in a sandboxed frame (Chromium shows its "blocked" page there), with the download. */
+/** A PDF, its pages drawn by PDF.js, with the download. */
 export const Pdf: Story = {
   args: { document: sample('application/pdf', 'story-pdf') },
-  play: showsPart(TAG, 'frame'),
+  play: showsPart(TAG, 'pages'),
 };
 
 /** An HTML attachment: never rendered, only offered as a download. */

@@ -162,13 +162,17 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
       .nth(1)
       .waitFor();
 
-    // The viewer lists them; the PDF opens in a sandboxed frame, the image as an image.
+    // The viewer lists them; the PDF's pages are drawn by PDF.js in its worker, the image shows
+    // as an image.
     const viewer = page.locator('dsp-document-viewer');
     await viewer.locator('[part~="row"] .title', { hasText: 'compte-rendu' }).click();
-    const frame = viewer.locator('dsp-document-preview iframe[part="frame"]');
-    await frame.waitFor();
-    assert.equal(await frame.getAttribute('sandbox'), '');
-    assert.match((await frame.getAttribute('src')) ?? '', /^blob:/);
+    const drawnPage = viewer.locator('dsp-document-preview canvas[part~="page"][data-drawn]');
+    await drawnPage.first().waitFor();
+    assert.equal(await viewer.locator('dsp-document-preview iframe').count(), 0);
+    assert.match(
+      (await drawnPage.first().getAttribute('aria-label')) ?? '',
+      /^Page 1 (sur|of) 1, /,
+    );
     await viewer.locator('[part~="row"] .title', { hasText: 'radiographie' }).click();
     const image = viewer.locator('dsp-document-preview img[part="image"]');
     await image.waitFor();

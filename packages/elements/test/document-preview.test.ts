@@ -202,7 +202,7 @@ describe('<dsp-document-preview>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows a PDF in a frame with an empty sandbox, and offers the download (English)', async () => {
+  it('shows a PDF as its pages drawn by PDF.js, and offers the download (English)', async () => {
     const pdf = sample('application/pdf');
     const doc = await putDocument('application/pdf', pdf.bytes, { title: pdf.title });
     const el = await fixture<DspDocumentPreview>(
@@ -212,14 +212,12 @@ describe('<dsp-document-preview>', () => {
         lang="en"
       ></dsp-document-preview>`,
     );
-    await settled(el, 'frame');
-    const frame = part(el, 'frame') as HTMLIFrameElement;
-    expect(frame.localName).to.equal('iframe');
-    expect(frame.getAttribute('sandbox')).to.equal('');
-    expect(frame.sandbox.length).to.equal(0);
-    expect(frame.getAttribute('src')).to.match(/^blob:/);
-    expect(frame.title).to.equal(pdf.title);
-    expect(el.shadowRoot!.querySelector('object, embed')).to.be.null;
+    await settled(el, 'pages', 'frame');
+    const page = part(el, 'page') as HTMLCanvasElement;
+    expect(page.localName).to.equal('canvas');
+    expect(page.getAttribute('aria-label')).to.equal(`Page 1 of 1, ${pdf.title}`);
+    expect(part(el, 'frame'), 'no frame when PDF.js draws the pages').to.be.null;
+    expect(el.shadowRoot!.querySelector('iframe, object, embed')).to.be.null;
     expect(text(part(el, 'download'))).to.equal('Download');
     expect(text(part(el, 'header'))).to.contain('1 kB');
     expect(text(part(el, 'marks'))).to.contain('Confidentiality: Normal');

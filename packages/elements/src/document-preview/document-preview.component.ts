@@ -21,19 +21,23 @@ import {
 } from './document-preview.controller.js';
 import { previewMessages, type PreviewMessages } from './document-preview.messages.js';
 import { styles } from './document-preview.styles.js';
+import { PdfPagesController } from './pdf-pages.controller.js';
 
 /**
  * @summary Shows one DSP document: its title, type, date, author, size, confidentiality and
- * marks, then its content — a PDF in a sandboxed frame, an image, or plain text — with progress,
- * cancel and an integrity check. Any other type (HTML included) is only offered as a download.
+ * marks, then its content — a PDF's pages, an image, or plain text — with progress, cancel and an
+ * integrity check. Any other type (HTML included) is only offered as a download.
  * @tag dsp-document-preview
  *
- * Security: content is never rendered as HTML. Plain text is set as a text node; PDFs go in an
- * `<iframe sandbox="">` (no scripts, opaque origin) of a blob URL; images in an `<img>`; HTML and
- * unknown types are never put in a frame. Chromium does not run its PDF viewer inside a fully
- * sandboxed frame (the frame shows its "blocked" page): the panel keeps the sandbox rather than
- * fall back to `<object>`/`<embed>`, which would run the viewer unsandboxed, and always offers
- * the download button with a hint.
+ * Security: content is never rendered as HTML. Plain text is set as a text node; images go in an
+ * `<img>`; HTML and unknown types are never put in a frame. A PDF is drawn page by page into
+ * `<canvas>` elements by PDF.js, which runs in a Web Worker loaded on the first PDF shown, with no
+ * PDF JavaScript, no `eval`, no XFA, no annotation layer (nothing to click) and nothing fetched;
+ * each page's text goes to screen readers as text. Where that worker cannot start (the
+ * single-file bundle has no worker file) or PDF.js cannot read the file, the PDF goes in an
+ * `<iframe sandbox="">` (no scripts, opaque origin) of a blob URL, where Chromium shows its
+ * "blocked" page: the panel keeps the sandbox rather than fall back to `<object>`/`<embed>`,
+ * which would run the viewer unsandboxed, and offers the download button with a hint.
  *
  * Hidden documents: with `confirm-hidden`, a document labelled `hidden-from-patient` shows a
  * warning first and its content is requested only after "Open anyway". The client cannot tell
@@ -46,7 +50,9 @@ import { styles } from './document-preview.styles.js';
  * @csspart marks - The list of confidentiality and mark badges.
  * @csspart progress - The loading state: progress bar, percentage and cancel button.
  * @csspart content - The area holding the preview, or the unsupported / cancelled message.
- * @csspart frame - The sandboxed frame of a PDF.
+ * @csspart pages - The scrolling box of a PDF's pages.
+ * @csspart page - One page of a PDF, a `<canvas>`.
+ * @csspart frame - The sandboxed frame of a PDF that cannot be drawn here.
  * @csspart image - The image.
  * @csspart text - The plain text.
  * @csspart download - The download button.
@@ -54,7 +60,8 @@ import { styles } from './document-preview.styles.js';
  * @csspart error - The error state, with a retry button when retrying may help.
  *
  * @cssproperty --dsp-document-preview-padding - Inner padding of the panel.
- * @cssproperty --dsp-document-preview-height - Height of the PDF frame, most of an image or text.
+ * @cssproperty --dsp-document-preview-height - Height of a PDF's pages or frame, most of an image
+ * or text.
  * @cssproperty --dsp-color-warning - Border of the hidden-document warning and strong marks.
  * @cssproperty --dsp-color-warning-surface - Background of the warning and strong marks.
  *
@@ -84,6 +91,8 @@ export class DspDocumentPreview extends DspElement {
     confirmHidden: this.confirmHidden,
   }));
 
+  readonly #pdf = new PdfPagesController(this);
+
   #reportedError: unknown;
 
   get #messages(): PreviewMessages {
@@ -103,7 +112,14 @@ export class DspDocumentPreview extends DspElement {
     return this.#preview.download();
   }
 
+  protected override willUpdate(): void {
+    const { state } = this.#preview;
+    // The PDF worker lives as long as the PDF is shown, and not a moment longer.
+    this.#pdf.show(state.status === 'ready' && state.kind === 'pdf' ? state.blob : undefined);
+  }
+
   protected override updated(): void {
+    this.#pdf.watch(this.renderRoot.querySelector<HTMLElement>('[part="pages"]'));
     const { state } = this.#preview;
     if (state.status === 'error' && state.error !== this.#reportedError) {
       this.#reportedError = state.error;
@@ -257,11 +273,7 @@ export class DspDocumentPreview extends DspElement {
     const title = titleOf(state.document) ?? this.#messages.untitled;
     switch (state.kind) {
       case 'pdf':
-        // Empty sandbox: no scripts, no same-origin, no plugins; see the class comment.
-        return html`<div part="content">
-          <iframe part="frame" sandbox="" src=${ifDefined(state.url)} title=${title}></iframe>
-          <p class="hint">${this.#messages.pdfHint}</p>
-        </div>`;
+        return this.#renderPdf(state, title);
       case 'image':
         return html`<div part="content">
           <img part="image" src=${ifDefined(state.url)} alt=${title} />
@@ -272,6 +284,46 @@ export class DspDocumentPreview extends DspElement {
           <pre part="text" tabindex="0" aria-label=${title}>${state.text ?? ''}</pre>
         </div>`;
     }
+  }
+
+  #renderPdf(state: Extract<PreviewState, { status: 'ready' }>, title: string): TemplateResult {
+    const m = this.#messages;
+    const pdf = this.#pdf.state;
+    if (pdf.status === 'opening') {
+      return html`<div part="content"><p class="state" role="status">${m.loading}</p></div>`;
+    }
+    if (pdf.status === 'open') {
+      // Canvases are pictures: each is followed by its page's text, visually hidden, as text.
+      return html`<div part="content">
+        <div part="pages" tabindex="0" role="region" aria-label=${title}>
+          ${pdf.pages.map(
+            (page, i) =>
+              html`<canvas
+                  part="page"
+                  role="img"
+                  aria-label=${m.page(i + 1, pdf.pageCount, title)}
+                  data-page=${i + 1}
+                  width=${page.width}
+                  height=${page.height}
+                ></canvas>
+                <p class="visually-hidden">${page.text}</p>`,
+          )}
+          ${
+            pdf.pages.length < pdf.pageCount
+              ? html`<button class="secondary" type="button" @click=${() => this.#pdf.more()}>
+                  ${m.morePages}
+                </button>`
+              : nothing
+          }
+        </div>
+      </div>`;
+    }
+    // No worker or not readable by PDF.js: an empty sandbox (no scripts, no same-origin, no
+    // plugins), see the class comment.
+    return html`<div part="content">
+      <iframe part="frame" sandbox="" src=${ifDefined(state.url)} title=${title}></iframe>
+      <p class="hint">${m.pdfHint}</p>
+    </div>`;
   }
 
   /** Bytes in the unit that reads best, with `Intl`'s unit names (`12,3 ko`, `12.3 kB`). */

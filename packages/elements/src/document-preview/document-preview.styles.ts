@@ -81,6 +81,24 @@ export const styles = css`
     background: var(--_surface-raised);
   }
 
+  [part='pages'] {
+    max-height: var(--dsp-document-preview-height, 32rem);
+    overflow: auto;
+    display: grid;
+    gap: var(--_space-2);
+    justify-items: center;
+    padding: var(--_space-2);
+    background: var(--_surface-raised);
+    border: 1px solid var(--_border);
+  }
+
+  [part='page'] {
+    width: 100%;
+    height: auto;
+    /* The paper of the page, whatever the theme: PDFs are drawn on white. */
+    background: #fff;
+  }
+
   [part='image'] {
     height: auto;
     max-height: var(--dsp-document-preview-height, 32rem);
