@@ -1,15 +1,25 @@
 // `npm run build:bundle`: the whole kit as one minified ES module for intranets without a bundler
 // (every panel registered, DspClient, DspCache and the handoff token providers), written to
-// packages/elements/dist-bundle/dsp-kit.min.js from the built packages (run `tsc -b` first).
-import { readFile } from 'node:fs/promises';
+// packages/elements/dist-bundle/dsp-kit.min.js from the built packages (run `tsc -b` first), with
+// the two workers it starts from beside itself: `hash.worker.js` (the uploader's hashing) and
+// `pdf.worker.js` (PDF.js, for the preview). Without them the kit still works: it hashes on the
+// main thread and shows PDFs in a sandboxed frame with the download.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { transform } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { rollup } from 'rollup';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const BUNDLE_FILE = `${root}packages/elements/dist-bundle/dsp-kit.min.js`;
+
+/** The workers the kit starts from `new URL('./<name>', import.meta.url)`, by file name. */
+export const WORKERS = {
+  'hash.worker.js': 'document-uploader/hash.worker',
+  'pdf.worker.js': 'document-preview/pdf.worker',
+};
 
 const ENTRY = '\0dsp-kit-bundle';
 const DEFINES = [
@@ -108,13 +118,58 @@ export async function buildBundle({ source = false, write = true } = {}) {
   }
 }
 
+/**
+ * Bundles each worker of `WORKERS` as one minified ES module (esbuild: PDF.js is large, and
+ * already minified). `source: true` reads the TypeScript sources; `write: false` keeps the result
+ * in memory. Resolves to each worker's code by file name.
+ */
+export async function buildWorkers({ source = false, write = true } = {}) {
+  /** @type {Record<string, string>} */
+  const code = {};
+  await Promise.all(
+    Object.entries(WORKERS).map(async ([name, module]) => {
+      const result = await build({
+        entryPoints: [
+          `${root}packages/elements/${source ? `src/${module}.ts` : `dist/${module}.js`}`,
+        ],
+        absWorkingDir: root,
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        target: 'es2022',
+        minify: true,
+        conditions: [...(source ? ['source'] : []), 'browser', 'production'],
+        legalComments: 'none',
+        write: false,
+        logLevel: 'warning',
+      });
+      code[name] = result.outputFiles[0].text;
+    }),
+  );
+  if (write) {
+    await mkdir(dirname(BUNDLE_FILE), { recursive: true });
+    await Promise.all(
+      Object.entries(code).map(([name, text]) =>
+        writeFile(`${dirname(BUNDLE_FILE)}/${name}`, text),
+      ),
+    );
+  }
+  return code;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = Date.now();
-  await buildBundle();
+  await Promise.all([buildBundle(), buildWorkers()]);
   const { gzipSync } = await import('node:zlib');
-  const bytes = await readFile(BUNDLE_FILE);
-  console.log(
-    `${BUNDLE_FILE.slice(root.length)}: ${(bytes.length / 1000).toFixed(1)} kB, ` +
-      `${(gzipSync(bytes, { level: 9 }).length / 1000).toFixed(1)} kB gzip, ${Date.now() - started} ms`,
-  );
+  for (const file of [
+    BUNDLE_FILE,
+    ...Object.keys(WORKERS).map((name) => `${dirname(BUNDLE_FILE)}/${name}`),
+  ]) {
+    const bytes = await readFile(file);
+    console.log(
+      `${file.slice(root.length)}: ${(bytes.length / 1000).toFixed(1)} kB, ` +
+        `${(gzipSync(bytes, { level: 9 }).length / 1000).toFixed(1)} kB gzip`,
+    );
+  }
+  console.log(`${Date.now() - started} ms`);
 }

@@ -21,7 +21,7 @@ if (name === '@dsp-kit/elements') {
   writeManifest(`${dir}/`);
   // The single file imports the other packages' builds: bring them up to date first.
   execFileSync(process.execPath, [tsc, '-b'], { cwd: root, stdio: 'inherit' });
-  const { buildBundle } = await import('./build-bundle.mjs');
-  await buildBundle();
+  const { buildBundle, buildWorkers } = await import('./build-bundle.mjs');
+  await Promise.all([buildBundle(), buildWorkers()]);
 }
 if (!existsSync(join(dir, 'dist'))) throw new Error(`${name}: the build wrote no dist/`);

@@ -67,6 +67,8 @@ function expectedFiles(dir: string, pkg: PackageJson): string[] {
       'dist/vscode.html-custom-data.json',
       'dist/vscode.css-custom-data.json',
       'dist-bundle/dsp-kit.min.js',
+      'dist-bundle/hash.worker.js',
+      'dist-bundle/pdf.worker.js',
     );
   }
   return files.sort();
