@@ -4,12 +4,13 @@
 // PDF.js cannot help (a file that is not a PDF, no worker).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { staticTokenProvider } from '@dsp-kit/auth';
-import { DspClient, sha1Base64, type DocumentReference } from '@dsp-kit/fhir';
+import { DspClient, type DocumentReference } from '@dsp-kit/fhir';
 import { fixtures, mockToken, sampleFiles } from '@dsp-kit/mock';
 import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
 import type { DspDocumentPreview } from '../src/define/dsp-document-preview.js';
 import type { DspErrorEvent } from '../src/events.js';
 import '../src/define/dsp-document-preview.js';
+import { part, putDocument, settled, text } from './document-preview.helpers.js';
 import { KEEP_DRAWN } from '../src/document-preview/pdf-pages.controller.js';
 
 const { documents, users } = fixtures;
@@ -23,25 +24,8 @@ function client(): DspClient {
   });
 }
 
-function part(el: Element, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector(`[part~="${name}"]`);
-}
-
 function pages(el: Element): HTMLCanvasElement[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLCanvasElement>('canvas[part~="page"]')];
-}
-
-function text(el: Element | null): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function settled(el: DspDocumentPreview, ...parts: string[]): Promise<void> {
-  const wanted = [...parts, 'error'];
-  await waitUntil(
-    () => wanted.some((name) => part(el, name)),
-    `none of ${wanted.join(', ')} appeared`,
-    { timeout: 8000 },
-  );
 }
 
 /** Pixels of a drawn page that are not near-white: ink, read back from the canvas. */
@@ -98,47 +82,6 @@ function buildPdf(
   return new TextEncoder().encode(pdf);
 }
 
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-let counter = 0;
-
-/** Stores a Binary and a DocumentReference of Marie's pointing at it; returns the document. */
-async function putDocument(
-  contentType: string,
-  bytes: Uint8Array,
-  title: string,
-): Promise<DocumentReference> {
-  const id = `doc-preview-pdf-${String(++counter)}`;
-  sandbox.server.store.put({
-    resourceType: 'Binary',
-    id: `content-${id}`,
-    contentType,
-    data: base64(bytes),
-  });
-  const template = structuredClone(documents.summary) as DocumentReference;
-  return sandbox.server.store.put<DocumentReference>({
-    ...template,
-    id,
-    masterIdentifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${crypto.randomUUID()}` },
-    description: title,
-    content: [
-      {
-        attachment: {
-          contentType,
-          url: `Binary/content-${id}`,
-          size: bytes.byteLength,
-          hash: await sha1Base64(bytes as Uint8Array<ArrayBuffer>),
-          title,
-        },
-      },
-    ],
-  });
-}
-
 function preview(doc: DocumentReference, lang = 'en'): Promise<DspDocumentPreview> {
   return fixture<DspDocumentPreview>(
     html`<dsp-document-preview
@@ -191,7 +134,9 @@ describe('<dsp-document-preview> with PDF.js', () => {
 
   it('draws a PDF’s page into a canvas with ink on it, its text given to screen readers', async () => {
     const pdf = sampleFiles().find((f) => f.contentType === 'application/pdf')!;
-    const doc = await putDocument('application/pdf', pdf.bytes, pdf.title);
+    const doc = await putDocument(sandbox.server.store, 'application/pdf', pdf.bytes, {
+      title: pdf.title,
+    });
     const el = await preview(doc);
     await settled(el, 'pages', 'frame');
     expect(part(el, 'frame'), 'PDF.js drew it, no fallback').to.be.null;
@@ -229,7 +174,9 @@ describe('<dsp-document-preview> with PDF.js', () => {
     }
     const worker = replaceWorker(RecordingWorker);
     const texts = Array.from({ length: 23 }, (_, i) => `Feuille ${i + 1}`);
-    const doc = await putDocument('application/pdf', buildPdf(texts), 'Long rapport');
+    const doc = await putDocument(sandbox.server.store, 'application/pdf', buildPdf(texts), {
+      title: 'Long rapport',
+    });
     const el = await preview(doc, 'fr');
     await settled(el, 'pages', 'frame');
     worker.restore();
@@ -261,7 +208,9 @@ describe('<dsp-document-preview> with PDF.js', () => {
 
   it('keeps only the pages in view and the last few drawn, and draws a page again when seen again', async () => {
     const texts = Array.from({ length: 14 }, (_, i) => `Feuille ${i + 1}`);
-    const doc = await putDocument('application/pdf', buildPdf(texts), 'Long rapport');
+    const doc = await putDocument(sandbox.server.store, 'application/pdf', buildPdf(texts), {
+      title: 'Long rapport',
+    });
     const el = await preview(doc, 'fr');
     await settled(el, 'pages', 'frame');
     const list = pages(el);
@@ -289,7 +238,9 @@ describe('<dsp-document-preview> with PDF.js', () => {
     const realAlert = window.alert.bind(window);
     window.alert = (message?: unknown) => alerts.push(message);
     try {
-      const doc = await putDocument('application/pdf', bytes, 'Scripté');
+      const doc = await putDocument(sandbox.server.store, 'application/pdf', bytes, {
+        title: 'Scripté',
+      });
       const el = await preview(doc);
       await settled(el, 'pages', 'frame');
       const [page] = pages(el);
@@ -308,7 +259,9 @@ describe('<dsp-document-preview> with PDF.js', () => {
 
   it('falls back to the sandboxed frame and the download for a file that is not a PDF', async () => {
     const bytes = new TextEncoder().encode('Ceci n’est pas un PDF, malgré son type.\n');
-    const doc = await putDocument('application/pdf', bytes, 'Faux PDF');
+    const doc = await putDocument(sandbox.server.store, 'application/pdf', bytes, {
+      title: 'Faux PDF',
+    });
     const errors: DspErrorEvent[] = [];
     let el: DspDocumentPreview | undefined;
     const problems = await uncaught(async () => {
@@ -337,7 +290,9 @@ describe('<dsp-document-preview> with PDF.js', () => {
     const worker = replaceWorker(MissingWorker);
     try {
       const pdf = sampleFiles().find((f) => f.contentType === 'application/pdf')!;
-      const doc = await putDocument('application/pdf', pdf.bytes, pdf.title);
+      const doc = await putDocument(sandbox.server.store, 'application/pdf', pdf.bytes, {
+        title: pdf.title,
+      });
       const el = await preview(doc);
       await settled(el, 'frame');
       expect(part(el, 'pages')).to.be.null;
@@ -363,7 +318,9 @@ describe('<dsp-document-preview> with PDF.js', () => {
     const worker = replaceWorker(CountingWorker);
     try {
       const pdf = sampleFiles().find((f) => f.contentType === 'application/pdf')!;
-      const doc = await putDocument('application/pdf', pdf.bytes, pdf.title);
+      const doc = await putDocument(sandbox.server.store, 'application/pdf', pdf.bytes, {
+        title: pdf.title,
+      });
       const el = await preview(doc);
       await settled(el, 'pages', 'frame');
       expect(part(el, 'pages')).not.to.be.null;

@@ -3,12 +3,13 @@
 // warning before a document hidden from the patient.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { staticTokenProvider } from '@dsp-kit/auth';
-import { DspClient, sha1Base64, type DocumentReference } from '@dsp-kit/fhir';
+import { DspClient, sha1Base64 } from '@dsp-kit/fhir';
 import { fixtures, mockToken, sampleFiles } from '@dsp-kit/mock';
 import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
 import type { DspDocumentPreview } from '../src/define/dsp-document-preview.js';
 import type { DspErrorEvent } from '../src/events.js';
 import '../src/define/dsp-document-preview.js';
+import { part, putDocument, settled, text } from './document-preview.helpers.js';
 
 const { documents, users } = fixtures;
 let sandbox: Sandbox;
@@ -28,68 +29,10 @@ function weber(): { client: DspClient; urls: string[] } {
   return { client, urls };
 }
 
-function part(el: Element, name: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector(`[part~="${name}"]`);
-}
-
-function text(el: Element | null): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
 function button(el: Element, label: string): HTMLButtonElement {
   const found = [...el.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === label);
   if (!found) throw new Error(`no button "${label}"`);
   return found;
-}
-
-async function settled(el: DspDocumentPreview, ...parts: string[]): Promise<void> {
-  const wanted = [...parts, 'error'];
-  await waitUntil(
-    () => wanted.some((name) => part(el, name)),
-    `none of ${wanted.join(', ')} appeared`,
-    { timeout: 8000 },
-  );
-}
-
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-let counter = 0;
-
-/** Stores a Binary and a DocumentReference of Marie's pointing at it; returns the document. */
-async function putDocument(
-  contentType: string,
-  bytes: Uint8Array,
-  options: { title: string; hash?: string } = { title: 'Pièce jointe' },
-): Promise<DocumentReference> {
-  const id = `doc-preview-${String(++counter)}`;
-  sandbox.server.store.put({
-    resourceType: 'Binary',
-    id: `content-${id}`,
-    contentType,
-    data: base64(bytes),
-  });
-  const template = structuredClone(documents.summary) as DocumentReference;
-  return sandbox.server.store.put<DocumentReference>({
-    ...template,
-    id,
-    masterIdentifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${crypto.randomUUID()}` },
-    description: options.title,
-    content: [
-      {
-        attachment: {
-          contentType,
-          url: `Binary/content-${id}`,
-          size: bytes.byteLength,
-          hash: options.hash ?? (await sha1Base64(bytes as Uint8Array<ArrayBuffer>)),
-          title: options.title,
-        },
-      },
-    ],
-  });
 }
 
 function sample(contentType: string) {
@@ -185,7 +128,9 @@ describe('<dsp-document-preview>', () => {
 
   it('shows an image in an <img> of a blob URL, with the title as alt text', async () => {
     const png = sample('image/png');
-    const doc = await putDocument('image/png', png.bytes, { title: png.title });
+    const doc = await putDocument(sandbox.server.store, 'image/png', png.bytes, {
+      title: png.title,
+    });
     const el = await fixture<DspDocumentPreview>(
       html`<dsp-document-preview
         .client=${weber().client}
@@ -204,7 +149,9 @@ describe('<dsp-document-preview>', () => {
 
   it('shows a PDF as its pages drawn by PDF.js, and offers the download (English)', async () => {
     const pdf = sample('application/pdf');
-    const doc = await putDocument('application/pdf', pdf.bytes, { title: pdf.title });
+    const doc = await putDocument(sandbox.server.store, 'application/pdf', pdf.bytes, {
+      title: pdf.title,
+    });
     const el = await fixture<DspDocumentPreview>(
       html`<dsp-document-preview
         .client=${weber().client}
@@ -235,7 +182,9 @@ describe('<dsp-document-preview>', () => {
 
   it('never renders nor runs an HTML attachment, and offers it as a download only', async () => {
     const page = new TextEncoder().encode('<script>window.pwned=true</script><h1>Piège</h1>');
-    const doc = await putDocument('text/html', page, { title: '../../etc/Piège\u0007' });
+    const doc = await putDocument(sandbox.server.store, 'text/html', page, {
+      title: '../../etc/Piège\u0007',
+    });
     const { client, urls } = weber();
     const el = await fixture<DspDocumentPreview>(
       html`<dsp-document-preview .client=${client} .document=${doc}></dsp-document-preview>`,
@@ -264,7 +213,11 @@ describe('<dsp-document-preview>', () => {
 
   it('shows markup in a text document as literal text', async () => {
     const markup = '<img src=x onerror=alert(1)>';
-    const doc = await putDocument('text/plain', new TextEncoder().encode(markup));
+    const doc = await putDocument(
+      sandbox.server.store,
+      'text/plain',
+      new TextEncoder().encode(markup),
+    );
     const el = await fixture<DspDocumentPreview>(
       html`<dsp-document-preview
         .client=${weber().client}
@@ -278,7 +231,7 @@ describe('<dsp-document-preview>', () => {
 
   it('decodes text in the charset its content type names', async () => {
     const latin1 = Uint8Array.from([0x45, 0x73, 0x63, 0x68, 0x2d, 0xe9, 0x74, 0xe9]); // Esch-été
-    const doc = await putDocument('text/plain; charset=iso-8859-1', latin1);
+    const doc = await putDocument(sandbox.server.store, 'text/plain; charset=iso-8859-1', latin1);
     const el = await fixture<DspDocumentPreview>(
       html`<dsp-document-preview
         .client=${weber().client}
@@ -291,7 +244,7 @@ describe('<dsp-document-preview>', () => {
 
   it('shows the integrity error when the content does not match its hash', async () => {
     const bytes = new TextEncoder().encode('Compte rendu\n');
-    const doc = await putDocument('text/plain', bytes, {
+    const doc = await putDocument(sandbox.server.store, 'text/plain', bytes, {
       title: 'Compte rendu altéré',
       hash: await sha1Base64(new TextEncoder().encode('Autre chose\n')),
     });
@@ -426,7 +379,9 @@ describe('<dsp-document-preview>', () => {
 
   it('revokes its blob URL when the document changes and when it leaves the page', async () => {
     const png = sample('image/png');
-    const doc = await putDocument('image/png', png.bytes, { title: png.title });
+    const doc = await putDocument(sandbox.server.store, 'image/png', png.bytes, {
+      title: png.title,
+    });
     const el = await fixture<DspDocumentPreview>(
       html`<dsp-document-preview
         .client=${weber().client}
@@ -449,7 +404,7 @@ describe('<dsp-document-preview>', () => {
 
   it('speaks English with lang="en"', async () => {
     const page = new TextEncoder().encode('<p>x</p>');
-    const doc = await putDocument('text/html', page, { title: 'Page' });
+    const doc = await putDocument(sandbox.server.store, 'text/html', page, { title: 'Page' });
     const el = await fixture<DspDocumentPreview>(
       html`<dsp-document-preview
         .client=${weber().client}
