@@ -115,6 +115,28 @@ describe('OIDC sign-in against a real provider', () => {
     await context.close();
   });
 
+  it('takes a stored user it cannot read for nobody signed in, and forgets it', async () => {
+    const context = await newContext();
+    const page = await open(context);
+    await call(page, 'setStorage', 'session');
+    await page.reload();
+    await page.waitForFunction(() => 'dspTest' in window);
+    const callback = await signIn(page, 'marie-schmit');
+    assert.equal(callback.error, undefined, JSON.stringify(callback.error));
+    const userEntry = (entries: string[]) => entries.find((entry) => entry.includes(':user:user='));
+    assert.ok(userEntry(await call<string[]>(page, 'storage')), 'the user is in sessionStorage');
+    await page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((name) => name.endsWith(':user:user'))!;
+      sessionStorage.setItem(key, '{"access_token": "tok'); // cut short
+    });
+    await page.reload();
+    await page.waitForFunction(() => 'dspTest' in window);
+    assert.deepEqual(await call(page, 'token'), { value: null });
+    assert.equal(await call(page, 'user'), null);
+    assert.equal(userEntry(await call<string[]>(page, 'storage')), undefined, 'and it is gone');
+    await context.close();
+  });
+
   it('two tabs asking at the moment of refresh make one refresh request', async () => {
     const context = await newContext();
     const first = await open(context);

@@ -451,7 +451,14 @@ class OidcTokenProviderImpl extends EventTarget implements OidcTokenProvider {
   /** The stored user (memory or sessionStorage: this instance's one entry), or null. */
   async #load(): Promise<User | null> {
     const stored = await this.#userStore.get(USER_KEY);
-    return stored ? User.fromStorageString(stored) : null;
+    if (!stored) return null;
+    try {
+      return User.fromStorageString(stored);
+    } catch {
+      // An entry that is no stored user (altered by hand, another version): nobody is signed in.
+      await this.#userStore.remove(USER_KEY);
+      return null;
+    }
   }
 
   async #store(user: User | null): Promise<void> {
