@@ -2,14 +2,14 @@
 // node:http server on 127.0.0.1 that serves it under a sub-path with a strict Content-Security-Policy
 // header, and pages opened in Chromium that record every CSP violation and page error.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page, ViewportSize } from 'playwright-core';
 import { build } from 'vite';
+import { serveStaticSite } from '../support/static-site.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -18,7 +18,7 @@ export const SUB_PATH = '/dsp/sandbox/';
 
 /**
  * The policy the sandbox must run under: nothing inline, no eval. `blob:` for the previews (an
- * image, a PDF in a sandboxed frame) and for workers; `report-uri` (added, not loosening anything)
+ * image, a PDF in a sandboxed frame where PDF.js cannot run) and for workers; `report-uri` (added, not loosening anything)
  * so violations the page cannot hear — in the service worker or a preview frame — still reach us.
  */
 export const STRICT_CSP = [
@@ -34,14 +34,6 @@ export const STRICT_CSP = [
 ].join('; ');
 
 const REPORT_PATH = '/__csp-report';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
 
 /** Builds the sandbox (`npm run build:demo`'s config) into a new temporary folder. */
 export async function buildSandbox(): Promise<{ dir: string; remove: () => void }> {
@@ -80,53 +72,24 @@ async function body(request: IncomingMessage): Promise<string> {
  */
 export async function serveSandbox(dir: string): Promise<SandboxSite> {
   const reports: string[] = [];
-  const policy = `${STRICT_CSP}; report-uri ${REPORT_PATH}`;
-  const server = createServer((request, response) => {
-    void (async () => {
-      const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+  const site = await serveStaticSite({
+    dir,
+    subPath: SUB_PATH,
+    headers: { 'Content-Security-Policy': `${STRICT_CSP}; report-uri ${REPORT_PATH}` },
+    handle: async (path, request, response) => {
       if (path === REPORT_PATH && request.method === 'POST') {
         reports.push(await body(request));
         response.writeHead(204).end();
-        return;
+        return true;
       }
       if (path === SUB_PATH.slice(0, -1)) {
         response.writeHead(301, { Location: SUB_PATH }).end();
-        return;
+        return true;
       }
-      const file = path.startsWith(SUB_PATH)
-        ? join(dir, normalize(path.slice(SUB_PATH.length) || 'index.html'))
-        : undefined;
-      let content: Buffer | undefined;
-      try {
-        if (file?.startsWith(dir + sep) && statSync(file).isFile()) content = readFileSync(file);
-      } catch {
-        content = undefined;
-      }
-      if (!file || !content) {
-        response.writeHead(404, { 'Content-Security-Policy': policy }).end('Not found');
-        return;
-      }
-      response.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': policy,
-        'Cache-Control': 'no-store',
-      });
-      response.end(content);
-    })();
+      return false;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}${SUB_PATH}`,
-    reports,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          resolve();
-        });
-      }),
-  };
+  return { ...site, reports };
 }
 
 export interface SandboxPage {
