@@ -11,7 +11,7 @@ describe('patient banner', () => {
   });
 
   it('groups a 13-digit matricule and leaves anything else as it is', () => {
-    assert.equal(groupMatricule('1978031412371'), '1978 0314 123 71');
+    assert.equal(groupMatricule('1978031412378'), '1978 0314 123 78');
     assert.equal(groupMatricule('12345'), '12345');
   });
 

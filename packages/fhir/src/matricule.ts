@@ -35,7 +35,9 @@ const P = [
   [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
   [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
 ];
-const INV = [0, 4, 3, 2, 8, 6, 7, 5, 1, 9];
+// The inverse of each element of D5 (d(j, INV[j]) = 0): a rotation k undoes with 5 − k, a
+// reflection (5–9) is its own inverse.
+const INV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
 
 /** A cell of a constant table (indices are always in range: digits and mod-8 positions). */
 function table(rows: number[][], row: number, column: number): number {
