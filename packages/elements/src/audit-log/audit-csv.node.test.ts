@@ -57,10 +57,63 @@ describe('auditCsv', () => {
     assert.match(csv, /"Specialist physician","Centre Hospitalier de Luxembourg","Viewed"/);
   });
 
-  it('neutralises every formula prefix', () => {
-    for (const text of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])
+  // OWASP, "CSV Injection": no cell may begin with = + - @, tab (0x09), carriage return (0x0D)
+  // or line feed (0x0A). An import that trims a cell's leading whitespace, or a spreadsheet that
+  // normalises full-width characters, would see the same formula behind them.
+  it('neutralises every formula prefix OWASP lists', () => {
+    for (const text of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\nx'])
       assert.equal(neutralise(text), `'${text}`);
-    assert.equal(neutralise('Dr Weber'), 'Dr Weber');
-    assert.equal(neutralise(''), '');
+  });
+
+  it('neutralises a formula behind leading whitespace, CR or LF', () => {
+    for (const text of [
+      ' =1+1',
+      "   +cmd|' /C calc'!A0",
+      '\t=HYPERLINK("http://127.0.0.1/")',
+      '\r\n@SUM(A1)',
+      '\n-2+3',
+      '\u00a0=1+1',
+      '\u3000=1+1',
+    ])
+      assert.equal(neutralise(text), `'${text}`, JSON.stringify(text));
+  });
+
+  it('neutralises the full-width forms of = + - @', () => {
+    for (const text of ['＝1+1', '＋1', '－1', '＠SUM(A1)', ' ＝1+1', '\n＠SUM(A1)'])
+      assert.equal(neutralise(text), `'${text}`, JSON.stringify(text));
+  });
+
+  it('leaves text that is no formula as it is', () => {
+    for (const text of [
+      'Dr Weber',
+      '',
+      ' ',
+      '  Dr Weber',
+      'Patiente inconsciente\n=urgences',
+      "'=1+1",
+      '1+1',
+      'a=b',
+      '＃1',
+      '\u200b=1+1',
+    ])
+      assert.equal(neutralise(text), text, JSON.stringify(text));
+  });
+
+  it('neutralises a cell of the export whose text starts with a formula behind whitespace', () => {
+    const rows: AuditRow[] = [
+      {
+        ...base,
+        who: { reference: 'Practitioner/x', name: ' =HYPERLINK("http://127.0.0.1/")' },
+        organization: '＠SUM(1+9)',
+        document: { id: 'd2', title: '\r\n+cmd', typeCode: 'cr-acte-diagnostique' },
+        reason: '\n-1',
+      },
+    ];
+    const csv = auditCsv(rows, auditLogMessages.fr, 'fr');
+    // The header is one line; the row's quoted cells hold line breaks of their own.
+    assert.equal(
+      csv.slice(csv.indexOf('\r\n') + 2),
+      '"2026-11-26T10:00:00Z","\' =HYPERLINK(""http://127.0.0.1/"")","Médecin spécialiste","\'＠SUM(1+9)","Consultation","\'\r\n+cmd","CR d\'actes diagnostiques","Réussi","\'\n-1"\r\n',
+    );
   });
 });

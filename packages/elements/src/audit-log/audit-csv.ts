@@ -12,9 +12,17 @@ import type { AuditLogMessages } from './audit-log.messages.js';
 
 const BOM = '\uFEFF';
 
-/** A cell as text a spreadsheet shows as is: `=`, `+`, `-`, `@`, tab or CR first gets a `'`. */
+/**
+ * What a spreadsheet may take for a formula (OWASP, "CSV Injection"): a cell starting with tab,
+ * CR or LF, or with `=`, `+`, `-` or `@` — also behind leading whitespace, which an import may
+ * trim, and in their full-width forms `＝＋－＠`, which a spreadsheet normalising full-width
+ * characters could read as the ASCII ones.
+ */
+const FORMULA = /^(?:[\t\r\n]|\s*[=+\-@＝＋－＠])/u;
+
+/** A cell as text a spreadsheet shows as is: a possible formula gets a leading `'`. */
 export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA.test(text) ? `'${text}` : text;
 }
 
 function cell(text: string): string {
