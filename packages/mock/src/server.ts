@@ -31,6 +31,7 @@ import {
 import { readBinaryRoute, readDocumentRoute, searchDocumentsRoute } from './routes/documents.js';
 import { breakTheGlassRoute } from './routes/emergency.js';
 import { readPatientRoute } from './routes/patients.js';
+import { DEFAULT_MAX_BODY_SIZE, readCappedBody, transactionBodyLimit } from './request-body.js';
 import { scenarios, type Handle, type ScenarioName } from './scenarios.js';
 import { DspStore } from './store.js';
 import { DEFAULT_MAX_SIZE } from './transaction.js';
@@ -48,6 +49,13 @@ export interface DspServerOptions {
   clock?: () => Date;
   /** Largest document accepted, in bytes; 20 MiB by default. */
   maxUploadSize?: number;
+  /**
+   * Largest transaction body read, in bytes; by default room for a document of `maxUploadSize`
+   * in base64 and 1 MiB of metadata. A larger body is refused with a 413 while it streams in.
+   */
+  maxTransactionBodySize?: number;
+  /** Largest body of any other request (consent, assistant, operation), in bytes; 1 MiB. */
+  maxBodySize?: number;
   /** How long an emergency access lasts; 24 hours by default. */
   emergencyAccessHours?: number;
 }
@@ -66,32 +74,111 @@ export interface DspServer {
 
 type Route = (context: Context, params: string[]) => Response | Promise<Response>;
 
-/** Method + path pattern (after the base URL) → route; `:id` segments become params. */
+/** The route key of ITI-65 transactions (and batches): the one body allowed a document's size. */
+const TRANSACTION_ROUTE = 'POST ';
+
+interface RouteMatch {
+  readonly key: string;
+  readonly route: Route;
+  readonly params: string[];
+}
+
+/**
+ * Method + path pattern (after the base URL) → route; `:id` segments become params. Finds the
+ * route of a method and decoded path, else the methods that path takes (none: no such path).
+ */
 function router(
   routes: Record<string, Route>,
-): (method: string, path: string) => { route: Route; params: string[] } | undefined {
+): (method: string, segments: string[]) => { match?: RouteMatch; allowed: string[] } {
   const compiled = Object.entries(routes).map(([key, route]) => {
-    const [method, pattern = ''] = key.split(' ');
+    const [method = '', pattern = ''] = key.split(' ');
     const parts = pattern.split('/').filter(Boolean);
-    return { method, parts, route };
+    return { key, method, parts, route };
   });
-  return (method, path) => {
-    const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
-    for (const candidate of compiled) {
-      if (candidate.method !== method || candidate.parts.length !== segments.length) continue;
-      const params: string[] = [];
-      const matches = candidate.parts.every((part, i) => {
-        const segment = segments[i] ?? '';
-        if (part.startsWith(':')) {
-          params.push(segment);
-          return true;
-        }
-        return part === segment;
-      });
-      if (matches) return { route: candidate.route, params };
-    }
-    return undefined;
+  /** The params when `segments` fit `parts`, else undefined. */
+  const fit = (parts: string[], segments: string[]): string[] | undefined => {
+    if (parts.length !== segments.length) return undefined;
+    const params: string[] = [];
+    const fits = parts.every((part, i) => {
+      const segment = segments[i] ?? '';
+      if (part.startsWith(':')) {
+        params.push(segment);
+        return true;
+      }
+      return part === segment;
+    });
+    return fits ? params : undefined;
   };
+  return (method, segments) => {
+    const allowed: string[] = [];
+    for (const candidate of compiled) {
+      const params = fit(candidate.parts, segments);
+      if (!params) continue;
+      if (candidate.method === method) {
+        return { match: { key: candidate.key, route: candidate.route, params }, allowed };
+      }
+      allowed.push(candidate.method);
+    }
+    return { allowed };
+  };
+}
+
+/** The path's segments, percent-decoded; a 400 naming the first one that does not decode. */
+function pathSegments(path: string): string[] {
+  return path
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        throw FhirFailure.of(
+          400,
+          'invalid',
+          `The path segment "${segment}" is not valid percent-encoded UTF-8`,
+        );
+      }
+    });
+}
+
+/**
+ * A 400 naming the first query parameter whose name or value does not decode: `URLSearchParams`
+ * would otherwise read it on with its bytes silently replaced.
+ */
+function checkQuery(search: string): void {
+  for (const pair of search.replace(/^\?/, '').split('&')) {
+    const [name = '', ...rest] = pair.split('=');
+    for (const part of [name, rest.join('=')]) {
+      try {
+        decodeURIComponent(part.replace(/\+/g, ' '));
+      } catch {
+        throw FhirFailure.of(
+          400,
+          'invalid',
+          `The query parameter "${name}" is not valid percent-encoded UTF-8`,
+        );
+      }
+    }
+  }
+}
+
+/** A byte count option: a non-negative integer, else a TypeError naming it. */
+function byteCount(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new TypeError(`createDspServer: ${name} must be a non-negative integer, got ${value}`);
+  }
+  return value;
+}
+
+/** The same answer without its body: what HEAD gets (RFC 9110 §9.3.2). */
+function withoutBody(response: Response): Response {
+  response.body?.cancel().catch(() => undefined);
+  return new Response(null, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }
 
 export function createDspServer(options: DspServerOptions): DspServer {
@@ -113,12 +200,18 @@ export function createDspServer(options: DspServerOptions): DspServer {
     audit: new AuditTrail(store, clock),
     emergencies: new EmergencyAccesses(clock),
     clock,
-    maxUploadSize: options.maxUploadSize ?? DEFAULT_MAX_SIZE,
+    maxUploadSize: byteCount('maxUploadSize', options.maxUploadSize, DEFAULT_MAX_SIZE),
     emergencyAccessHours: options.emergencyAccessHours ?? 24,
   };
+  const maxTransactionBodySize = byteCount(
+    'maxTransactionBodySize',
+    options.maxTransactionBodySize,
+    transactionBodyLimit(state.maxUploadSize),
+  );
+  const maxBodySize = byteCount('maxBodySize', options.maxBodySize, DEFAULT_MAX_BODY_SIZE);
 
-  const route = router({
-    'POST ': (c) => bundleRoute(c, handle),
+  const routes: Record<string, Route> = {
+    [TRANSACTION_ROUTE]: (c) => bundleRoute(c, handle),
     'GET DocumentReference': (c) => searchDocumentsRoute(c),
     'GET DocumentReference/:id': (c, [id = '']) => readDocumentRoute(c, id),
     'GET Binary/:id': (c, [id = '']) => readBinaryRoute(c, id),
@@ -142,22 +235,47 @@ export function createDspServer(options: DspServerOptions): DspServer {
     'GET Practitioner/:id': (c, [id = '']) => readDirectoryRoute(c, 'Practitioner', id),
     'GET PractitionerRole/:id': (c, [id = '']) => readDirectoryRoute(c, 'PractitionerRole', id),
     'GET Organization/:id': (c, [id = '']) => readDirectoryRoute(c, 'Organization', id),
-  });
+  };
+  const route = router(routes);
 
-  /** The server itself, without scenarios. */
-  async function serve(request: Request): Promise<Response> {
+  /** Every method some route takes, and HEAD, which is GET without the body. */
+  const implemented = new Set([...Object.keys(routes).map((key) => key.split(' ')[0]), 'HEAD']);
+
+  /** The answer to a request, or the failure thrown on the way to it. */
+  async function answer(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (!url.pathname.startsWith(basePath) && `${url.pathname}/` !== basePath) {
       return outcomeResponse(404, 'not-found', `Not under ${baseUrl}`);
     }
     const path = url.pathname.slice(basePath.length);
-    const match = route(request.method, path);
-    if (!match)
+    const segments = pathSegments(path);
+    checkQuery(url.search);
+    // HEAD is answered as GET, its body left out (RFC 9110 §9.3.2).
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    if (!implemented.has(method)) {
+      return outcomeResponse(
+        501,
+        'not-supported',
+        `The method ${request.method} is not supported by this server`,
+      );
+    }
+    const { match, allowed } = route(method, segments);
+    if (!match && allowed.length === 0)
       return outcomeResponse(
         404,
         'not-supported',
         `${request.method} ${path} is not supported here`,
       );
+    if (!match) {
+      const methods = allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed;
+      const response = outcomeResponse(
+        405,
+        'not-supported',
+        `${request.method} ${path} is not allowed here: ${methods.join(', ')} only`,
+      );
+      response.headers.set('Allow', methods.join(', '));
+      return response;
+    }
     const caller = identify(request, store);
     if (!caller) {
       const response = outcomeResponse(
@@ -168,13 +286,35 @@ export function createDspServer(options: DspServerOptions): DspServer {
       response.headers.set('WWW-Authenticate', 'Bearer realm="DSP"');
       return response;
     }
+    // Bodies are read here, capped, so no route ever holds more than its cap; the route reads the
+    // bytes from a request made of them as it would the original.
+    const read =
+      method === 'POST' || method === 'PUT'
+        ? new Request(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body: await readCappedBody(
+              request,
+              match.key === TRANSACTION_ROUTE ? maxTransactionBodySize : maxBodySize,
+            ),
+          })
+        : request;
+    return match.route({ ...state, request: read, url, caller }, match.params);
+  }
+
+  /** The server itself, without scenarios: every failure is an OperationOutcome. */
+  async function serve(request: Request): Promise<Response> {
+    let response: Response;
     try {
-      return await match.route({ ...state, request, url, caller }, match.params);
+      response = await answer(request);
     } catch (error) {
-      if (error instanceof FhirFailure) return error.response();
-      const text = error instanceof Error ? error.message : String(error);
-      return outcomeResponse(500, 'exception', `Erreur interne du serveur fictif : ${text}`);
+      if (error instanceof FhirFailure) response = error.response();
+      else {
+        const text = error instanceof Error ? error.message : String(error);
+        response = outcomeResponse(500, 'exception', `Erreur interne du serveur fictif : ${text}`);
+      }
     }
+    return request.method === 'HEAD' ? withoutBody(response) : response;
   }
 
   let active: ScenarioName[] = [];

@@ -7,6 +7,22 @@ import { FhirFailure, fhirResponse } from '../fhir-http.js';
 import { breakTheGlassRefused, refusalText } from '../policy.js';
 
 const REFUSED = 'Le patient a refusé l’accès en urgence à son DSP.';
+/** The reason's bounds once trimmed, as in the client's `breakTheGlass`. */
+const REASON_MIN = 10;
+const REASON_MAX = 500;
+
+/** The trimmed `reason` of a Parameters body, '' when it has none; a 400 for any other body. */
+function reasonOf(body: unknown): string {
+  const parameters = body as { resourceType?: unknown; parameter?: unknown } | null;
+  const entries = parameters?.parameter ?? [];
+  if (parameters?.resourceType !== 'Parameters' || !Array.isArray(entries)) {
+    throw FhirFailure.of(400, 'structure', 'The body must be a Parameters resource');
+  }
+  const reason = (entries as ({ name?: unknown; valueString?: unknown } | null)[]).find(
+    (p) => p?.name === 'reason',
+  )?.valueString;
+  return typeof reason === 'string' ? reason.trim() : '';
+}
 
 export async function breakTheGlassRoute(context: Context, patientId: string): Promise<Response> {
   const { caller, audit, store, emergencies, clock } = context;
@@ -17,18 +33,27 @@ export async function breakTheGlassRoute(context: Context, patientId: string): P
       'Seul un professionnel de santé peut demander un accès en urgence.',
     );
   }
-  let parameters: Parameters | undefined;
+  let body: unknown;
   try {
-    parameters = (await context.request.json()) as Parameters;
+    body = await context.request.json();
   } catch {
     throw FhirFailure.of(400, 'structure', 'The body must be a Parameters resource');
   }
-  const reason = parameters.parameter?.find((p) => p.name === 'reason')?.valueString?.trim() ?? '';
-  if (reason.length < 10) {
+  const reason = reasonOf(body);
+  if (reason.length < REASON_MIN) {
     throw FhirFailure.of(
       400,
       'required',
-      'Un accès en urgence exige un motif (10 caractères au moins).',
+      `Un accès en urgence exige un motif (${REASON_MIN} caractères au moins).`,
+      'Parameters.parameter[reason]',
+    );
+  }
+  // The reason is kept in the audit log and shown to the patient: bounded, as the client bounds it.
+  if (reason.length > REASON_MAX) {
+    throw FhirFailure.of(
+      400,
+      'too-long',
+      `Le motif d’un accès en urgence tient en ${REASON_MAX} caractères au plus.`,
       'Parameters.parameter[reason]',
     );
   }
