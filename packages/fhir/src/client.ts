@@ -23,15 +23,18 @@ import {
   DspProtocolError,
   DspValidationError,
 } from './errors.js';
+import { askHost, type EmergencyAccess } from './emergency-access.js';
 import { expectResource, FhirTransport, readFhirJson } from './http.js';
 import { checkIntegrity } from './integrity.js';
 import { Page, type PageOptions } from './page.js';
+import { checkContentUrl, contentOriginSet, isUnderBase } from './request-scope.js';
 import { lazy } from './lazy.js';
 import type { DocumentSubmission } from './provide.js';
 import type { UploadProgress } from './xhr-fetch.js';
 import type { CachedRead, CacheMode, ReadCache } from './read-cache.js';
 import { retryPolicy, type RetryOptions } from './retry.js';
 import {
+  documentTypeTokens,
   referenceValue,
   setCount,
   setDateRange,
@@ -43,10 +46,8 @@ import type { TokenProvider } from './token-provider.js';
 import {
   CONFIDENTIALITY_SYSTEM,
   DOCUMENT_CLASS_SYSTEM,
-  DOCUMENT_TYPE_SYSTEM,
   PROFESSION_SYSTEM,
   documentClasses,
-  documentTypeByCode,
   professionByCode,
   type ConfidentialityCode,
 } from './vocabulary.js';
@@ -67,6 +68,20 @@ export interface DspClientOptions {
    * `@dsp-kit/fhir/cache`. A cache that fails never fails a read.
    */
   cache?: ReadCache;
+  /**
+   * Origins besides the FHIR server's that attachments may be fetched from (without the token),
+   * e.g. `['https://files.example.lu']`. Content anywhere else is refused before any request
+   * (`DspContentOriginError`): even without the token, fetching it would tell that host who
+   * opened which document.
+   */
+  contentOrigins?: readonly (string | URL)[];
+  /**
+   * How `breakTheGlass` obtains emergency access: `'operation'` (the default) asks the FHIR
+   * server's `$break-the-glass` operation, which only the kit's mock knows; a callback asks the
+   * host, which obtains an emergency token from its authorization server (IHE IUA / SMART,
+   * purpose of use `BTG`). The reason is checked before either.
+   */
+  emergencyAccess?: EmergencyAccess;
 }
 
 export type RequestOptions = PageOptions;
@@ -108,7 +123,7 @@ export interface DocumentQuery {
   from?: string | Date;
   /** Documents dated up to this day (or instant). */
   to?: string | Date;
-  /** Author's family name. */
+  /** The family name of the author, a Practitioner (sent as `author:Practitioner.family`). */
   author?: string;
   /** Confidentiality code(s). */
   securityLabel?: ConfidentialityCode | readonly ConfidentialityCode[];
@@ -179,6 +194,8 @@ export class DspClient {
   readonly baseUrl: URL;
   readonly #transport: FhirTransport;
   readonly #cache: ReadCache | undefined;
+  readonly #contentOrigins: ReadonlySet<string>;
+  readonly #emergencyAccess: EmergencyAccess;
 
   constructor(options: DspClientOptions) {
     const page = (globalThis as { location?: { href: string } }).location?.href;
@@ -194,7 +211,17 @@ export class DspClient {
     const timeoutMs = options.timeoutMs ?? 30_000;
     if (!(timeoutMs > 0)) throw new DspValidationError('timeoutMs must be positive', 'timeoutMs');
     this.#cache = options.cache;
+    this.#contentOrigins = contentOriginSet(options.contentOrigins);
+    const emergency = options.emergencyAccess ?? 'operation';
+    if (emergency !== 'operation' && typeof emergency !== 'function') {
+      throw new DspValidationError(
+        'emergencyAccess must be "operation" or a function',
+        'emergencyAccess',
+      );
+    }
+    this.#emergencyAccess = emergency;
     this.#transport = new FhirTransport({
+      base,
       tokens: options.tokens,
       fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
       timeoutMs,
@@ -216,11 +243,10 @@ export class DspClient {
     if (!['current', 'superseded', 'entered-in-error'].includes(params.get('status') ?? '')) {
       throw new DspValidationError(`Unknown status "${query.status ?? ''}"`, 'status');
     }
-    setTokens(params, 'type', query.type, (code) => {
-      if (!documentTypeByCode(code))
-        throw new DspValidationError(`Unknown DSP document type "${code}"`, 'type');
-      return `${DOCUMENT_TYPE_SYSTEM}|${code}`;
-    });
+    // A national server indexes LOINC: each type is sent with its standard coding too.
+    setTokens(params, 'type', query.type, (code) => documentTypeTokens(code).join(','));
+    // The classes have no standard code to send: DOMAIN.md names the broad XDS classes, but no
+    // code system for them is published for Luxembourg, so only the kit's own codes go.
     setTokens(params, 'category', query.category, (code) => {
       if (!documentClasses.some((c) => c.code === code)) {
         throw new DspValidationError(`Unknown DSP document class "${code}"`, 'category');
@@ -228,7 +254,11 @@ export class DspClient {
       return `${DOCUMENT_CLASS_SYSTEM}|${code}`;
     });
     setDateRange(params, 'date', query.from, query.to);
-    if (query.author !== undefined) params.set('author.family', textValue(query.author, 'author'));
+    // Typed chain: `author` may reference several resource types, and servers that will not
+    // guess which one (as FHIR allows them to) refuse the bare `author.family` of ITI-67.
+    if (query.author !== undefined) {
+      params.set('author:Practitioner.family', textValue(query.author, 'author'));
+    }
     setTokens(params, 'security-label', query.securityLabel, (code) => {
       if (!['N', 'R', 'V'].includes(code)) {
         throw new DspValidationError(`Unknown confidentiality "${code}"`, 'securityLabel');
@@ -251,22 +281,29 @@ export class DspClient {
   /**
    * Downloads a document's content (ITI-68) as a Blob, reporting progress, then checks it against
    * the attachment's `size` and `hash` (`DspIntegrityError` on mismatch). The bearer token is sent
-   * only when the content lives on the DSP server's own origin.
+   * only when the content lives under the FHIR base; content on another origin is fetched only
+   * from the `contentOrigins` the host allowed, and refused with a `DspContentOriginError`
+   * before any request otherwise.
    */
   async retrieveContent(attachment: Attachment, options: ContentOptions = {}): Promise<Blob> {
     if (!attachment.url) {
       if (attachment.data !== undefined) return this.#inlineContent(attachment);
       throw new DspValidationError('The attachment has neither url nor data', 'attachment');
     }
-    const url = new URL(attachment.url, this.baseUrl).href;
-    const sameOrigin = new URL(url).origin === this.baseUrl.origin;
+    let target: URL;
+    try {
+      target = new URL(attachment.url, this.baseUrl);
+    } catch {
+      throw new DspValidationError(`Invalid attachment URL`, 'attachment.url');
+    }
+    checkContentUrl(target, this.baseUrl, this.#contentOrigins);
+    const url = target.href;
     const bytes = await this.#transport.send(
       {
         method: 'GET',
         url,
         headers: { Accept: attachment.contentType ?? '*/*' },
         idempotent: true,
-        anonymous: !sameOrigin,
         signal: options.signal,
       },
       (response) => readBytes(response, attachment.size, options.onProgress),
@@ -340,11 +377,16 @@ export class DspClient {
     text: string,
     options: RequestOptions & { profession?: string; count?: number } = {},
   ): Promise<DirectoryEntry[]> {
-    const params = new URLSearchParams({ 'practitioner.name': textValue(text, 'text') });
+    // The chain's type spelled out too, for servers that always ask for it.
+    const params = new URLSearchParams({
+      'practitioner:Practitioner.name': textValue(text, 'text'),
+    });
     if (options.profession !== undefined) {
       if (!professionByCode(options.profession)) {
         throw new DspValidationError(`Unknown profession "${options.profession}"`, 'profession');
       }
+      // Only the kit's profession codes exist to send: the vocabulary pairs no profession with a
+      // national or SNOMED CT code (Luxembourg publishes no profession code system).
       params.set('role', `${PROFESSION_SYSTEM}|${options.profession}`);
     }
     params.append('_include', 'PractitionerRole:practitioner');
@@ -593,9 +635,11 @@ export class DspClient {
 
   /**
    * Asks for emergency access ("break the glass") to a patient's DSP, with the reason the
-   * professional gives: `POST [base]/Patient/<id>/$break-the-glass` with a Parameters resource
-   * holding `reason`. The server grants it unless the patient refused emergency access (403),
-   * audits it, and answers with the access's end in `expires`.
+   * professional gives (10 to 500 characters, checked first). By the `emergencyAccess` option:
+   * `POST [base]/Patient/<id>/$break-the-glass` with a Parameters resource holding `reason` —
+   * the server grants it unless the patient refused emergency access (403), audits it, and
+   * answers with the access's end in `expires` — or the host's callback, which obtains an
+   * emergency token and says when it expires.
    */
   async breakTheGlass(
     patient: string,
@@ -612,6 +656,9 @@ export class DspClient {
     }
     if (text.length > 500)
       throw new DspValidationError('The reason is longer than 500 characters', 'reason');
+    if (this.#emergencyAccess !== 'operation') {
+      return askHost(this.#emergencyAccess, id, text, options?.signal);
+    }
     const url = this.#url(`Patient/${encodeURIComponent(id)}/${BTG_OPERATION}`);
     const parameters: Parameters = {
       resourceType: 'Parameters',
@@ -664,6 +711,10 @@ export class DspClient {
   ): Promise<Page<T>> {
     const toPage = (body: unknown, cachedAt?: Date): Page<T> => {
       const set = readSearchSet<T>(body, type, url, this.baseUrl.origin);
+      // readSearchSet keeps the link on the origin; the token's scope is narrower, the base.
+      if (set.nextUrl !== undefined && !isUnderBase(set.nextUrl, this.baseUrl)) {
+        throw new DspProtocolError(`Refusing a next-page link outside the FHIR base`, url);
+      }
       return new Page<T>(
         set.entries,
         set.total,

@@ -10,6 +10,7 @@ const URL_ = 'https://dsp.example/fhir/Bundle';
 /** The error a transport without retries throws when the server gives `response`. */
 async function refusal(response: Response, exchange: Partial<Exchange> = {}): Promise<unknown> {
   const transport = new FhirTransport({
+    base: new URL('https://dsp.example/fhir/'),
     tokens: undefined,
     fetch: () => Promise.resolve(response),
     timeoutMs: 5000,
@@ -65,6 +66,7 @@ describe('DspHttpError from an answer', () => {
   it('keeps the wait of a read the client would not wait for itself', async () => {
     // A read is retried by the client only within its longest wait: past it, the caller decides.
     const transport = new FhirTransport({
+      base: new URL('https://dsp.example/fhir/'),
       tokens: undefined,
       fetch: () => Promise.resolve(busy(503, '3600')),
       timeoutMs: 5000,

@@ -145,6 +145,25 @@ export class DspValidationError extends DspError {
 }
 
 /**
+ * An attachment lives on an origin the client may not contact: neither the FHIR server's nor one
+ * the host allowed (`contentOrigins`). Refused before any request, because even a request without
+ * the token tells that host who opened which document, as a tracking pixel does.
+ */
+export class DspContentOriginError extends DspValidationError {
+  /** The refused origin, e.g. `https://files.example.com`. */
+  readonly origin: string;
+  /** Its host (with the port, when not the default), to name it to the user. */
+  readonly host: string;
+
+  constructor(url: URL) {
+    super(`Not fetching content from ${url.host}: not in contentOrigins`, 'attachment.url');
+    this.name = 'DspContentOriginError';
+    this.origin = url.origin;
+    this.host = url.host;
+  }
+}
+
+/**
  * Whether a refusal says the professional may ask for emergency access: a 403 whose
  * OperationOutcome carries the kit's `break-the-glass-available` code.
  */

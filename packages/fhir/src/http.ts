@@ -1,5 +1,6 @@
-// The transport under DspClient: one FHIR HTTP exchange with the bearer token, a deadline per
-// attempt, retries for idempotent requests, the 401 token refresh, and typed errors.
+// The transport under DspClient: one FHIR HTTP exchange with the bearer token (for URLs under the
+// FHIR base only), a deadline per attempt, retries for idempotent requests, the 401 token
+// refresh, and typed errors.
 import type { OperationOutcome } from '@medplum/fhirtypes';
 import {
   DspAuthError,
@@ -16,11 +17,14 @@ import {
   sleep,
   type RetryPolicy,
 } from './retry.js';
+import { isUnderBase } from './request-scope.js';
 import type { TokenProvider } from './token-provider.js';
 
 export const FHIR_JSON = 'application/fhir+json';
 
 export interface TransportOptions {
+  /** The FHIR base: the token goes to URLs under it, and nowhere else. */
+  base: URL;
   tokens: TokenProvider | undefined;
   fetch: typeof globalThis.fetch;
   timeoutMs: number;
@@ -34,8 +38,6 @@ export interface Exchange {
   body?: string;
   /** Safe to send again: reads. Writes are never retried here. */
   idempotent: boolean;
-  /** Send no bearer token (content hosted on another origin). */
-  anonymous?: boolean;
   signal?: AbortSignal | undefined;
   /** A `fetch` for this exchange only (the XMLHttpRequest one, for upload progress). */
   fetch?: typeof globalThis.fetch | undefined;
@@ -63,10 +65,12 @@ export class FhirTransport {
   /**
    * Sends `exchange` and gives the successful response to `read`, within the same deadline.
    * HTTP errors become `DspHttpError` (409/412: `DspConflictError`); a second 401 `DspAuthError`.
+   * A URL outside the FHIR base gets no token, so a 401 there is an ordinary `DspHttpError`.
    */
   async send<T>(exchange: Exchange, read: (response: Response) => Promise<T>): Promise<T> {
     const { retry, timeoutMs } = this.options;
     const caller = exchange.signal;
+    const withToken = isUnderBase(exchange.url, this.options.base);
     let refreshedToken = false;
     for (let attempt = 1; ; attempt++) {
       const deadline = new AbortController();
@@ -76,8 +80,8 @@ export class FhirTransport {
       const signal = caller ? AbortSignal.any([caller, deadline.signal]) : deadline.signal;
       let wait: number | undefined;
       try {
-        const response = await this.#fetch(exchange, signal, refreshedToken);
-        if (response.status === 401) {
+        const response = await this.#fetch(exchange, signal, withToken, refreshedToken);
+        if (response.status === 401 && withToken) {
           if (!refreshedToken) {
             // One more try, asking the provider for a fresh token (a refresh where it can).
             discard(response);
@@ -123,12 +127,17 @@ export class FhirTransport {
     }
   }
 
-  async #fetch(exchange: Exchange, signal: AbortSignal, forceRefresh: boolean): Promise<Response> {
+  async #fetch(
+    exchange: Exchange,
+    signal: AbortSignal,
+    withToken: boolean,
+    forceRefresh: boolean,
+  ): Promise<Response> {
     const headers = new Headers({ Accept: FHIR_JSON, ...exchange.headers });
     if (exchange.body !== undefined && !headers.has('content-type')) {
       headers.set('Content-Type', `${FHIR_JSON}; charset=utf-8`);
     }
-    const token = exchange.anonymous ? null : await this.#token(forceRefresh);
+    const token = withToken ? await this.#token(forceRefresh) : null;
     if (token) headers.set('Authorization', `Bearer ${token}`);
     signal.throwIfAborted();
     try {

@@ -23,6 +23,7 @@ export {
   breakTheGlassAvailable,
   DspAuthError,
   DspConflictError,
+  DspContentOriginError,
   DspError,
   DspHttpError,
   DspIntegrityError,
@@ -32,6 +33,11 @@ export {
   outcomeText,
 } from './errors.js';
 export type { DspErrorKind, DspHttpErrorOptions } from './errors.js';
+export type {
+  EmergencyAccess,
+  EmergencyAccessCallback,
+  EmergencyAccessGrant,
+} from './emergency-access.js';
 export type { TokenProvider, TokenRequest } from './token-provider.js';
 // Provide, assistant and matricule helpers have entries of their own (`@dsp-kit/fhir/provide`,
 // `/assistant`, `/matricule`): DspClient loads the first two on first use, which works only
@@ -60,6 +66,7 @@ export {
 } from './audit.js';
 export type { AuditInput, AuditRow, DspAuditAction, DspAuditOutcome } from './audit.js';
 export { checkIntegrity, sha1Base64 } from './integrity.js';
+export { DSP_CONTENT_TYPES } from './content-types.js';
 export { buildCountBatch, monthBound, readCountBatch } from './stats.js';
 export type { CountBatchQuery, DocumentCountTable } from './stats.js';
 export type {

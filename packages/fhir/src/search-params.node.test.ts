@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { DspValidationError } from './errors.js';
 import {
   dateValue,
+  documentTypeTokens,
   referenceValue,
   setCount,
   setDateRange,
@@ -63,5 +64,35 @@ describe('search parameters', () => {
     rejects(() => referenceValue(undefined, 'patient', 'Patient'), 'patient', /required/);
     rejects(() => textValue('   ', 'author'), 'author', /empty/);
     rejects(() => textValue('x'.repeat(201), 'author'), 'author', /200/);
+  });
+});
+
+describe('documentTypeTokens', () => {
+  const LOINC = 'http://loinc.org';
+  const DSP = 'https://dsp-kit.org/fhir/CodeSystem/dsp-document-type';
+  const labels = { fr: 'x', de: 'x', en: 'x' };
+
+  it('sends a confirmed LOINC code with the DSP code, an unconfirmed one not at all', () => {
+    assert.deepEqual(documentTypeTokens('resume-patient'), [
+      `${LOINC}|60591-5`,
+      `${DSP}|resume-patient`,
+    ]);
+    assert.deepEqual(documentTypeTokens('antecedents-familiaux'), [`${DSP}|antecedents-familiaux`]);
+  });
+
+  it('searches two types that share a LOINC code by their DSP codes alone', () => {
+    // A shared LOINC code would find the other type's documents too.
+    const types = [
+      { code: 'a', labels, classCode: 'synthese', loinc: '11111-1', loincConfirmed: true },
+      { code: 'b', labels, classCode: 'synthese', loinc: '11111-1', loincConfirmed: true },
+      { code: 'c', labels, classCode: 'synthese', loinc: '22222-2', loincConfirmed: true },
+    ] as const;
+    assert.deepEqual(documentTypeTokens('a', types), [`${DSP}|a`]);
+    assert.deepEqual(documentTypeTokens('b', types), [`${DSP}|b`]);
+    assert.deepEqual(documentTypeTokens('c', types), [`${LOINC}|22222-2`, `${DSP}|c`]);
+  });
+
+  it('refuses an unknown type', () => {
+    rejects(() => documentTypeTokens('x-ray'), 'type', /Unknown DSP document type "x-ray"/);
   });
 });

@@ -1,6 +1,13 @@
 // Checks search values and turns them into FHIR search parameters, so an invalid query is refused
 // before any request is sent.
 import { DspValidationError } from './errors.js';
+import {
+  DOCUMENT_TYPE_SYSTEM,
+  LOINC_SYSTEM,
+  documentTypes,
+  sharedLoincCodes,
+  type DocumentType,
+} from './vocabulary.js';
 
 /** A FHIR date or dateTime prefix-free value: `2026`, `2026-03`, `2026-03-14` or a full instant. */
 const FHIR_DATE =
@@ -103,4 +110,23 @@ export function textValue(value: unknown, field: string): string {
   if (text.length > 200)
     throw new DspValidationError(`${field} is longer than 200 characters`, field);
   return text;
+}
+
+/**
+ * The `type` token values that find documents of one DSP type (FHIR's OR: either coding matches):
+ * the standard coding a national server indexes — LOINC, where the pairing is confirmed — then the
+ * kit's own code, which the kit writes beside it. A LOINC code that two DSP types share would
+ * find the other's documents too, so such types are searched by their DSP code alone.
+ */
+export function documentTypeTokens(
+  code: string,
+  types: readonly DocumentType[] = documentTypes,
+): string[] {
+  const type = types.find((t) => t.code === code);
+  if (!type) throw new DspValidationError(`Unknown DSP document type "${code}"`, 'type');
+  const own = `${DOCUMENT_TYPE_SYSTEM}|${type.code}`;
+  const { loinc } = type;
+  return loinc !== undefined && type.loincConfirmed && !sharedLoincCodes(types).has(loinc)
+    ? [`${LOINC_SYSTEM}|${loinc}`, own]
+    : [own];
 }

@@ -80,14 +80,18 @@ describe('buildCountBatch', () => {
       ].map(([code = '', bound = '']) => ({
         _summary: 'count',
         status: 'current',
-        type: `${DOCUMENT_TYPE_SYSTEM}|${code}`,
+        // Résumés patients is LOINC 60591-5 (DOMAIN.md, confirmed); allergies has none confirmed.
+        type:
+          code === 'resume-patient'
+            ? `http://loinc.org|60591-5,${DOCUMENT_TYPE_SYSTEM}|resume-patient`
+            : `${DOCUMENT_TYPE_SYSTEM}|${code}`,
         date: `lt${bound}`,
       })),
     );
     // A valid URL query: the token's `|` and the instant's `:` are percent-encoded.
     assert.equal(
       entries[0]?.request?.url,
-      `DocumentReference?_summary=count&status=current&type=${encodeURIComponent(`${DOCUMENT_TYPE_SYSTEM}|resume-patient`)}&date=lt2015-11-01T00%3A00%3A00Z`,
+      `DocumentReference?_summary=count&status=current&type=${encodeURIComponent(`http://loinc.org|60591-5,${DOCUMENT_TYPE_SYSTEM}|resume-patient`)}&date=lt2015-11-01T00%3A00%3A00Z`,
     );
   });
 
@@ -99,7 +103,11 @@ describe('buildCountBatch', () => {
     documentTypes.forEach((type, t) => {
       dates.forEach((date, d) => {
         const query = params(entries[t * dates.length + d]?.request?.url);
-        assert.equal(query.type, `${DOCUMENT_TYPE_SYSTEM}|${type.code}`);
+        const own = `${DOCUMENT_TYPE_SYSTEM}|${type.code}`;
+        assert.equal(
+          query.type,
+          type.loincConfirmed ? `http://loinc.org|${type.loinc ?? ''},${own}` : own,
+        );
         assert.equal(query.date, `lt${SEED_BOUNDS[date as keyof typeof SEED_BOUNDS]}`);
       });
     });

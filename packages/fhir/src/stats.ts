@@ -2,8 +2,8 @@
 // and the batch-response read back into a types × dates table of counts.
 import type { Bundle, BundleEntry, OperationOutcome } from '@medplum/fhirtypes';
 import { DspHttpError, DspProtocolError, DspValidationError } from './errors.js';
-import { referenceValue } from './search-params.js';
-import { DOCUMENT_TYPE_SYSTEM, documentTypeByCode, documentTypes } from './vocabulary.js';
+import { documentTypeTokens, referenceValue } from './search-params.js';
+import { documentTypeByCode, documentTypes } from './vocabulary.js';
 
 export interface CountBatchQuery {
   /**
@@ -85,7 +85,8 @@ export function buildCountBatch(query: CountBatchQuery): Bundle {
       // Current documents, as the agency's table counts them (a server may default otherwise).
       const params = new URLSearchParams({ _summary: 'count', status: 'current' });
       if (patient !== undefined) params.set('patient', patient);
-      params.set('type', `${DOCUMENT_TYPE_SYSTEM}|${code}`);
+      // The LOINC coding too where the type has one: a national server indexes LOINC.
+      params.set('type', documentTypeTokens(code).join(','));
       params.set('date', `lt${bound}`);
       return { request: { method: 'GET', url: `DocumentReference?${params.toString()}` } };
     }),

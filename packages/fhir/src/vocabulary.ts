@@ -303,8 +303,27 @@ export const documentTypes: readonly DocumentType[] = [
 ];
 
 const typesByCode = new Map(documentTypes.map((t) => [t.code, t]));
+
+/**
+ * LOINC codes that more than one of `types` carries: such a code cannot say which DSP type a
+ * document is, so it is neither searched for nor read as one (today no code is shared).
+ */
+export function sharedLoincCodes(types: readonly DocumentType[]): ReadonlySet<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const { loinc } of types) {
+    if (loinc === undefined) continue;
+    if (seen.has(loinc)) shared.add(loinc);
+    seen.add(loinc);
+  }
+  return shared;
+}
+
+const sharedLoinc = sharedLoincCodes(documentTypes);
 const typesByLoinc = new Map(
-  documentTypes.filter((t) => t.loinc !== undefined).map((t) => [t.loinc, t]),
+  documentTypes.flatMap((t) =>
+    t.loinc !== undefined && !sharedLoinc.has(t.loinc) ? [[t.loinc, t] as const] : [],
+  ),
 );
 
 /** The DSP type with this code in {@link DOCUMENT_TYPE_SYSTEM}. */
@@ -314,7 +333,8 @@ export function documentTypeByCode(code: string): DocumentType | undefined {
 
 /**
  * The DSP type a `DocumentReference.type` designates: by our code system first, then by LOINC,
- * so documents from servers that send LOINC alone are still classified.
+ * so documents from servers that send LOINC alone are still classified (a LOINC code two DSP
+ * types share classifies nothing).
  */
 export function documentTypeOf(concept: CodeableConcept | undefined): DocumentType | undefined {
   const codings = concept?.coding ?? [];

@@ -6,6 +6,7 @@ import { defaultConsent } from '../src/consent.js';
 import {
   DspAuthError,
   DspConflictError,
+  DspContentOriginError,
   DspHttpError,
   DspIntegrityError,
   DspNetworkError,
@@ -407,22 +408,41 @@ describe('DspClient.searchDocuments parameters', () => {
     const params = new URL(requests[0]!.url).searchParams;
     assert.equal(params.get('patient'), 'p1');
     assert.equal(params.get('status'), 'superseded');
+    // Both types have a confirmed LOINC code (DOMAIN.md's ✓): LOINC first, then the DSP code.
     assert.equal(
       params.get('type'),
-      'https://dsp-kit.org/fhir/CodeSystem/dsp-document-type|certificat-medical,https://dsp-kit.org/fhir/CodeSystem/dsp-document-type|resume-patient',
+      'http://loinc.org|89601-9,https://dsp-kit.org/fhir/CodeSystem/dsp-document-type|certificat-medical,http://loinc.org|60591-5,https://dsp-kit.org/fhir/CodeSystem/dsp-document-type|resume-patient',
     );
     assert.equal(
       params.get('category'),
       'https://dsp-kit.org/fhir/CodeSystem/dsp-document-class|synthese',
     );
     assert.deepEqual(params.getAll('date'), ['ge2025-01-01', 'le2025-12-31']);
-    assert.equal(params.get('author.family'), 'Weber');
+    assert.equal(params.get('author:Practitioner.family'), 'Weber');
+    assert.equal(params.has('author.family'), false);
     assert.equal(
       params.get('security-label'),
       'http://terminology.hl7.org/CodeSystem/v3-Confidentiality|N,http://terminology.hl7.org/CodeSystem/v3-Confidentiality|R',
     );
     assert.equal(params.get('_sort'), 'date');
     assert.equal(params.get('_count'), '20');
+  });
+
+  it('searches a type by its DSP code alone where LOINC is unconfirmed or missing', async () => {
+    const { fetch, requests } = fakeFetch(() => fhir(searchset([])));
+    const client = new DspClient({ baseUrl: BASE, fetch });
+    // Rapports médicaux: 11488-4 is only the kit's mapping (~); Expression du titulaire: none.
+    await client.searchDocuments({ patient: 'p1', type: 'rapport-medical' });
+    await client.searchDocuments({ patient: 'p1', type: 'expression-titulaire' });
+    await client.searchDocuments({ patient: 'p1', type: 'resultat-biologie' });
+    assert.deepEqual(
+      requests.map((r) => new URL(r.url).searchParams.get('type')),
+      [
+        'https://dsp-kit.org/fhir/CodeSystem/dsp-document-type|rapport-medical',
+        'https://dsp-kit.org/fhir/CodeSystem/dsp-document-type|expression-titulaire',
+        'http://loinc.org|11502-2,https://dsp-kit.org/fhir/CodeSystem/dsp-document-type|resultat-biologie',
+      ],
+    );
   });
 
   it('refuses invalid values before sending anything', async () => {
@@ -512,15 +532,56 @@ describe('DspClient.retrieveContent', () => {
     );
   });
 
-  it('sends no token to content hosted on another origin', async () => {
+  it('fetches content on an origin the host allows, without the token', async () => {
     const { fetch, requests } = fakeFetch(() => new Response(bytes));
     const client = new DspClient({
       baseUrl: BASE,
       fetch,
       tokens: { getAccessToken: () => Promise.resolve('t') },
+      contentOrigins: ['https://cdn.example'],
     });
     await client.retrieveContent({ url: 'https://cdn.example/b1' });
+    assert.equal(requests[0]!.url, 'https://cdn.example/b1');
     assert.equal(requests[0]!.headers.get('authorization'), null);
+  });
+
+  it('refuses content on any other origin before any request, naming its host', async () => {
+    const { fetch, requests } = fakeFetch(() => new Response(bytes));
+    let asked = 0;
+    const client = new DspClient({
+      baseUrl: BASE,
+      fetch,
+      tokens: { getAccessToken: () => Promise.resolve(`t-${++asked}`) },
+      contentOrigins: ['https://cdn.example'],
+    });
+    for (const url of ['https://tracker.example/pixel.png?doc=d1', 'https://cdn.example.evil/b1']) {
+      await assert.rejects(client.retrieveContent({ url, contentType: 'image/png' }), (error) => {
+        assert.ok(error instanceof DspContentOriginError);
+        assert.equal(error.host, new URL(url).host);
+        assert.equal(error.field, 'attachment.url');
+        return true;
+      });
+    }
+    const noList = new DspClient({ baseUrl: BASE, fetch });
+    await assert.rejects(
+      noList.retrieveContent({ url: 'https://cdn.example/b1' }),
+      DspContentOriginError,
+    );
+    assert.equal(requests.length, 0);
+    assert.equal(asked, 0, 'the token provider was not even asked');
+  });
+
+  it('refuses a contentOrigins entry that is not an origin', () => {
+    for (const contentOrigins of [
+      ['cdn.example'],
+      ['https://cdn.example/files'],
+      ['ftp://cdn.example'],
+    ]) {
+      assert.throws(
+        () => new DspClient({ baseUrl: BASE, contentOrigins }),
+        (error: unknown) => error instanceof DspValidationError && error.field === 'contentOrigins',
+      );
+    }
   });
 
   it('decodes inline data, and refuses an attachment with neither url nor data', async () => {
@@ -689,7 +750,8 @@ describe('DspClient audit, directory, provide and break-the-glass', () => {
     assert.equal(entry?.organization?.name, 'CHL');
     assert.equal(entry?.profession, 'infirmier');
     const params = new URL(requests[0]!.url).searchParams;
-    assert.equal(params.get('practitioner.name'), 'Web');
+    assert.equal(params.get('practitioner:Practitioner.name'), 'Web');
+    assert.equal(params.has('practitioner.name'), false);
     assert.equal(params.get('role'), 'https://dsp-kit.org/fhir/CodeSystem/profession|infirmier');
     assert.deepEqual(params.getAll('_include'), [
       'PractitionerRole:practitioner',
@@ -770,6 +832,101 @@ describe('DspClient audit, directory, provide and break-the-glass', () => {
   });
 });
 
+describe('DspClient emergency access strategies', () => {
+  const reason = '  Patient inconscient aux urgences  ';
+
+  it('uses the $break-the-glass operation when told so, as by default', async () => {
+    const { fetch, requests } = fakeFetch(() =>
+      fhir({ resourceType: 'Parameters', parameter: [{ name: 'expires', valueInstant: 'x' }] }),
+    );
+    const client = new DspClient({ baseUrl: BASE, fetch, emergencyAccess: 'operation' });
+    assert.deepEqual(await client.breakTheGlass('Patient/p1', reason), { expires: 'x' });
+    assert.equal(requests[0]!.url, `${BASE}/Patient/p1/$break-the-glass`);
+  });
+
+  it('asks the host instead, with the patient, the reason and a signal, and sends nothing', async () => {
+    const { fetch, requests } = fakeFetch(() => fhir({}));
+    const calls: [string, string, AbortSignal][] = [];
+    const client = new DspClient({
+      baseUrl: BASE,
+      fetch,
+      emergencyAccess: (patient, text, signal) => {
+        calls.push([patient, text, signal]);
+        return Promise.resolve({ expires: '2026-11-27T10:00:00Z' });
+      },
+    });
+    const controller = new AbortController();
+    assert.deepEqual(
+      await client.breakTheGlass('Patient/p1', reason, { signal: controller.signal }),
+      { expires: '2026-11-27T10:00:00Z' },
+    );
+    assert.deepEqual(calls, [['p1', 'Patient inconscient aux urgences', controller.signal]]);
+    assert.ok((await client.breakTheGlass('p1', reason)).expires);
+    assert.ok(calls[1]![2] instanceof AbortSignal, 'a signal even when the caller gave none');
+    const unbounded = new DspClient({
+      baseUrl: BASE,
+      fetch,
+      emergencyAccess: () => Promise.resolve({}),
+    });
+    assert.deepEqual(await unbounded.breakTheGlass('p1', reason), { expires: undefined });
+    assert.equal(requests.length, 0);
+  });
+
+  it('checks the patient and the reason before calling the host', async () => {
+    let called = 0;
+    const client = new DspClient({
+      baseUrl: BASE,
+      emergencyAccess: () => {
+        called++;
+        return Promise.resolve({});
+      },
+    });
+    for (const [patient, text, field] of [
+      ['p1', 'urgence', 'reason'],
+      ['p1', 'x'.repeat(501), 'reason'],
+      ['../p1', reason, 'patient'],
+    ] as const) {
+      await assert.rejects(
+        client.breakTheGlass(patient, text),
+        (error: unknown) => error instanceof DspValidationError && error.field === field,
+      );
+    }
+    assert.equal(called, 0);
+  });
+
+  it('passes the host’s DspErrors and abort on, and reports any other failure as DspAuthError', async () => {
+    const failing = (error: Error) =>
+      new DspClient({ baseUrl: BASE, emergencyAccess: () => Promise.reject(error) });
+    const refused = new DspHttpError(403);
+    await assert.rejects(failing(refused).breakTheGlass('p1', reason), (e) => e === refused);
+    await assert.rejects(failing(new Error('invalid_grant')).breakTheGlass('p1', reason), (e) => {
+      assert.ok(e instanceof DspAuthError);
+      assert.match(e.message, /invalid_grant/);
+      return true;
+    });
+    const controller = new AbortController();
+    const pending = new DspClient({
+      baseUrl: BASE,
+      emergencyAccess: (_p, _r, signal) =>
+        new Promise((_resolve, reject) => {
+          signal.addEventListener('abort', () => reject(new Error('stopped')));
+        }),
+    }).breakTheGlass('p1', reason, { signal: controller.signal });
+    controller.abort();
+    await assert.rejects(
+      pending,
+      (e: unknown) => e instanceof DOMException && e.name === 'AbortError',
+    );
+  });
+
+  it('refuses an emergencyAccess that is neither "operation" nor a function', () => {
+    assert.throws(
+      () => new DspClient({ baseUrl: BASE, emergencyAccess: 'token' as 'operation' }),
+      (error: unknown) => error instanceof DspValidationError && error.field === 'emergencyAccess',
+    );
+  });
+});
+
 describe('what DspClient sends', () => {
   it('is valid FHIR R4: a new Consent, an updated one, a provide transaction', async () => {
     const { fetch, requests } = fakeFetch((request) =>
@@ -799,6 +956,73 @@ describe('what DspClient sends', () => {
     });
     assert.equal(requests.length, 3);
     for (const request of requests) assertValidR4((await request.json()) as Resource);
+  });
+});
+
+describe('where DspClient sends its token', () => {
+  const tokens = (asked: (TokenRequest | undefined)[]): TokenProvider => ({
+    getAccessToken: (request) => {
+      asked.push(request);
+      return Promise.resolve('t');
+    },
+  });
+
+  it('sends the token under the base only, not elsewhere on its origin', async () => {
+    const { fetch, requests } = fakeFetch(() => new Response('abc'));
+    const client = new DspClient({ baseUrl: BASE, fetch, tokens: tokens([]) });
+    const outside = [
+      'https://dsp.example/files/b1',
+      '/admin/b1',
+      `${BASE}/../admin/b1`,
+      `${BASE}/%2e%2e/admin/b1`,
+      `${BASE}/..%2fadmin/b1`,
+      `${BASE}/..;/admin/b1`,
+      'https://dsp.example/fhirx/b1',
+    ];
+    for (const url of ['Binary/b1', `${BASE}/Binary/b2`, ...outside]) {
+      await client.retrieveContent({ url });
+    }
+    const sent = requests.map((r) => [r.url, r.headers.get('authorization')]);
+    assert.deepEqual(sent.slice(0, 2), [
+      [`${BASE}/Binary/b1`, 'Bearer t'],
+      [`${BASE}/Binary/b2`, 'Bearer t'],
+    ]);
+    for (const [url, authorization] of sent.slice(2)) {
+      assert.equal(authorization, null, url ?? undefined);
+    }
+    assert.equal(sent.length, 2 + outside.length);
+  });
+
+  it('neither asks for a token nor refreshes it on a 401 outside the base', async () => {
+    const asked: (TokenRequest | undefined)[] = [];
+    const { fetch, requests } = fakeFetch(() => fhir({}, 401));
+    const client = new DspClient({ baseUrl: BASE, fetch, tokens: tokens(asked) });
+    await assert.rejects(
+      client.retrieveContent({ url: 'https://dsp.example/files/b1' }),
+      (error: unknown) => error instanceof DspHttpError && error.status === 401,
+    );
+    assert.equal(requests.length, 1);
+    assert.deepEqual(asked, []);
+  });
+
+  it('refuses a next link that leaves the base, before following it', async () => {
+    for (const next of [
+      'https://dsp.example/other/DocumentReference?page=2',
+      `${BASE}/../other/DocumentReference?page=2`,
+      `${BASE}/..%2fother/DocumentReference?page=2`,
+    ]) {
+      const { fetch, requests } = fakeFetch(() =>
+        fhir(searchset(['d1'], { link: [{ relation: 'next', url: next }] })),
+      );
+      const client = new DspClient({ baseUrl: BASE, fetch, tokens: tokens([]) });
+      await assert.rejects(
+        client.searchDocuments({ patient: 'p1' }),
+        (error: unknown) =>
+          error instanceof DspProtocolError && error.message.includes('outside the FHIR base'),
+        next,
+      );
+      assert.equal(requests.length, 1);
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { DspClient } from '../src/client.js';
 import {
   DspAuthError,
   DspConflictError,
+  DspContentOriginError,
   DspHttpError,
   DspIntegrityError,
   DspNetworkError,
@@ -107,6 +108,44 @@ describe('DspClient over HTTP', () => {
     expect((await client.readPatient('p1')).id).to.equal('p1');
     const error = await rejection(client.readPatient('p1'));
     expect(error).to.be.instanceOf(DspAuthError);
+  });
+
+  it('sends the token under the base only, and nothing at all to an origin not allowed', async () => {
+    const seen: [string, string | null][] = [];
+    const record = ({ request }: { request: Request }) => {
+      seen.push([request.url, request.headers.get('authorization')]);
+      return new HttpResponse('abc', { headers: { 'Content-Type': 'text/plain' } });
+    };
+    serve(
+      http.get(`${BASE}/*`, record),
+      http.get(`${location.origin}/elsewhere/b1`, record),
+      http.get('https://files.example.test/b1', record),
+      http.get('https://tracker.example.test/b1', record),
+    );
+    const client = new DspClient({
+      baseUrl: BASE,
+      tokens: { getAccessToken: () => Promise.resolve('t') },
+      contentOrigins: ['https://files.example.test'],
+    });
+    for (const url of [
+      'Binary/b1',
+      `${location.origin}/elsewhere/b1`,
+      `${BASE}/..%2felsewhere/b1`,
+      'https://files.example.test/b1',
+    ]) {
+      expect(await (await client.retrieveContent({ url })).text()).to.equal('abc');
+    }
+    const refused = await rejection(
+      client.retrieveContent({ url: 'https://tracker.example.test/b1' }),
+    );
+    expect(refused).to.be.instanceOf(DspContentOriginError);
+    expect((refused as DspContentOriginError).host).to.equal('tracker.example.test');
+    expect(seen).to.deep.equal([
+      [`${BASE}/Binary/b1`, 'Bearer t'],
+      [`${location.origin}/elsewhere/b1`, null],
+      [`${BASE}/..%2felsewhere/b1`, null],
+      ['https://files.example.test/b1', null],
+    ]);
   });
 
   it("turns a 412 into a DspConflictError with the server's current Consent", async () => {

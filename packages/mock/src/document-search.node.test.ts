@@ -134,3 +134,98 @@ describe('searchDocuments', () => {
     });
   }
 });
+
+describe('searchDocuments with the codings and chains of national servers', () => {
+  const LOINC = 'http://loinc.org';
+  const DSP = 'https://dsp-kit.org/fhir/CodeSystem/dsp-document-type';
+
+  /** A current document of Marie's with the given type codings and author. */
+  function stored(
+    id: string,
+    coding: { system: string; code: string }[],
+    author = 'Practitioner/x',
+  ) {
+    return {
+      ...(structuredClone(documents.bloodTest) as DocumentReference),
+      id,
+      type: { coding },
+      author: [{ reference: author, display: 'Dr Jeanne Muller' }],
+    };
+  }
+
+  function searchAmong(query: string, docs: DocumentReference[]) {
+    return searchDocuments({
+      url: new URL(`DocumentReference?${query}`, base),
+      documents: () => docs,
+      visible: () => true,
+      allowWithoutPatient: false,
+    });
+  }
+
+  it('finds a type by either coding: the LOINC one, or the kit’s own', () => {
+    const docs = [
+      stored('loinc-only', [{ system: LOINC, code: '11502-2' }]),
+      stored('dsp-only', [{ system: DSP, code: 'resultat-biologie' }]),
+      stored('both', [
+        { system: DSP, code: 'resultat-biologie' },
+        { system: LOINC, code: '11502-2' },
+      ]),
+      stored('other', [
+        { system: DSP, code: 'resume-patient' },
+        { system: LOINC, code: '60591-5' },
+      ]),
+      stored('same-code-other-system', [{ system: 'urn:oid:1.2.3', code: '11502-2' }]),
+    ];
+    const found = ids(searchAmong(`${marie}&type=${LOINC}|11502-2,${DSP}|resultat-biologie`, docs));
+    assert.deepEqual(found.sort(), ['both', 'dsp-only', 'loinc-only']);
+  });
+
+  it('finds authors by the typed chain author:Practitioner.family, and still by author.family', () => {
+    const docs = [
+      stored('by-practitioner', [], 'Practitioner/muller'),
+      stored('by-organization', [], 'Organization/lab'),
+      stored('by-patient', [], 'Patient/marie'),
+    ];
+    assert.deepEqual(ids(searchAmong(`${marie}&author:Practitioner.family=mull`, docs)), [
+      'by-practitioner',
+    ]);
+    assert.deepEqual(
+      ids(searchAmong(`${marie}&author.family=mull`, docs)).sort(),
+      ['by-organization', 'by-patient', 'by-practitioner'],
+      'the untyped chain, as before, looks at every author',
+    );
+    const contained = (resourceType: 'Practitioner' | 'Organization', family: string) => ({
+      ...stored(`contained-${resourceType}`, [], '#author'),
+      contained: [
+        resourceType === 'Practitioner'
+          ? { resourceType, id: 'author', name: [{ family }] }
+          : { resourceType, id: 'author', name: family },
+      ],
+    });
+    assert.deepEqual(
+      ids(
+        searchAmong(`${marie}&author:Practitioner.family=mull`, [
+          contained('Practitioner', 'Muller'),
+          contained('Organization', 'Muller'),
+        ]),
+      ),
+      ['contained-Practitioner'],
+      'a chain is evaluated inside contained resources too',
+    );
+    assert.deepEqual(ids(search(`${marie}&author:Practitioner.family=mull`)), [
+      documents.hidden.id,
+      documents.cardiology.id,
+      documents.masked.id,
+    ]);
+  });
+
+  it('answers 400 to a chain on a type the search does not know', () => {
+    assert.throws(
+      () => searchAmong(`${marie}&author:Device.family=x`, []),
+      (error: unknown) =>
+        error instanceof FhirFailure &&
+        error.status === 400 &&
+        /Unsupported search parameter "author:Device.family"/.test(error.message),
+    );
+  });
+});

@@ -1,6 +1,7 @@
 // ITI-67 DocumentReference search: the parameters the client sends, FHIR prefixes, sorting, paging
-// and `_summary=count`, answered as a FHIR server does, including its errors.
-import type { Bundle, DocumentReference } from '@medplum/fhirtypes';
+// and `_summary=count`, answered as a FHIR server does, including its errors. A token matches any
+// coding of its element, so a type is found by its LOINC coding as well as by the kit's.
+import type { Bundle, DocumentReference, Reference } from '@medplum/fhirtypes';
 import { FhirFailure } from './fhir-http.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -13,6 +14,7 @@ const SUPPORTED = new Set([
   'category',
   'date',
   'author.family',
+  'author:Practitioner.family',
   'security-label',
   'identifier',
   '_sort',
@@ -50,6 +52,39 @@ function tokenMatcher(param: string): (codings: { system?: string; code?: string
         (c) => c.code === alt.code && (alt.system === undefined || (c.system ?? '') === alt.system),
       ),
     );
+}
+
+/** Whether a word of `name` starts with `prefix` (lower case), as a FHIR string search does. */
+function namedBy(name: string | undefined, prefix: string): boolean {
+  return (name ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .some((word) => word.startsWith(prefix));
+}
+
+/**
+ * Whether an author is a Practitioner of that family name: a `Practitioner/<id>` reference (named
+ * by its display, which the mock keeps as the practitioner's name) or, since FHIR evaluates chains
+ * inside contained resources, a contained Practitioner.
+ */
+function isPractitioner(document: DocumentReference, author: Reference, family: string): boolean {
+  const reference = author.reference ?? '';
+  if (reference.startsWith('Practitioner/')) return namedBy(author.display, family);
+  if (!reference.startsWith('#')) return false;
+  const contained = document.contained?.find((r) => r.id === reference.slice(1));
+  // A contained PractitionerRole (the kit's Comprehensive author) stands for its practitioner:
+  // the author person ITI-67 matches ($XDSDocumentEntryAuthorPerson).
+  if (contained?.resourceType === 'PractitionerRole') {
+    const person = contained.practitioner;
+    return (
+      (person?.reference ?? '').startsWith('Practitioner/') &&
+      namedBy(person?.display ?? author.display, family)
+    );
+  }
+  return (
+    contained?.resourceType === 'Practitioner' &&
+    (contained.name ?? []).some((n) => (n.family ?? '').toLowerCase().startsWith(family))
+  );
 }
 
 const DATE_PREFIX =
@@ -163,14 +198,12 @@ export function searchDocuments(request: SearchRequest): Bundle<DocumentReferenc
   }
   const family = params.get('author.family')?.toLowerCase();
   if (family) {
-    filters.push((d) =>
-      (d.author ?? []).some((a) =>
-        (a.display ?? '')
-          .toLowerCase()
-          .split(/\s+/)
-          .some((word) => word.startsWith(family)),
-      ),
-    );
+    // ITI-67's untyped chain: any author, by the name its reference displays.
+    filters.push((d) => (d.author ?? []).some((a) => namedBy(a.display, family)));
+  }
+  const practitioner = params.get('author:Practitioner.family')?.toLowerCase();
+  if (practitioner) {
+    filters.push((d) => (d.author ?? []).some((a) => isPractitioner(d, a, practitioner)));
   }
   const matches = request
     .documents(patient ? patientId(patient) : undefined)

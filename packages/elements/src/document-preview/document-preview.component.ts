@@ -3,6 +3,7 @@
 import {
   CONFIDENTIALITY_SYSTEM,
   confidentialityCodes,
+  DspContentOriginError,
   label,
   typeLabel,
   type DocumentReference,
@@ -38,6 +39,9 @@ import { PdfPagesController } from './pdf-pages.controller.js';
  * `<iframe sandbox="">` (no scripts, opaque origin) of a blob URL, where Chromium shows its
  * "blocked" page: the panel keeps the sandbox rather than fall back to `<object>`/`<embed>`,
  * which would run the viewer unsandboxed, and offers the download button with a hint.
+ *
+ * Content on another origin is fetched only from the client's `contentOrigins`; anywhere else
+ * nothing is requested, and the panel names the host it will not contact.
  *
  * Hidden documents: with `confirm-hidden`, a document labelled `hidden-from-patient` shows a
  * warning first and its content is requested only after "Open anyway". The client cannot tell
@@ -161,8 +165,21 @@ export class DspDocumentPreview extends DspElement {
           </button>
         </div>`;
       case 'error':
-        return this.renderError(state.error, m.failed, () => this.#preview.retry());
+        return state.error instanceof DspContentOriginError
+          ? this.#renderRefusedOrigin(state.error)
+          : this.renderError(state.error, m.failed, () => this.#preview.retry());
     }
+  }
+
+  /**
+   * Content on a host the client may not contact (see `DspClientOptions.contentOrigins`): the
+   * host is named, and nothing is offered — trying again or downloading would ask that host too.
+   */
+  #renderRefusedOrigin(error: DspContentOriginError): TemplateResult {
+    const m = this.#messages;
+    return html`<div part="error" role="alert">
+      <p class="summary">${m.failed} ${m.refusedOrigin(error.host)}</p>
+    </div>`;
   }
 
   #renderHeader(document: DocumentReference, state: PreviewState): TemplateResult {

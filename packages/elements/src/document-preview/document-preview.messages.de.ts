@@ -18,6 +18,8 @@ const de: PreviewMessages = {
   pdfHint:
     'Zeigt der Browser das PDF in diesem geschützten Rahmen nicht an, laden Sie es herunter, um es zu öffnen.',
   failed: 'Das Dokument konnte nicht angezeigt werden.',
+  refusedOrigin: (host) =>
+    `Es liegt auf ${host}, einem Server, den diese Website nicht kontaktieren darf; es wurde daher nicht geladen.`,
   page: (page, count, title) => `Seite ${page} von ${count}, ${title}`,
   morePages: 'Nächste Seiten anzeigen',
   author: (name) => `von ${name}`,

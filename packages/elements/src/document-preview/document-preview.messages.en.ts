@@ -16,6 +16,8 @@ const en: PreviewMessages = {
   unsupported: 'This type of document cannot be shown here. Download it to open it.',
   pdfHint: 'If the browser does not show the PDF in this protected frame, download it to open it.',
   failed: 'The document could not be shown.',
+  refusedOrigin: (host) =>
+    `It is stored on ${host}, a server this site is not allowed to contact, so it was not loaded.`,
   page: (page, count, title) => `Page ${page} of ${count}, ${title}`,
   morePages: 'Show the next pages',
   author: (name) => `by ${name}`,

@@ -17,6 +17,8 @@ const lb: PreviewMessages = {
   pdfHint:
     'Wann de Browser de PDF an dësem geschützte Kader net weist, luet en erof, fir en opzemaachen.',
   failed: 'D’Dokument konnt net gewise ginn.',
+  refusedOrigin: (host) =>
+    `Et läit op ${host}, engem Server, deen dëse Site net kontaktéiere dierf; dofir gouf et net gelueden.`,
   page: (page, count, title) => `Säit ${page} vun ${count}, ${title}`,
   morePages: 'Déi nächst Säite weisen',
   author: (name) => `vum ${name}`,

@@ -17,6 +17,8 @@ const fr = {
   pdfHint:
     'Si le navigateur n’affiche pas le PDF dans ce cadre protégé, téléchargez-le pour l’ouvrir.',
   failed: 'Le document n’a pas pu être affiché.',
+  refusedOrigin: (host: string) =>
+    `Il est hébergé sur ${host}, un serveur que ce site n’est pas autorisé à contacter : il n’a pas été chargé.`,
   page: (page: number, count: number, title: string) => `Page ${page} sur ${count}, ${title}`,
   morePages: 'Afficher les pages suivantes',
   author: (name: string) => `par ${name}`,

@@ -1,5 +1,5 @@
-// The professional directory: PractitionerRole by practitioner name and profession (with the
-// practitioner and organisation included), Practitioner by name, and reads.
+// The professional directory: PractitionerRole by practitioner name (the chain typed or not) and
+// profession (with the practitioner and organisation included), Practitioner by name, and reads.
 import type {
   Bundle,
   BundleEntry,
@@ -38,7 +38,12 @@ function countOf(url: URL): number {
 
 export function searchRolesRoute(context: Context): Response {
   const { url, store } = context;
-  const name = url.searchParams.get('practitioner.name')?.trim() ?? '';
+  // `practitioner` references Practitioners only, so both spellings of the chain mean the same.
+  const name = (
+    url.searchParams.get('practitioner:Practitioner.name') ??
+    url.searchParams.get('practitioner.name') ??
+    ''
+  ).trim();
   const role = url.searchParams.get('role');
   const [system, code] = role?.includes('|') ? role.split('|') : [undefined, role ?? undefined];
   const includes = url.searchParams.getAll('_include');
