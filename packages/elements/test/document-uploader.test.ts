@@ -132,7 +132,13 @@ describe('<dsp-document-uploader>', () => {
     expect(stored!.category?.[0]?.coding?.[0]?.code).to.equal('compte-rendu');
     expect(stored!.securityLabel?.[0]?.coding?.[0]?.code).to.equal('R');
     expect(stored!.context?.period?.start).to.equal('2026-11-20');
-    expect(stored!.author?.[0]?.reference).to.equal('Practitioner/paul-weber');
+    // The author is contained (MHD Comprehensive): a role of the practitioner who sent it.
+    const author = stored!.contained?.find(
+      (r) => `#${r.id ?? ''}` === stored!.author?.[0]?.reference,
+    );
+    expect(author?.resourceType === 'PractitionerRole' && author.practitioner?.reference).to.equal(
+      'Practitioner/paul-weber',
+    );
 
     // Progress: the hashing phase reaches the file's size, the sending phase its request's.
     const hashing = progress.filter((e) => e.detail.phase === 'hashing');
@@ -200,7 +206,13 @@ describe('<dsp-document-uploader>', () => {
     expect(statusOf(row!)).to.equal('sent');
     const [stored] = storedFor(el.items[0]!.documentUuid);
     expect(stored!.type?.coding?.[0]?.code).to.equal('expression-titulaire');
-    expect(stored!.author?.[0]?.reference).to.equal(`Patient/${patients.marie.id}`);
+    // The author is contained (MHD Comprehensive): the patient, linked to her record.
+    const author = stored!.contained?.find(
+      (r) => `#${r.id ?? ''}` === stored!.author?.[0]?.reference,
+    );
+    expect(author?.resourceType === 'Patient' && author.link?.[0]?.other.reference).to.equal(
+      `Patient/${patients.marie.id}`,
+    );
     expect(stored!.content[0]!.attachment.contentType).to.equal('text/plain');
     await expect(el).to.be.accessible();
   });

@@ -163,7 +163,7 @@ export interface ContentOptions extends RequestOptions {
 }
 
 export interface ProvideResult {
-  /** The response's entries, in the order of the transaction: SubmissionSet, then each document and its Binary. */
+  /** The response's entries, in the order of the transaction: SubmissionSet, then each document and its Binary, then the PATCH of each replaced document. */
   readonly entries: readonly { readonly status: string; readonly location: string | undefined }[];
 }
 

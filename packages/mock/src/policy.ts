@@ -7,6 +7,7 @@ import {
   documentTypeOf,
 } from '@dsp-kit/fhir';
 import type { Consent, ConsentProvision, DocumentReference, Patient } from '@medplum/fhirtypes';
+import { authorReferences } from './authors.js';
 import type { Caller } from './identity.js';
 
 /** Which DSP document types each profession may read; a profession not listed reads every type. */
@@ -91,6 +92,11 @@ export interface PolicyOptions {
   explicitGrantsOnly?: boolean;
   /** The médecin référent sees masked documents (DMP rule); default true. */
   referentSeesMasked?: boolean;
+  /**
+   * A professional may replace a document written by their organisation or by a colleague of it,
+   * not only their own (DOMAIN.md: "the author, or their organisation, per policy"); default true.
+   */
+  organisationReplaces?: boolean;
 }
 
 /** Why a caller may not see a record; each reason has a sentence in the 403's OperationOutcome. */
@@ -167,11 +173,14 @@ export class Policy {
   readonly #matrix: ProfessionMatrix;
   readonly #explicitGrantsOnly: boolean;
   readonly #referentSeesMasked: boolean;
+  /** See `PolicyOptions.organisationReplaces`. */
+  readonly organisationReplaces: boolean;
 
   constructor(options: PolicyOptions = {}) {
     this.#matrix = options.professions ?? defaultProfessionMatrix;
     this.#explicitGrantsOnly = options.explicitGrantsOnly ?? false;
     this.#referentSeesMasked = options.referentSeesMasked ?? true;
+    this.organisationReplaces = options.organisationReplaces ?? true;
   }
 
   /** May the profession read this type? */
@@ -220,7 +229,7 @@ export class Policy {
       refusal: undefined,
       breakTheGlass: usesEmergency || (emergencyAccess && !grant && !referent),
       document: (doc) => {
-        const author = (doc.author ?? []).some((a) => a.reference === reference);
+        const author = authorReferences(doc).includes(reference);
         if (author) return undefined;
         if ((maskedByConsent(consent, doc.id) || hasLabel(doc, 'masked')) && !full) return 'masked';
         if (!this.professionReads(caller.profession, documentTypeOf(doc.type)?.code))

@@ -26,6 +26,18 @@ function identifierKeys(resource: Resource): string[] {
   return identifiers.flatMap((i) => (i.value ? [`${i.system ?? ''}|${i.value}`] : []));
 }
 
+/**
+ * A version-4 UUID (122 random bits) from `crypto.getRandomValues`, which browsers give on any
+ * page (`crypto.randomUUID` only in secure contexts, and a sandbox may be served over http).
+ */
+function randomUuid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 class Index<T> {
   readonly #map = new Map<string, T[]>();
   add(key: string | undefined, value: T): void {
@@ -106,8 +118,12 @@ export class DspStore {
     return [...this.#byType.values()].flatMap((byId) => [...byId.values()]);
   }
 
-  /** A fresh id for a resource the server creates. */
+  /**
+   * A fresh id for a resource the server creates. A Binary's is a random UUID: content is served
+   * by id, so its id must not be guessed from another's (the rules still decide who reads it).
+   */
   newId(type: string): string {
+    if (type === 'Binary') return randomUuid();
     let id: string;
     do {
       id = `${type.toLowerCase()}-${String(this.#nextId++)}`;

@@ -1,14 +1,9 @@
 // Pure checks of a file chosen for upload: its content type read from its bytes (never its name),
 // the limits it must respect, and where a server's complaint belongs in the form.
+import { DSP_CONTENT_TYPES } from '@dsp-kit/fhir';
 
-/** The content types the DSP accepts, and those the uploader recognises by their bytes. */
-export const DEFAULT_ACCEPT_TYPES = [
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'image/tiff',
-  'text/plain',
-] as const;
+/** The content types the DSP accepts (the server's own list), each recognised by its bytes. */
+export const DEFAULT_ACCEPT_TYPES = DSP_CONTENT_TYPES;
 
 /** 20 MiB, the DSP's limit per document. */
 export const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;

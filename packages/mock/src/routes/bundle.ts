@@ -1,8 +1,9 @@
 // `POST [base]` with a Bundle: a `transaction` is an ITI-65 submission; a `batch` runs each GET
 // entry as its own request, with the caller's credentials, and answers them all at once.
-import type { Bundle, BundleEntry } from '@medplum/fhirtypes';
+import type { Bundle, BundleEntry, Patient } from '@medplum/fhirtypes';
 import type { Context } from '../context.js';
 import { FhirFailure, fhirResponse, outcome } from '../fhir-http.js';
+import { replaceRefusal } from '../replacements.js';
 import { applyTransaction } from '../transaction.js';
 
 export async function bundleRoute(
@@ -32,7 +33,25 @@ export async function bundleRoute(
   try {
     const result = await applyTransaction(bundle, caller, store, {
       maxSize: maxUploadSize,
-      mayUpload: (patient) => {
+      // A document found again is the caller's to see, as any read of it would be.
+      mayRead: (document) => {
+        const patient = store.get<Patient>(
+          'Patient',
+          document.subject?.reference?.replace(/^Patient\//, '') ?? '',
+        );
+        if (!patient) return false;
+        const emergency = context.emergencies.active(patient.id, caller.reference.reference);
+        const access = context.policy.recordAccess(
+          caller,
+          patient,
+          store.consentOf(patient.id),
+          emergency !== undefined,
+        );
+        return access.document(document) === undefined;
+      },
+      mayReplace: (document) =>
+        replaceRefusal(document, caller, store, context.policy.organisationReplaces),
+      mayWrite: (patient) => {
         if (caller.kind === 'agency') return 'L’Agence eSanté n’ajoute pas de documents.';
         if (caller.kind === 'patient' || caller.kind === 'assistant') {
           return caller.patientId === patient.id ? undefined : 'Ce DSP n’est pas le vôtre.';
@@ -40,7 +59,7 @@ export async function bundleRoute(
         const access = context.policy.recordAccess(
           caller,
           patient,
-          store.consentOf(patient.id ?? ''),
+          store.consentOf(patient.id),
           false,
         );
         return access.refusal === 'closed'
@@ -54,6 +73,15 @@ export async function bundleRoute(
       audit.record({
         caller,
         action: 'create',
+        outcome: 'success',
+        patient: result.patient,
+        document,
+      });
+    }
+    for (const document of result.superseded) {
+      audit.record({
+        caller,
+        action: 'update',
         outcome: 'success',
         patient: result.patient,
         document,

@@ -5,6 +5,7 @@ import { emergencyFlag, openRecord, type Context } from '../context.js';
 import { patientId, searchDocuments } from '../document-search.js';
 import { FhirFailure, fhirResponse } from '../fhir-http.js';
 import { refusalText, type Refusal } from '../policy.js';
+import type { Stored } from '../store.js';
 
 /** A refused document is answered 404 when the rules make it invisible, 403 otherwise. */
 function documentFailure(refusal: Refusal): FhirFailure {
@@ -82,10 +83,27 @@ export function readDocumentRoute(context: Context, id: string): Response {
   return fhirResponse(document, 200, { ETag: `W/"${document.meta?.versionId ?? '1'}"` });
 }
 
+/**
+ * The documents through which `Binary/<id>` may be read. Content a transaction wrote names its
+ * one document in `securityContext`, and is read only through it (and only while that document
+ * still points at it). Content without one is seeded data, which generated documents may share.
+ */
+function documentsOfContent(
+  context: Context,
+  binary: Binary & { id: string },
+): readonly Stored<DocumentReference>[] {
+  const url = `Binary/${binary.id}`;
+  const owner = binary.securityContext?.reference;
+  if (owner === undefined) return context.store.documentsWithContent(url);
+  const id = owner.startsWith('DocumentReference/') ? owner.slice('DocumentReference/'.length) : '';
+  const document = context.store.get<DocumentReference>('DocumentReference', id);
+  return document?.content.some((c) => c.attachment.url === url) ? [document] : [];
+}
+
 /** ITI-68: the content, raw (or as a FHIR Binary when asked for FHIR JSON). */
 export function readBinaryRoute(context: Context, id: string): Response {
   const binary = context.store.get<Binary>('Binary', id);
-  const users = context.store.documentsWithContent(`Binary/${id}`);
+  const users = binary ? documentsOfContent(context, binary) : [];
   if (!binary || users.length === 0)
     throw FhirFailure.of(404, 'not-found', `Binary/${id} not found`);
   // Shared content (generated data) is readable through any document the caller may see.
@@ -105,6 +123,11 @@ export function readBinaryRoute(context: Context, id: string): Response {
     return fhirResponse(binary);
   const bytes = Uint8Array.from(atob(binary.data ?? ''), (c) => c.charCodeAt(0));
   return new Response(bytes, {
-    headers: { 'Content-Type': binary.contentType, 'Content-Length': String(bytes.byteLength) },
+    headers: {
+      'Content-Type': binary.contentType,
+      'Content-Length': String(bytes.byteLength),
+      // The declared type, never one a browser would guess from the bytes.
+      'X-Content-Type-Options': 'nosniff',
+    },
   });
 }
