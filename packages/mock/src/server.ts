@@ -3,7 +3,7 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { AuditTrail } from './audit-trail.js';
 import { EmergencyAccesses, type Context, type ServerState } from './context.js';
-import { FhirFailure, outcomeResponse } from './fhir-http.js';
+import { FhirFailure, fhirResponse, outcomeResponse } from './fhir-http.js';
 import { fixtureResources } from './fixtures.js';
 import { identifyMockToken, type Identify } from './identity.js';
 import { Policy, type PolicyOptions } from './policy.js';
@@ -30,6 +30,7 @@ import {
 } from './routes/directory.js';
 import { readBinaryRoute, readDocumentRoute, searchDocumentsRoute } from './routes/documents.js';
 import { breakTheGlassRoute } from './routes/emergency.js';
+import { capabilityStatement } from './routes/metadata.js';
 import { readPatientRoute } from './routes/patients.js';
 import { DEFAULT_MAX_BODY_SIZE, readCappedBody, transactionBodyLimit } from './request-body.js';
 import { scenarios, type Handle, type ScenarioName } from './scenarios.js';
@@ -259,6 +260,9 @@ export function createDspServer(options: DspServerOptions): DspServer {
         `The method ${request.method} is not supported by this server`,
       );
     }
+    // The CapabilityStatement is public, as on FHIR servers: clients read it before signing in.
+    if (method === 'GET' && segments.length === 1 && segments[0] === 'metadata')
+      return fhirResponse(capabilityStatement(Object.keys(routes), baseUrl, clock().toISOString()));
     const { match, allowed } = route(method, segments);
     if (!match && allowed.length === 0)
       return outcomeResponse(

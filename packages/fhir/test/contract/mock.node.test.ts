@@ -3,10 +3,4 @@
 import { describeContract } from './contract-test.js';
 import { mockContext } from './mock-engine.js';
 
-describeContract('the mock', async () => (await mockContext()).ctx, {
-  capabilities: {
-    status: 'unsupported',
-    reason: /HTTP 404: GET metadata is not supported here/,
-    because: 'the mock serves no CapabilityStatement',
-  },
-});
+describeContract('the mock', async () => (await mockContext()).ctx);
