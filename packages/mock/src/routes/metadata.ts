@@ -43,7 +43,8 @@ export function capabilityStatement(
       transaction ||= method === 'POST';
       continue;
     }
-    const [type = ''] = parts;
+    // A route's first segment is a resource type: the route table names only FHIR types.
+    const type = (parts[0] ?? '') as CapabilityStatementRestResource['type'];
     const resource: CapabilityStatementRestResource = resources.get(type) ?? {
       type,
       interaction: [],
