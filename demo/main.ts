@@ -166,6 +166,10 @@ chrome.uploader.addEventListener('dsp-document-uploaded', () => {
   chrome.viewer.refresh();
   chrome.audit.refresh();
 });
+// The uploader's summary links open the new document in the viewer.
+chrome.uploader.addEventListener('dsp-document-select', (event) => {
+  chrome.viewer.open(event.detail.documentId);
+});
 chrome.rights.addEventListener('dsp-access-changed', () => {
   chrome.viewer.refresh();
   chrome.audit.refresh();

@@ -158,7 +158,7 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
     await page.locator('dsp-document-uploader button[name="send"]').click();
     await uploaded;
     await page
-      .locator('dsp-document-uploader [part="status"][data-status="sent"]')
+      .locator('dsp-document-uploader [part~="summary"] button[name="open-document"]')
       .nth(1)
       .waitFor();
 

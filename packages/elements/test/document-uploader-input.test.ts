@@ -46,6 +46,12 @@ function expectEnteredKept(row: Element): void {
   expect(select(row, 'language').value).to.equal('de');
 }
 
+/** A refused file shows its name, its problem and Remove: no form to describe it. */
+function expectRefusedAlone(row: Element): void {
+  expect(row.querySelectorAll('input, select')).to.have.length(0);
+  expect(row.querySelector('button[name="remove"]')).to.exist;
+}
+
 describe('<dsp-document-uploader> bad input', () => {
   it('refuses a .pdf that is really a Windows program, keeping what was entered', async () => {
     const el = await uploader();
@@ -59,7 +65,8 @@ describe('<dsp-document-uploader> bad input', () => {
     expect(problemAt(row!, 'file')).to.equal(
       'This file is a program, not a document: it is not accepted, whatever its name.',
     );
-    expectEnteredKept(row!);
+    expectRefusedAlone(row!);
+    expect(el.items[0]!.metadata.title).to.equal(entered.title);
     await expect(el).to.be.accessible();
     const [result] = await el.submit();
     expect(result).to.deep.equal({ id, status: 'invalid' });
@@ -75,7 +82,7 @@ describe('<dsp-document-uploader> bad input', () => {
       'This file is a web page (HTML), not a document: it is not accepted, whatever its name.',
     );
     expect(el.items[0]!.contentType).to.equal('text/html');
-    expectEnteredKept(row!);
+    expectRefusedAlone(row!);
     await expect(el).to.be.accessible();
   });
 
@@ -91,18 +98,19 @@ describe('<dsp-document-uploader> bad input', () => {
     const [empty, big, binary] = rows(el);
     for (const row of [empty!, big!, binary!]) expect(statusOf(row)).to.equal('invalid');
     expect(problemAt(empty!, 'file')).to.equal('This file is empty.');
-    expect(problemAt(big!, 'file')).to.equal('This file is over the size limit (0 KiB).');
+    expect(problemAt(big!, 'file')).to.equal('This file is over the size limit (100 bytes).');
     expect(problemAt(binary!, 'file')).to.equal(
       'This file’s content is not a PDF, a JPEG, PNG or TIFF image, nor text.',
     );
     await expect(el).to.be.accessible();
   });
 
-  it('says the limit in kibibytes, in the page’s language', async () => {
+  it('says the limit in the page’s language and units', async () => {
     const el = await uploader({ maxSize: 2048 * 1024, lang: 'fr' });
     await el.add(new File([new Uint8Array(2048 * 1024 + 1).fill(0x41)], 'long.txt'));
+    // CLDR's French for megabytes: "Mo", after a no-break space.
     expect(problemAt(rows(el)[0]!, 'file')).to.match(
-      /^Ce fichier dépasse la taille maximale \(2\s048 KiB\)\.$/,
+      /^Ce fichier dépasse la taille maximale \(2[\s\u00a0\u202f]Mo\)\.$/,
     );
   });
 
@@ -128,7 +136,7 @@ describe('<dsp-document-uploader> bad input', () => {
     const [row] = rows(el);
     expect(el.items[0]!.contentType).to.equal('image/png');
     expect(problemAt(row!, 'file')).to.equal('This type of file is not accepted.');
-    expectEnteredKept(row!);
+    expectRefusedAlone(row!);
     await expect(el).to.be.accessible();
   });
 
@@ -139,12 +147,13 @@ describe('<dsp-document-uploader> bad input', () => {
     const [row] = rows(el);
     await enter(el, row!, 'date', '2026-10-01');
     await enter(el, row!, 'title', '   ');
-    expect(problemAt(row!, 'type')).to.equal('Choose the document type.');
     expect(problemAt(row!, 'title')).to.equal('Give a title.');
-    await expect(el).to.be.accessible();
     const before = documentCount();
     const [result] = await el.submit();
     expect(result!.status).to.equal('invalid');
+    await el.updateComplete;
+    expect(problemAt(row!, 'type')).to.equal('Choose the document type.');
+    await expect(el).to.be.accessible();
     expect(documentCount()).to.equal(before);
     expect(field(row!, 'date').value).to.equal('2026-10-01');
     await chooseType(el, row!, 'certificat-medical');
@@ -268,7 +277,7 @@ describe('<dsp-document-uploader> bad input', () => {
     expect(problemAt(row!, 'file')).to.equal(
       'This file is already in this patient’s DSP (same content).',
     );
-    expectEnteredKept(row!);
+    expectRefusedAlone(row!);
     await expect(el).to.be.accessible();
 
     // Sent from here, the same content added again is known to be there too.

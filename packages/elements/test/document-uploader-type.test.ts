@@ -132,8 +132,8 @@ describe('<dsp-document-uploader> type combobox', () => {
     expect(row.querySelector('[role="status"]:not([part])')?.textContent).to.equal(
       'No type matches.',
     );
-    // While typing, the row only says a type is needed; leaving with the text says more.
-    expect(problemAt(row, 'type')).to.equal('Choose the document type.');
+    // While typing, the row says nothing is missing yet; leaving with the text says it is no type.
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Tab' });
     await aTimeout(0);

@@ -142,7 +142,9 @@ export function statusOf(row: Element): string | undefined {
  */
 export function problemAt(row: Element, name: string): string {
   const control = name === 'file' ? row : field(row, name);
-  const id = control.getAttribute('aria-describedby') ?? '';
+  // The problem's id, among the others describing the field (a date said in words).
+  const ids = (control.getAttribute('aria-describedby') ?? '').split(' ');
+  const id = ids.find((i) => i.endsWith('-problem')) ?? '';
   assert.notEqual(id, '', `${name}: aria-describedby`);
   assert.equal(control.getAttribute('aria-invalid'), 'true', `${name}: aria-invalid`);
   return row.querySelector(`[id="${id}"]`)?.textContent.trim() ?? '';

@@ -109,8 +109,10 @@ describe('<dsp-document-uploader>', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[name="send"]')!.click();
     const event = await uploaded;
     await settled(el);
-    expect(statusOf(row!)).to.equal('sent');
+    // Sent from the panel: the row gives way to the summary of the documents sent.
+    expect(rows(el)).to.have.length(0);
     const item = el.items[0]!;
+    expect(item.status).to.equal('sent');
     expect(event.detail).to.deep.equal({
       id: item.documentUuid,
       documentId: item.documentId,

@@ -8,7 +8,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
 import { errorDetail, MissingClientError } from '../base/error-message.js';
-import { DspErrorEvent } from '../events.js';
+import { DspDocumentSelectEvent, DspErrorEvent } from '../events.js';
+import { formatByteSize } from './byte-size.js';
 import {
   IN_FLIGHT,
   SENDABLE,
@@ -27,6 +28,7 @@ import { findInDsp, rememberInDsp } from './dsp-content.js';
 import { DEFAULT_MAX_SIZE, parseAcceptTypes } from './file-checks.js';
 import { TypeCombobox } from './type-combobox.js';
 import { renderRow, type RowContext } from './upload-row.js';
+import { renderSummary } from './upload-summary.js';
 import {
   DspDocumentUploadedEvent,
   DspUploadFailedEvent,
@@ -44,12 +46,15 @@ import {
  *
  * @csspart base - The panel.
  * @csspart dropzone - Where files are dropped, with the file picker.
+ * @csspart choose - The button that opens the file picker.
  * @csspart empty - The line shown while no file is chosen.
  * @csspart row - One file and its form.
  * @csspart type-list - The list of DSP types under a row's type field, while it is open.
  * @csspart status - A file's status (announced).
  * @csspart progress - A file's upload progress, while it is sent.
  * @csspart error - Why a file could not be sent.
+ * @csspart summary - The documents sent from the panel, each a button to open it.
+ * @csspart summary-status - How many documents were sent (announced).
  *
  * @cssproperty --dsp-document-uploader-padding - Inner padding of the panel.
  * @cssproperty --dsp-document-uploader-list-height - Largest height of the list of DSP types.
@@ -60,6 +65,8 @@ import {
  *   `detail.masterIdentifier`, `detail.patientId`).
  * @fires dsp-upload-failed - An attempt to send a file failed (`detail.id`, `detail.kind`,
  *   `detail.status`, and `detail.retrying` when the uploader will try again by itself).
+ * @fires dsp-document-select - A document of the summary of those sent was chosen, to be opened
+ *   (e.g. with the viewer's `open()`); `detail.documentId` is its id.
  * @fires dsp-error - A file could not be sent and waits for the user; `detail.kind` and
  *   `detail.status` say how.
  */
@@ -104,6 +111,12 @@ export class DspDocumentUploader extends DspElement {
   @state() private dragging = false;
 
   readonly #comboboxes = new Map<string, TypeCombobox>();
+
+  /**
+   * Files sent through `submit()`: their rows stay, with their status, for the host that sent them;
+   * files sent from the panel's own buttons leave the list for its summary.
+   */
+  readonly #hostSent = new WeakSet<UploadItem>();
 
   readonly #listener: UploadListener = {
     progress: (item, phase, loaded, total) => {
@@ -218,7 +231,9 @@ export class DspDocumentUploader extends DspElement {
   /**
    * Sends every file not sent yet, once checked, each as its own idempotent submission, trying
    * again by itself after failures that may pass. Resolves with each file's outcome, in the list's
-   * order; files with a problem are not sent (`invalid`) and show it at their field.
+   * order; files with a problem are not sent (`invalid`) and show it at their field. The rows it
+   * sends stay in the list as sent (until `clear()`), where the panel's own Send button moves
+   * them to its summary.
    * @throws {MissingClientError} without a client; {DspValidationError} without a patient or an
    *   author (its `field` says which).
    */
@@ -229,12 +244,13 @@ export class DspDocumentUploader extends DspElement {
       const field = this.patient ? 'author' : 'patient';
       throw new DspValidationError(`The uploader has no ${field} to send documents for`, field);
     }
+    for (const item of this.#queue.items) if (item.status !== 'sent') this.#hostSent.add(item);
     return this.#queue.deliverAll(target);
   }
 
   /**
-   * Removes every file not being sent from the list and from the stored queue; resolves once the
-   * stored queue is updated.
+   * Removes every file not being sent from the list and from the stored queue, and the summary of
+   * those sent; resolves once the stored queue is updated.
    */
   async clear(): Promise<void> {
     await this.#queue.clear();
@@ -286,7 +302,12 @@ export class DspDocumentUploader extends DspElement {
       waitsForNetwork,
       problems: (item) => this.#queue.problems(item),
       problemText: (problem) => this.#problemText(problem),
-      formatNumber: (n) => this.localize.formatNumber(n),
+      formatSize: (bytes) => formatByteSize(bytes, this.localize.intlLocale),
+      formatDay: (date) => {
+        // Noon, local: the calendar day the field holds, whatever the time zone.
+        const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+        return this.localize.formatDate(new Date(year, month - 1, day, 12));
+      },
       formatTime: (at) => this.localize.formatDate(at, { timeStyle: 'short' }),
       languageName: (code) => this.#languageName(code),
       combobox: (item) => this.#combobox(item),
@@ -312,8 +333,14 @@ export class DspDocumentUploader extends DspElement {
     // Rows gone, their comboboxes with them.
     for (const key of this.#comboboxes.keys())
       if (!items.some((i) => i.documentUuid === key)) this.#comboboxes.delete(key);
-    const sendable = items.some((i) => SENDABLE.includes(i.status));
-    const clearable = items.some((i) => !IN_FLIGHT.includes(i.status));
+    const summarized = (i: UploadItem) => i.status === 'sent' && !this.#hostSent.has(i);
+    const rows = items.filter((i) => !summarized(i));
+    const sent = items.filter(summarized);
+    // A row still to fill in may be sent: the button then says at each field what is missing.
+    const sendable = rows.some(
+      (i) => SENDABLE.includes(i.status) || (i.status === 'invalid' && i.fileProblems.length === 0),
+    );
+    const clearable = rows.some((i) => !IN_FLIGHT.includes(i.status));
     const target = this.#target();
     const row = this.#rowContext;
     return html`<section part="base" aria-label=${m.label} @paste=${this.#onPaste}>
@@ -327,15 +354,22 @@ export class DspDocumentUploader extends DspElement {
         @drop=${this.#onDrop}
       >
         <span>${m.drop}</span>
-        <label>
-          <span class="visually-hidden">${m.choose}</span>
-          <input type="file" multiple name="files" @change=${this.#onPick} />
-        </label>
+        <button
+          part="choose"
+          type="button"
+          name="choose"
+          @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}
+        >
+          ${m.choose}
+        </button>
+        <!-- The native picker's own button speaks the browser's language ("Choose Files"): the
+          panel's button above opens it. -->
+        <input type="file" multiple name="files" hidden @change=${this.#onPick} />
       </div>
-      ${items.length === 0 ? html`<p part="empty">${m.empty}</p>` : nothing}
-      ${items.map((item) => renderRow(row, item))}
+      ${rows.length === 0 && sent.length === 0 ? html`<p part="empty">${m.empty}</p>` : nothing}
+      ${rows.map((item) => renderRow(row, item))}
       ${
-        items.length > 0
+        rows.length > 0
           ? html`<div class="actions">
               <button
                 class="action"
@@ -343,7 +377,7 @@ export class DspDocumentUploader extends DspElement {
                 name="send"
                 ?disabled=${!sendable || !target}
                 @click=${() => {
-                  if (target) void this.#queue.deliverAll(target);
+                  if (target) void this.#queue.deliverAll(target).then(() => this.#keepFocus());
                 }}
               >
                 ${m.send}
@@ -359,14 +393,36 @@ export class DspDocumentUploader extends DspElement {
             </div>`
           : nothing
       }
+      ${renderSummary(sent, m, {
+        open: (documentId) => {
+          this.dispatchEvent(new DspDocumentSelectEvent({ documentId }));
+        },
+        close: () => {
+          for (const item of sent) this.#queue.remove(item);
+          void this.updateComplete.then(() => this.#keepFocus());
+        },
+      })}
     </section>`;
+  }
+
+  /** Focus the removed rows or button held goes to the summary, else to the file picker. */
+  async #keepFocus(): Promise<void> {
+    await this.updateComplete;
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    // Focus elsewhere on the page is the user's: left where it is.
+    const lost = active === null && (document.activeElement ?? document.body) === document.body;
+    if (!lost && !active?.matches(':disabled')) return;
+    const next =
+      this.renderRoot.querySelector<HTMLElement>('[part~="summary"]') ??
+      this.renderRoot.querySelector<HTMLElement>('button[name="choose"]');
+    next?.focus();
   }
 
   #problemText(problem: Problem): string {
     if ('text' in problem) return problem.text;
     const p = this.#m.problems;
     if (problem.code === 'tooLarge') {
-      return p.tooLarge(`${this.localize.formatNumber(Math.floor(this.maxSize / 1024))} KiB`);
+      return p.tooLarge(formatByteSize(this.maxSize, this.localize.intlLocale));
     }
     return p[problem.code];
   }

@@ -396,6 +396,7 @@ export class UploadQueue implements ReactiveController {
     item.metadata = { ...item.metadata, ...change };
     // A field the user changed may answer the server's complaint there: judged again on sending.
     const answered = new Set(Object.keys(change).map((k) => FIELD_OF[k as keyof UploadMetadata]));
+    item.edited = [...new Set([...(item.edited ?? []), ...answered])];
     item.serverProblems = Object.fromEntries(
       Object.entries(item.serverProblems).filter(([field]) => !answered.has(field as UploadField)),
     );
@@ -445,7 +446,10 @@ export class UploadQueue implements ReactiveController {
             this.host.requestUpdate();
           },
         });
-        const same = this.items.find((i) => i !== item && i.hash === item.hash);
+        // A file sent from this list is in the DSP now: found there, not "in the list".
+        const same = this.items.find(
+          (i) => i !== item && i.hash === item.hash && i.status !== 'sent',
+        );
         if (same) item.fileProblems = ['duplicate'];
         else {
           // Found with this file's own identifier: its earlier send arrived (a lost answer, a
@@ -507,6 +511,11 @@ export class UploadQueue implements ReactiveController {
   async #deliver(item: UploadItem, target: UploadTarget): Promise<UploadResult> {
     await this.#prepared.get(item);
     if (!this.items.includes(item)) return { id: item.documentUuid, status: 'cancelled' };
+    if (item.status !== 'sent' && !item.askedToSend) {
+      // Asked to be sent: its empty fields now say what they lack.
+      item.askedToSend = true;
+      this.host.requestUpdate();
+    }
     if (!SENDABLE.includes(item.status) || !item.hash) return resultOf(item);
     if (this.#readiness(item) === 'invalid') {
       item.status = 'invalid';

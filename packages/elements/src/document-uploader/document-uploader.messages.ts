@@ -30,6 +30,10 @@ const fr = {
   cancel: 'Annuler',
   retry: 'Réessayer',
   remove: 'Retirer',
+  /** The status of a file that is refused (its problem says why): it will not be sent. */
+  refused: 'Fichier refusé',
+  sentCount: (n: number) => (n === 1 ? '1 document envoyé.' : `${n} documents envoyés.`),
+  closeSummary: 'Fermer le récapitulatif',
   noAuthor: 'Aucun auteur (attribut author) : les documents ne peuvent pas être envoyés.',
   noPatient: 'Aucun patient sélectionné.',
   failed: 'Le document n’a pas été envoyé.',

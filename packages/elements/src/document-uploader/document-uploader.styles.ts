@@ -49,6 +49,45 @@ export const styles = css`
   button {
     font: inherit;
   }
+  /* Nothing to send: the button must not look like the panel's main action (the base style only
+     dims it, as for a panel busy sending). */
+  button.action[disabled] {
+    cursor: not-allowed;
+    opacity: 1;
+    border-color: var(--_border);
+    background: var(--_surface-raised);
+    color: var(--_muted);
+  }
+  [part~='choose'] {
+    margin-inline-start: var(--_space-2);
+    padding: var(--_space-1, 0.25rem) var(--_space-3, 0.75rem);
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  .date-text {
+    color: var(--_muted);
+    font-size: var(--_font-size-small);
+  }
+  [part~='summary-status'] {
+    margin: 0;
+    font-weight: 600;
+  }
+  [part~='summary'] ul {
+    margin: 0 0 var(--_space-2);
+    padding-inline-start: var(--_space-6, 1.5rem);
+  }
+  button.link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+    cursor: pointer;
+    text-align: start;
+  }
   label.check {
     flex-direction: row;
     align-items: center;
@@ -110,6 +149,13 @@ export const styles = css`
   @media (forced-colors: active) {
     [role='option'][aria-selected='true'] {
       outline: 2px solid Highlight;
+    }
+    button.action[disabled] {
+      border-color: GrayText;
+      color: GrayText;
+    }
+    button.link {
+      color: LinkText;
     }
   }
 `;

@@ -114,6 +114,13 @@ export interface UploadItem {
    * stored, so a row shown again after a reload names no wait it no longer has.
    */
   nextAttempt?: NextAttempt | undefined;
+  /**
+   * The user asked to send it (the panel's button, `submit()`): from then on every problem of the
+   * row shows, the empty fields' too. Never stored.
+   */
+  askedToSend?: boolean;
+  /** The fields the user changed: an empty one says so from then on. Never stored. */
+  edited?: readonly UploadField[];
   /** Set once: the date of the first attempt, resent as is. */
   submittedAt?: string;
   documentId?: string;

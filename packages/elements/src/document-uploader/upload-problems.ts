@@ -2,7 +2,12 @@
 // metadata against the DSP's rules (and the patient's), then the server's last complaints.
 import { confidentialityCodes, documentTypeByCode } from '@dsp-kit/fhir';
 import { isDocumentId, type UploadField } from './file-checks.js';
-import { PATIENT_DOCUMENT_TYPE, type RowProblems, type UploadItem } from './upload-item.js';
+import {
+  PATIENT_DOCUMENT_TYPE,
+  type FormProblem,
+  type RowProblems,
+  type UploadItem,
+} from './upload-item.js';
 
 export interface ProblemRules {
   /** The patient adds only "Expression du titulaire", and sets no mask. */
@@ -59,4 +64,24 @@ export function rowProblems(item: UploadItem, rules: ProblemRules): RowProblems 
 /** True when nothing but the server's general words stands in the way of sending. */
 export function isSendable(problems: RowProblems): boolean {
   return Object.keys(problems).every((field) => field === 'general');
+}
+
+/** Problems that only say a field is still empty: a fresh row is not yet "wrong" for them. */
+const EMPTY_FIELD: readonly FormProblem[] = ['typeRequired', 'titleRequired'];
+
+/**
+ * The problems a row shows now: an empty field is said once the user changed that field or asked
+ * to send the row; every other problem (the file's, a wrong value, the server's) at once.
+ */
+export function shownProblems(problems: RowProblems, item: UploadItem): RowProblems {
+  if (item.askedToSend) return problems;
+  const edited = item.edited ?? [];
+  return Object.fromEntries(
+    Object.entries(problems).filter(
+      ([field, problem]) =>
+        !('code' in problem) ||
+        !EMPTY_FIELD.includes(problem.code) ||
+        edited.includes(field as UploadField),
+    ),
+  );
 }

@@ -13,6 +13,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { UploaderMessages } from './document-uploader.messages.js';
 import type { UploadField } from './file-checks.js';
 import { retryNote } from './retry-note.js';
+import { isCalendarDate, shownProblems } from './upload-problems.js';
 import type { TypeCombobox } from './type-combobox.js';
 import {
   IN_FLIGHT,
@@ -34,7 +35,10 @@ export interface RowContext {
   readonly waitsForNetwork: (item: UploadItem) => boolean;
   problems(item: UploadItem): RowProblems;
   problemText(problem: Problem): string;
-  formatNumber(value: number): string;
+  /** A size in bytes in the page's language and units (`30 Mo`). */
+  formatSize(bytes: number): string;
+  /** A `YYYY-MM-DD` calendar date in the page's language (`20 novembre 2026`). */
+  formatDay(date: string): string;
   /** A clock time in the page's language (`14:05`). */
   formatTime(value: Date): string;
   languageName(code: string): string;
@@ -62,9 +66,12 @@ export function renderRow(ctx: RowContext, item: UploadItem): TemplateResult {
   const { m, language: lang, patientMode } = ctx;
   const id = (field: string) => `${item.documentUuid}-${field}`;
   const problems = ctx.problems(item);
+  const visible = shownProblems(problems, item);
   const combobox = ctx.combobox(item);
   // Form problems show once the file is known: a fresh row is not yet "wrong".
   const preparing = item.status === 'checking' || item.status === 'hashing';
+  // A refused file is never sent: a form to describe it would only mislead.
+  const refused = item.fileProblems.length > 0;
   const shown = (field: UploadField): Problem | undefined => {
     if (preparing) return undefined;
     const problem = problems[field];
@@ -78,7 +85,7 @@ export function renderRow(ctx: RowContext, item: UploadItem): TemplateResult {
       typed
     )
       return { text: m.problems.typeNoMatch(typed) };
-    return problem;
+    return visible[field];
   };
   const described = (field: UploadField) => (shown(field) ? id(`${field}-problem`) : nothing);
   const invalid = (field: UploadField) => (shown(field) ? 'true' : 'false');
@@ -97,6 +104,30 @@ export function renderRow(ctx: RowContext, item: UploadItem): TemplateResult {
     ctx.update(item, change);
   };
   const name = item.file.name.trim() === '' ? m.unnamed : item.file.name;
+  const fileLine = html`<div class="field file">
+    <span>${m.file}: ${name} (${ctx.formatSize(item.file.size)})</span>
+    ${problem('file')}
+  </div>`;
+  if (refused) {
+    return html`<fieldset
+      part="row"
+      class="refused"
+      data-key=${item.documentUuid}
+      aria-invalid=${invalid('file')}
+      aria-describedby=${described('file')}
+    >
+      <legend>${name}</legend>
+      ${fileLine} ${renderStatus(ctx, item)} ${renderActions(ctx, item)}
+    </fieldset>`;
+  }
+  // The native date field speaks the browser's language, whatever the page's (Chromium draws
+  // "mm/dd/yyyy" on an English browser, and no attribute changes it): the date chosen is said
+  // beside it in the panel's language, and given to screen readers as the field's description.
+  const day = isCalendarDate(meta.date) ? ctx.formatDay(meta.date) : '';
+  const dateDescribedBy =
+    [day ? id('date-text') : '', shown('date') ? id('date-problem') : '']
+      .filter(Boolean)
+      .join(' ') || nothing;
   const languages = CONTENT_LANGUAGES.includes(meta.language)
     ? CONTENT_LANGUAGES
     : [...CONTENT_LANGUAGES, meta.language];
@@ -134,10 +165,7 @@ export function renderRow(ctx: RowContext, item: UploadItem): TemplateResult {
     aria-describedby=${described('file')}
   >
     <legend>${name}</legend>
-    <div class="field file">
-      <span>${m.file}: ${name} (${ctx.formatNumber(item.file.size)} B)</span>
-      ${problem('file')}
-    </div>
+    ${fileLine}
     <div class="field">
       <label for=${id('type')}>${m.type}</label>
       ${typeField} ${problem('type')}
@@ -185,11 +213,12 @@ export function renderRow(ctx: RowContext, item: UploadItem): TemplateResult {
         type="date"
         .value=${meta.date}
         aria-invalid=${invalid('date')}
-        aria-describedby=${described('date')}
+        aria-describedby=${dateDescribedBy}
         @change=${(e: Event) => {
           set({ date: value(e) });
         }}
       />
+      ${day ? html`<span class="date-text" id=${id('date-text')}>${day}</span>` : nothing}
       ${problem('date')}
     </div>
     <div class="field">
@@ -329,9 +358,8 @@ function renderFacility(
 /** What the row's status says first: its state, or while it waits to try again, why and when. */
 function statusText(ctx: RowContext, item: UploadItem): string {
   const next = item.nextAttempt;
-  return item.status === 'retrying' && next
-    ? retryNote(next, ctx.m, (at) => ctx.formatTime(at))
-    : ctx.m.status[item.status];
+  if (item.status === 'retrying' && next) return retryNote(next, ctx.m, (at) => ctx.formatTime(at));
+  return item.fileProblems.length > 0 ? ctx.m.refused : ctx.m.status[item.status];
 }
 
 function renderStatus(ctx: RowContext, item: UploadItem): TemplateResult {
