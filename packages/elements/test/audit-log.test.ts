@@ -157,11 +157,11 @@ describe('<dsp-audit-log>', () => {
     el.action = 'break-the-glass';
     await el.updateComplete;
     const csv = el.csv();
-    expect(csv.startsWith('\uFEFF"Date","Qui","Profession","Établissement","Action"')).to.equal(
+    expect(csv.startsWith('\uFEFF"Date";"Qui";"Profession";"Établissement";"Action"')).to.equal(
       true,
     );
     expect(csv).to.contain(
-      '"Dr Sarah Hansen","Médecin spécialiste","Centre Hospitalier Emile Mayrisch","Accès en urgence"',
+      '"Dr Sarah Hansen";"Médecin spécialiste";"Centre Hospitalier Emile Mayrisch";"Accès en urgence"',
     );
     expect(csv.trimEnd().split('\r\n')).to.have.length(2);
     el.action = undefined;

@@ -49,6 +49,7 @@ async function log(): Promise<DspAuditLog> {
       .client=${as()}
       patient=${PATIENT}
       lang="fr"
+      csv-separator=","
       style=${HOST_FONT}
     ></dsp-audit-log>`,
   );
@@ -170,6 +171,8 @@ describe('<dsp-audit-log> with hostile server text', () => {
       'Type de document',
       'Résultat',
       'Motif d’urgence',
+      'Motif du refus',
+      'Détail',
     ]);
     for (const record of records) {
       for (const cell of record) expect(readsAsFormula(cell), JSON.stringify(cell)).to.equal(false);

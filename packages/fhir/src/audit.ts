@@ -15,10 +15,51 @@ export type DspAuditAction =
 
 export type DspAuditOutcome = 'success' | 'refused' | 'failure';
 
+/** What one change of the patient's access rights did, as the audit records it. */
+export type DspRightsChange =
+  | 'blocked'
+  | 'unblocked'
+  | 'granted'
+  | 'revoked'
+  | 'masked'
+  | 'unmasked'
+  | 'break-the-glass-refused'
+  | 'break-the-glass-allowed'
+  | 'closed'
+  | 'reopened';
+
+/** One change of the access rights: what it did, and to whom or which document, if anyone. */
+export interface AuditRightsChange {
+  readonly change: DspRightsChange;
+  /** The professional or document concerned, with its name or title. */
+  readonly what?: { readonly reference: string; readonly display?: string };
+}
+
 export const AUDIT_ACTION_SYSTEM = 'https://dsp-kit.org/fhir/CodeSystem/dsp-audit-action';
 export const AGENT_ORGANIZATION_EXTENSION =
   'https://dsp-kit.org/fhir/StructureDefinition/agent-organization';
 const DOCUMENT_TYPE_DETAIL = 'dsp-document-type';
+/** `entity.detail` type naming what a rights change did to the entity (IHE BALP allows details). */
+const RIGHTS_CHANGE_DETAIL = 'dsp-rights-change';
+/**
+ * Why an access was refused, as a code: R4's `outcomeDesc` is only text, written for the one
+ * refused, so the code (R5's `AuditEvent.outcome.detail`) lets a reader word it for the patient.
+ */
+export const AUDIT_OUTCOME_REASON_EXTENSION =
+  'https://dsp-kit.org/fhir/StructureDefinition/audit-outcome-reason';
+export const REFUSAL_REASON_SYSTEM = 'https://dsp-kit.org/fhir/CodeSystem/dsp-refusal-reason';
+const RIGHTS_CHANGES = new Set<string>([
+  'blocked',
+  'unblocked',
+  'granted',
+  'revoked',
+  'masked',
+  'unmasked',
+  'break-the-glass-refused',
+  'break-the-glass-allowed',
+  'closed',
+  'reopened',
+]);
 const REST_INTERACTION = 'http://hl7.org/fhir/restful-interaction';
 const OBJECT_ROLE = 'http://terminology.hl7.org/CodeSystem/object-role';
 
@@ -56,6 +97,10 @@ export interface AuditInput {
   document?: { id: string; title?: string; typeCode?: string };
   /** Explanation of a refusal or failure. */
   outcomeDescription?: string;
+  /** The refusal's reason as a code (`REFUSAL_REASON_SYSTEM`), e.g. `blocked`. */
+  outcomeReason?: string;
+  /** What a change of the access rights changed. */
+  changes?: readonly AuditRightsChange[];
 }
 
 /** An IHE BALP-shaped AuditEvent for one access. */
@@ -97,8 +142,24 @@ export function buildAuditEvent(input: AuditInput): AuditEvent {
         : {}),
     });
   }
+  for (const { change, what } of input.changes ?? []) {
+    entity.push({
+      ...(what ? { what: { ...what } } : {}),
+      detail: [{ type: RIGHTS_CHANGE_DETAIL, valueString: change }],
+    });
+  }
   return {
     resourceType: 'AuditEvent',
+    ...(input.outcomeReason
+      ? {
+          extension: [
+            {
+              url: AUDIT_OUTCOME_REASON_EXTENSION,
+              valueCoding: { system: REFUSAL_REASON_SYSTEM, code: input.outcomeReason },
+            },
+          ],
+        }
+      : {}),
     type: { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest' },
     subtype: [
       { system: REST_INTERACTION, code: interaction.code },
@@ -125,6 +186,14 @@ export interface AuditRow {
     { readonly id: string; readonly title?: string; readonly typeCode?: string } | undefined;
   readonly outcome: DspAuditOutcome;
   readonly outcomeDescription: string | undefined;
+  /** The refusal's reason as a code (`REFUSAL_REASON_SYSTEM`), when the server gave one. */
+  readonly refusal: string | undefined;
+  /** What a change of the access rights changed; empty for any other entry. */
+  readonly changes: readonly {
+    readonly change: DspRightsChange;
+    readonly reference: string | undefined;
+    readonly name: string | undefined;
+  }[];
   readonly purposeOfUse: readonly string[];
   readonly breakTheGlass: boolean;
   readonly reason: string | undefined;
@@ -159,9 +228,25 @@ export function auditRows(events: readonly AuditEvent[]): AuditRow[] {
         (c) => c.system === PURPOSE_OF_USE_SYSTEM && c.code === BREAK_THE_GLASS,
       ),
     );
-    const documentEntity = (event.entity ?? []).find((e) =>
-      e.what?.reference?.startsWith('DocumentReference/'),
+    const changeOf = (entity: AuditEventEntity) =>
+      entity.detail?.find((d) => d.type === RIGHTS_CHANGE_DETAIL)?.valueString;
+    const documentEntity = (event.entity ?? []).find(
+      (e) => e.what?.reference?.startsWith('DocumentReference/') && changeOf(e) === undefined,
     );
+    const changes = (event.entity ?? []).flatMap((entity) => {
+      const change = changeOf(entity);
+      return change && RIGHTS_CHANGES.has(change)
+        ? [
+            {
+              change: change as DspRightsChange,
+              reference: entity.what?.reference,
+              name: entity.what?.display,
+            },
+          ]
+        : [];
+    });
+    const refusal = event.extension?.find((e) => e.url === AUDIT_OUTCOME_REASON_EXTENSION)
+      ?.valueCoding?.code;
     const typeCode = documentEntity?.detail?.find(
       (d) => d.type === DOCUMENT_TYPE_DETAIL,
     )?.valueString;
@@ -189,6 +274,8 @@ export function auditRows(events: readonly AuditEvent[]): AuditRow[] {
         : undefined,
       outcome: outcomeOf(event),
       outcomeDescription: event.outcomeDesc,
+      refusal,
+      changes,
       purposeOfUse: purposes.flatMap((c) => (c.code ? [c.code] : [])),
       breakTheGlass: btg !== undefined,
       reason: btg?.text,

@@ -61,10 +61,19 @@ export type { AccessSummary } from './consent.js';
 export {
   AGENT_ORGANIZATION_EXTENSION,
   AUDIT_ACTION_SYSTEM,
+  AUDIT_OUTCOME_REASON_EXTENSION,
   auditRows,
   buildAuditEvent,
+  REFUSAL_REASON_SYSTEM,
 } from './audit.js';
-export type { AuditInput, AuditRow, DspAuditAction, DspAuditOutcome } from './audit.js';
+export type {
+  AuditInput,
+  AuditRightsChange,
+  AuditRow,
+  DspAuditAction,
+  DspAuditOutcome,
+  DspRightsChange,
+} from './audit.js';
 export { checkIntegrity, sha1Base64 } from './integrity.js';
 export { DSP_CONTENT_TYPES } from './content-types.js';
 export { buildCountBatch, monthBound, readCountBatch } from './stats.js';

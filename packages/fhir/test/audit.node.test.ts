@@ -31,6 +31,8 @@ describe('audit events', () => {
         document: { id: 'doc-1', title: 'Échographie', typeCode: 'cr-acte-diagnostique' },
         outcome: 'success',
         outcomeDescription: undefined,
+        refusal: undefined,
+        changes: [],
         purposeOfUse: [],
         breakTheGlass: false,
         reason: undefined,
@@ -66,6 +68,48 @@ describe('audit events', () => {
     assert.equal(second?.outcome, 'refused');
     assert.equal(second?.outcomeDescription, 'Professionnel bloqué par le patient');
     assert.equal(second?.action, 'search');
+  });
+
+  it('carry a refusal’s coded reason and what a rights change changed, as valid R4', () => {
+    const refused = buildAuditEvent({
+      action: 'search',
+      outcome: 'refused',
+      recorded: '2026-11-26T03:10:00Z',
+      agent: muller,
+      patient: 'marie-schmit',
+      outcomeDescription: 'Le patient vous a bloqué.',
+      outcomeReason: 'blocked',
+    });
+    const change = buildAuditEvent({
+      action: 'consent',
+      outcome: 'success',
+      recorded: '2026-11-26T03:11:00Z',
+      agent: { reference: 'Patient/marie-schmit', display: 'Marie Schmit' },
+      patient: 'marie-schmit',
+      changes: [
+        {
+          change: 'blocked',
+          what: { reference: 'Practitioner/luc-kremer', display: 'Dr Luc Kremer' },
+        },
+        {
+          change: 'masked',
+          what: { reference: 'DocumentReference/doc-1', display: 'Échographie' },
+        },
+        { change: 'break-the-glass-refused' },
+      ],
+    });
+    assertValidR4(refused);
+    assertValidR4(change);
+    const [first, second] = auditRows([refused, change]);
+    assert.equal(first?.refusal, 'blocked');
+    assert.equal(first?.outcomeDescription, 'Le patient vous a bloqué.');
+    assert.deepEqual(second?.changes, [
+      { change: 'blocked', reference: 'Practitioner/luc-kremer', name: 'Dr Luc Kremer' },
+      { change: 'masked', reference: 'DocumentReference/doc-1', name: 'Échographie' },
+      { change: 'break-the-glass-refused', reference: undefined, name: undefined },
+    ]);
+    // A masked document named as a change is not the entry's document.
+    assert.equal(second?.document, undefined);
   });
 
   it("understand another server's plain BALP events", () => {

@@ -1,5 +1,6 @@
 // Writes an AuditEvent for every access, successful or refused, in the shape `auditRows` reads.
 import {
+  type AuditRightsChange,
   BREAK_THE_GLASS,
   buildAuditEvent,
   documentTypeOf,
@@ -8,6 +9,7 @@ import {
 } from '@dsp-kit/fhir';
 import type { DocumentReference } from '@medplum/fhirtypes';
 import type { Caller } from './identity.js';
+import { refusalText, type Refusal } from './policy.js';
 import type { DspStore } from './store.js';
 
 export interface AccessRecord {
@@ -19,7 +21,17 @@ export interface AccessRecord {
   /** The access rests on an emergency access: purpose of use BTG, with its reason. */
   breakTheGlass?: { reason: string | undefined };
   outcomeDescription?: string;
+  /** What a change of the access rights changed. */
+  changes?: readonly AuditRightsChange[];
 }
+
+/**
+ * The refusal a sentence of `refusalText` states. A refused access is recorded with the sentence
+ * the professional was given; its code goes beside it so the patient's log can word it for her.
+ */
+const refusalOfText = new Map(
+  Object.entries(refusalText).map(([refusal, text]) => [text, refusal as Refusal]),
+);
 
 export class AuditTrail {
   constructor(
@@ -31,6 +43,10 @@ export class AuditTrail {
     const { caller, document } = access;
     const title = document?.content[0]?.attachment.title ?? document?.description;
     const typeCode = documentTypeOf(document?.type)?.code;
+    const refusal =
+      access.outcome === 'refused' && access.outcomeDescription
+        ? refusalOfText.get(access.outcomeDescription)
+        : undefined;
     this.store.put(
       buildAuditEvent({
         action: access.action,
@@ -60,6 +76,8 @@ export class AuditTrail {
             }
           : {}),
         ...(access.outcomeDescription ? { outcomeDescription: access.outcomeDescription } : {}),
+        ...(refusal ? { outcomeReason: refusal } : {}),
+        ...(access.changes?.length ? { changes: access.changes } : {}),
       }),
     );
   }

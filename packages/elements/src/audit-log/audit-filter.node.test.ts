@@ -20,6 +20,8 @@ function row(
     document: document ? { id: document, title: `Doc ${document}` } : undefined,
     outcome: 'success',
     outcomeDescription: undefined,
+    refusal: undefined,
+    changes: [],
     purposeOfUse: [],
     breakTheGlass: false,
     reason: undefined,

@@ -18,10 +18,12 @@ import { ListHeightController } from '../base/list-height.controller.js';
 import { DspDocumentSelectEvent, DspErrorEvent } from '../events.js';
 import { auditCsv } from './audit-csv.js';
 import { filterChoices, filterRows, type AuditFilters } from './audit-filter.js';
+import { groupRepeats, type AuditLine } from './audit-group.js';
 import type { PagedResult } from '../base/paged-search.controller.js';
 import { auditLogSearch } from './audit-log.controller.js';
 import { auditLogMessages, type AuditLogMessages } from './audit-log.messages.js';
 import { styles } from './audit-log.styles.js';
+import { changeTexts, refusalReason } from './audit-wording.js';
 
 const ACTIONS: readonly (DspAuditAction | 'other')[] = [
   'read',
@@ -44,7 +46,8 @@ const ACTIONS: readonly (DspAuditAction | 'other')[] = [
  * @csspart filters - The filters.
  * @csspart count - The number of entries shown.
  * @csspart list - The scrolling list of entries.
- * @csspart row - One entry; `row-emergency` and `row-refused` are added to mark those.
+ * @csspart row - One entry, or identical consecutive entries with their count; `row-emergency`
+ *   and `row-refused` are added to mark those.
  * @csspart print-table - The table shown for printing.
  * @csspart loading - The loading state.
  * @csspart empty - No entry, or none matching the filters.
@@ -75,10 +78,17 @@ export class DspAuditLog extends DspElement {
   @property({ reflect: true }) action?: DspAuditAction;
   /** Only entries about this document id. */
   @property({ reflect: true }) document?: string;
+  /**
+   * Field separator of the CSV export, `;` or `,`; by default the language's: `;` for fr, de and
+   * lb, whose spreadsheets do not split on commas, `,` for en.
+   */
+  @property({ attribute: 'csv-separator', reflect: true }) csvSeparator?: ',' | ';';
   /** Shows every filtered entry as a plain table, for printing. */
   @property({ type: Boolean, reflect: true }) print = false;
 
   @state() private filtered: AuditRow[] = [];
+  /** The filtered entries as the list shows them, identical consecutive ones as one line. */
+  @state() private lines: AuditLine[] = [];
   @query('[part="list"]') private listElement?: HTMLElement & VirtualizerHostElement;
 
   readonly #log = auditLogSearch(this, () => [this.activeClient, this.patient] as const);
@@ -87,7 +97,7 @@ export class DspAuditLog extends DspElement {
   protected readonly listHeight = new ListHeightController(
     this,
     () => this.listElement,
-    () => this.filtered.length,
+    () => this.lines.length,
   );
   #filteredFrom: { rows: readonly AuditRow[]; filters: string } | undefined;
   readonly #afterPrint = () => {
@@ -132,7 +142,9 @@ export class DspAuditLog extends DspElement {
 
   /** The filtered entries as CSV (RFC 4180, UTF-8 with BOM, columns in the panel's language). */
   csv(): string {
-    return auditCsv(this.filtered, this.#messages, this.localize.language);
+    const separator =
+      this.csvSeparator === ',' || this.csvSeparator === ';' ? this.csvSeparator : undefined;
+    return auditCsv(this.filtered, this.#messages, this.localize.language, { separator });
   }
 
   /** Downloads the filtered entries as a CSV file. */
@@ -165,6 +177,7 @@ export class DspAuditLog extends DspElement {
     if (this.#filteredFrom?.rows !== current || this.#filteredFrom.filters !== filters) {
       this.#filteredFrom = { rows: current, filters };
       this.filtered = filterRows(current, this.#filters);
+      this.lines = groupRepeats(this.filtered);
     }
   }
 
@@ -229,11 +242,12 @@ export class DspAuditLog extends DspElement {
           ? html`<p part="empty">${m.noMatch}</p>`
           : this.print
             ? this.#renderPrintTable(shown)
-            : html`<div part="list" role="list" aria-label=${m.label}>
+            : // Focusable: a list of entries without a document has nothing else to scroll it by.
+              html`<div part="list" role="list" aria-label=${m.label} tabindex="0">
                 ${virtualize({
-                  items: shown,
-                  keyFunction: (row: AuditRow) => row.id ?? row.recorded,
-                  renderItem: (row: AuditRow) => this.#renderRow(row),
+                  items: this.lines,
+                  keyFunction: (line: AuditLine) => line.row.id ?? line.row.recorded,
+                  renderItem: (line: AuditLine) => this.#renderRow(line),
                   scroller: true,
                   // Given, not imported on first use: one frame less before the first rows.
                   layout: flow(),
@@ -335,8 +349,9 @@ export class DspAuditLog extends DspElement {
     };
   }
 
-  #renderRow(row: AuditRow) {
+  #renderRow({ row, rows }: AuditLine) {
     const m = this.#messages;
+    const refusal = refusalReason(row, m);
     const { role, type } = this.#describe(row);
     const parts = [
       'row',
@@ -359,6 +374,14 @@ export class DspAuditLog extends DspElement {
       <span class="what">
         <span>
           ${m.actions[row.action]}
+          ${
+            rows.length > 1
+              ? html`<span class="repeat"
+                  ><span aria-hidden="true">×${rows.length}</span
+                  ><span class="visually-hidden">${m.times(rows.length)}</span></span
+                >`
+              : nothing
+          }
           ${row.breakTheGlass ? html`<span class="badge emergency">${m.emergency}</span>` : nothing}
           ${row.outcome !== 'success' ? html`<span class="badge ${row.outcome}">${m.outcomes[row.outcome]}</span>` : nothing}
         </span>
@@ -378,7 +401,8 @@ export class DspAuditLog extends DspElement {
             : nothing
         }
         ${type ? html`<span class="type">${type}</span>` : nothing}
-        ${row.outcomeDescription && row.outcome !== 'success' ? html`<span class="type">${row.outcomeDescription}</span>` : nothing}
+        ${refusal ? html`<span class="type">${refusal}</span>` : nothing}
+        ${changeTexts(row, m).map((change) => html`<span class="change">${change}</span>`)}
       </span>
       ${row.breakTheGlass && row.reason ? html`<p class="reason">${m.reason(row.reason)}</p>` : nothing}
     </div>`;
@@ -399,6 +423,8 @@ export class DspAuditLog extends DspElement {
           <th scope="col">${c.document}</th>
           <th scope="col">${c.outcome}</th>
           <th scope="col">${c.reason}</th>
+          <th scope="col">${c.refusal}</th>
+          <th scope="col">${c.details}</th>
         </tr>
       </thead>
       <tbody>
@@ -413,6 +439,8 @@ export class DspAuditLog extends DspElement {
             <td>${row.document?.title ?? ''}</td>
             <td>${m.outcomes[row.outcome]}</td>
             <td>${row.reason ?? ''}</td>
+            <td>${refusalReason(row, m) ?? ''}</td>
+            <td>${changeTexts(row, m).join('; ')}</td>
           </tr>`;
         })}
       </tbody>

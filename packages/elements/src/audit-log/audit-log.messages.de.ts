@@ -32,6 +32,8 @@ const de: AuditLogMessages = {
     type: 'Dokumenttyp',
     outcome: 'Ergebnis',
     reason: 'Notfallgrund',
+    refusal: 'Ablehnungsgrund',
+    details: 'Einzelheiten',
   },
   actions: {
     read: 'Einsicht',
@@ -48,6 +50,30 @@ const de: AuditLogMessages = {
   reason: (reason) => `Grund: ${reason}`,
   unknownAgent: 'Unbekannt',
   fileName: 'zugriffsprotokoll',
+  times: (times) => `${times}-mal`,
+  refusals: {
+    'not-own-record': 'Diese DSP ist nicht die eigene.',
+    agency: 'Die Agence eSanté hat keinen Zugriff auf Dokumente.',
+    closed: 'Sie haben Ihre DSP geschlossen.',
+    blocked: 'Sie haben diese Fachperson gesperrt.',
+    'no-grant': 'Sie haben dieser Fachperson keinen Zugriff gegeben.',
+    'hidden-from-patient': 'Dieses Dokument muss Ihnen zuerst erklärt werden.',
+    masked: 'Sie haben dieses Dokument ausgeblendet.',
+    profession: 'Ihr Beruf hat keinen Zugriff auf diesen Dokumenttyp.',
+  },
+  changes: {
+    blocked: (name) => `Gesperrt: ${name}`,
+    unblocked: (name) => `Entsperrt: ${name}`,
+    granted: (name) => `Zugriff gegeben: ${name}`,
+    revoked: (name) => `Zugriff entzogen: ${name}`,
+    masked: (name) => `Dokument ausgeblendet: ${name}`,
+    unmasked: (name) => `Dokument eingeblendet: ${name}`,
+    'break-the-glass-refused': () => 'Notfallzugriff verweigert',
+    'break-the-glass-allowed': () => 'Notfallzugriff erlaubt',
+    closed: () => 'DSP geschlossen',
+    reopened: () => 'DSP wieder geöffnet',
+  },
+  csvSeparator: ';',
 };
 
 export default de;

@@ -32,6 +32,8 @@ const en: AuditLogMessages = {
     type: 'Document type',
     outcome: 'Outcome',
     reason: 'Emergency reason',
+    refusal: 'Refusal reason',
+    details: 'Details',
   },
   actions: {
     read: 'Viewed',
@@ -48,6 +50,30 @@ const en: AuditLogMessages = {
   reason: (reason) => `Reason: ${reason}`,
   unknownAgent: 'Unknown',
   fileName: 'access-log',
+  times: (times) => `${times} times`,
+  refusals: {
+    'not-own-record': 'This DSP is not theirs.',
+    agency: 'The eSanté agency has no access to documents.',
+    closed: 'You closed your DSP.',
+    blocked: 'You blocked this professional.',
+    'no-grant': 'You have not given this professional access.',
+    'hidden-from-patient': 'This document must first be explained to you.',
+    masked: 'You masked this document.',
+    profession: 'Their profession has no access to this type of document.',
+  },
+  changes: {
+    blocked: (name) => `Blocked: ${name}`,
+    unblocked: (name) => `Unblocked: ${name}`,
+    granted: (name) => `Access given: ${name}`,
+    revoked: (name) => `Access withdrawn: ${name}`,
+    masked: (name) => `Document masked: ${name}`,
+    unmasked: (name) => `Document unmasked: ${name}`,
+    'break-the-glass-refused': () => 'Emergency access refused',
+    'break-the-glass-allowed': () => 'Emergency access allowed',
+    closed: () => 'DSP closed',
+    reopened: () => 'DSP reopened',
+  },
+  csvSeparator: ',',
 };
 
 export default en;

@@ -32,6 +32,8 @@ const lb: AuditLogMessages = {
     type: 'Dokumententyp',
     outcome: 'Resultat',
     reason: 'Grond fir den Noutfall',
+    refusal: 'Grond vum Refus',
+    details: 'Detailer',
   },
   actions: {
     read: 'Consultatioun',
@@ -48,6 +50,30 @@ const lb: AuditLogMessages = {
   reason: (reason) => `Grond: ${reason}`,
   unknownAgent: 'Onbekannt',
   fileName: 'zougreffsprotokoll',
+  times: (times) => `${times} Mol`,
+  refusals: {
+    'not-own-record': 'Dësen DSP ass net sengen.',
+    agency: 'D’Agence eSanté huet keen Zougrëff op Dokumenter.',
+    closed: 'Dir hutt Ären DSP zougemaach.',
+    blocked: 'Dir hutt dëse Professionnel gespaart.',
+    'no-grant': 'Dir hutt dësem Professionnel keen Zougrëff ginn.',
+    'hidden-from-patient': 'Dëst Dokument muss Iech fir d’éischt erkläert ginn.',
+    masked: 'Dir hutt dëst Dokument verstoppt.',
+    profession: 'Säi Beruff huet keen Zougrëff op dësen Dokumententyp.',
+  },
+  changes: {
+    blocked: (name) => `Gespaart: ${name}`,
+    unblocked: (name) => `Entspaart: ${name}`,
+    granted: (name) => `Zougrëff ginn: ${name}`,
+    revoked: (name) => `Zougrëff ewechgeholl: ${name}`,
+    masked: (name) => `Dokument verstoppt: ${name}`,
+    unmasked: (name) => `Dokument erëm siichtbar: ${name}`,
+    'break-the-glass-refused': () => 'Noutfallzougrëff refuséiert',
+    'break-the-glass-allowed': () => 'Noutfallzougrëff erlaabt',
+    closed: () => 'DSP zougemaach',
+    reopened: () => 'DSP erëm opgemaach',
+  },
+  csvSeparator: ';',
 };
 
 export default lb;

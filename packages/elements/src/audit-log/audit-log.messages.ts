@@ -1,10 +1,23 @@
 // The audit log's words: its columns (also the CSV's), actions, outcomes and states.
-import type { DspAuditAction, DspAuditOutcome } from '@dsp-kit/fhir';
+import type { DspAuditAction, DspAuditOutcome, DspRightsChange } from '@dsp-kit/fhir';
 import { catalog } from '../i18n/catalog.js';
 import { counter } from '../i18n/count.js';
 
 type Actions = Record<DspAuditAction | 'other', string>;
 type Outcomes = Record<DspAuditOutcome, string>;
+type Changes = Record<DspRightsChange, (name: string) => string>;
+/** The refusal reasons a DSP server codes (`REFUSAL_REASON_SYSTEM`). */
+type Refusals = Record<
+  | 'not-own-record'
+  | 'agency'
+  | 'closed'
+  | 'blocked'
+  | 'no-grant'
+  | 'hidden-from-patient'
+  | 'masked'
+  | 'profession',
+  string
+>;
 
 const fr = {
   label: 'Journal des accès au DSP',
@@ -36,6 +49,8 @@ const fr = {
     type: 'Type de document',
     outcome: 'Résultat',
     reason: 'Motif d’urgence',
+    refusal: 'Motif du refus',
+    details: 'Détail',
   },
   actions: {
     read: 'Consultation',
@@ -52,6 +67,34 @@ const fr = {
   reason: (reason: string) => `Motif : ${reason}`,
   unknownAgent: 'Inconnu',
   fileName: 'journal-des-acces',
+  /** How many identical entries in a row one line stands for. */
+  times: (times: number) => `${times} fois`,
+  /** Why an access was refused, by the server's code, in words for the patient. */
+  refusals: {
+    'not-own-record': 'Ce DSP n’est pas le sien.',
+    agency: 'L’Agence eSanté n’a pas accès aux documents.',
+    closed: 'Vous avez fermé votre DSP.',
+    blocked: 'Vous avez bloqué ce professionnel.',
+    'no-grant': 'Vous n’avez pas donné accès à ce professionnel.',
+    'hidden-from-patient': 'Ce document doit d’abord vous être expliqué.',
+    masked: 'Vous avez masqué ce document.',
+    profession: 'Sa profession n’a pas accès à ce type de document.',
+  } satisfies Refusals,
+  /** What a change of the access rights did; `name` is who or which document. */
+  changes: {
+    blocked: (name: string) => `Bloqué : ${name}`,
+    unblocked: (name: string) => `Débloqué : ${name}`,
+    granted: (name: string) => `Accès donné : ${name}`,
+    revoked: (name: string) => `Accès retiré : ${name}`,
+    masked: (name: string) => `Document masqué : ${name}`,
+    unmasked: (name: string) => `Document démasqué : ${name}`,
+    'break-the-glass-refused': () => 'Accès en urgence refusé',
+    'break-the-glass-allowed': () => 'Accès en urgence autorisé',
+    closed: () => 'DSP fermé',
+    reopened: () => 'DSP rouvert',
+  } satisfies Changes,
+  /** The CSV's field separator: `;` where spreadsheets split on it (fr, de, lb). */
+  csvSeparator: ';',
 };
 
 export type AuditLogMessages = typeof fr;

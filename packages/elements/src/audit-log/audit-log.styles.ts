@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const styles = css`
   [part='base'] {
     padding: var(--_space-4);
+    /* The rows fit the panel's width, not the window's: a panel in a narrow column is narrow. */
+    container-type: inline-size;
   }
 
   [part='toolbar'] {
@@ -71,6 +73,10 @@ export const styles = css`
     border-block-start: 1px solid var(--_border);
   }
 
+  [part='list']:focus-visible {
+    outline: var(--_focus-ring);
+  }
+
   [part~='row'] {
     display: grid;
     grid-template-columns: minmax(8rem, 10rem) minmax(0, 1fr) minmax(0, 1fr);
@@ -103,7 +109,34 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     min-width: 0;
-    overflow-wrap: anywhere;
+    /* Words break only when one alone is wider than the line (a long name), never in the middle
+       of a word that fits on a line of its own ('anywhere' let the columns shrink to a letter). */
+    overflow-wrap: break-word;
+  }
+
+  /* Phone widths: one column, when above who above what, so no column is too narrow for a word. */
+  @container (max-width: 36rem) {
+    [part~='row'] {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .when {
+      flex-direction: row;
+      flex-wrap: wrap;
+      gap: 0 var(--_space-2);
+    }
+    .reason {
+      grid-column: 1 / -1;
+    }
+  }
+
+  .repeat {
+    margin-inline-start: var(--_space-2);
+    color: var(--_muted);
+    font-weight: 600;
+  }
+
+  .change {
+    font-size: var(--_font-size-small);
   }
 
   .badge {

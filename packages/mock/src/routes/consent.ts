@@ -1,10 +1,11 @@
 // IHE PCF: the patient's privacy Consent — search, read, create, versioned update with ETag and
 // If-Match (412 on a stale version), and its history. Only the patient and their assistant manage
-// it; every change is audited (and each newly masked document as a `mask`).
+// it; every change is audited, naming what it changed (and each newly masked document as a `mask`).
 import { accessSummary } from '@dsp-kit/fhir';
 import type { Bundle, Consent, Resource } from '@medplum/fhirtypes';
 import type { Context } from '../context.js';
 import { FhirFailure, fhirResponse } from '../fhir-http.js';
+import { rightsChanges } from '../rights-changes.js';
 
 function etag(consent: Consent): string {
   return `W/"${consent.meta?.versionId ?? '1'}"`;
@@ -128,7 +129,13 @@ function auditChange(
   after: Consent,
 ): void {
   const { caller, audit, store } = context;
-  audit.record({ caller, action: 'consent', outcome: 'success', patient });
+  audit.record({
+    caller,
+    action: 'consent',
+    outcome: 'success',
+    patient,
+    changes: rightsChanges(store, before, after),
+  });
   const wasMasked = new Set(before ? accessSummary(before).maskedDocuments : []);
   for (const id of accessSummary(after).maskedDocuments) {
     if (wasMasked.has(id)) continue;
