@@ -80,13 +80,13 @@ const entries = [
       "export * from '@dsp-kit/auth';",
     ].join('\n'),
     budget: 55 * KB,
-    ceiling: 94 * KB,
+    ceiling: 95.5 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   ...[
-    ['document-uploader', 29.8],
+    ['document-uploader', 31],
     ['access-rights', 33.4],
-    ['audit-log', 31.4],
+    ['audit-log', 33],
     ['document-stats', 21.4],
   ].map(([panel, ceiling]) => ({
     name: `<dsp-${panel}>`,
@@ -99,7 +99,7 @@ const entries = [
   {
     name: 'dsp-kit.min.js (single file)',
     file: true,
-    ceiling: 114 * KB,
+    ceiling: 117.5 * KB,
     forbidden: NEVER_IN_PANELS,
   },
 ];
