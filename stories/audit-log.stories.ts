@@ -49,6 +49,7 @@ interface Args {
   action: string;
   document: string;
   print: boolean;
+  csvSeparator: string;
   onDspDocumentSelect?: Listener;
   onDspError?: Listener;
 }
@@ -66,6 +67,7 @@ const meta: Meta<Args> = {
     action: '',
     document: '',
     print: false,
+    csvSeparator: '',
   },
   argTypes: {
     patient: attribute('patient', 'the patient’s FHIR id.', {
@@ -93,6 +95,11 @@ const meta: Meta<Args> = {
     print: attribute('print', 'every filtered entry as a plain table, for printing.', {
       control: 'boolean',
     }),
+    csvSeparator: attribute(
+      'csv-separator',
+      'the CSV export’s separator; by default `;` in fr, de and lb, `,` in en.',
+      { control: 'select', options: ['', ';', ','] },
+    ),
     ...commonArgTypes,
     ...eventArgTypes('dsp-document-select', 'dsp-error'),
   },
@@ -110,6 +117,7 @@ const meta: Meta<Args> = {
       action=${ifDefined(args.action || undefined)}
       document=${ifDefined(args.document || undefined)}
       ?print=${args.print}
+      csv-separator=${ifDefined(args.csvSeparator || undefined)}
       @dsp-document-select=${detailOf(args.onDspDocumentSelect)}
       @dsp-error=${detailOf(args.onDspError)}
     ></dsp-audit-log>`,
