@@ -14,9 +14,12 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { DspElement } from '../base/dsp-element.js';
 import { errorDetail } from '../base/error-message.js';
 import { DspErrorEvent } from '../events.js';
+import { CdaPreviewController } from './cda/cda-preview.controller.js';
 import {
   DocumentPreviewController,
+  downloadName,
   hasMark,
+  saveBlob,
   titleOf,
   type PreviewState,
 } from './document-preview.controller.js';
@@ -26,8 +29,9 @@ import { PdfPagesController } from './pdf-pages.controller.js';
 
 /**
  * @summary Shows one DSP document: its title, type, date, author, size, confidentiality and
- * marks, then its content — a PDF's pages, an image, or plain text — with progress, cancel and an
- * integrity check. Any other type (HTML included) is only offered as a download.
+ * marks, then its content — a PDF's pages, an image, plain text or an HL7 CDA document — with
+ * progress, cancel and an integrity check. Any other type (HTML and other XML included) is only
+ * offered as a download.
  * @tag dsp-document-preview
  *
  * Security: content is never rendered as HTML. Plain text is set as a text node; images go in an
@@ -39,6 +43,9 @@ import { PdfPagesController } from './pdf-pages.controller.js';
  * `<iframe sandbox="">` (no scripts, opaque origin) of a blob URL, where Chromium shows its
  * "blocked" page: the panel keeps the sandbox rather than fall back to `<object>`/`<embed>`,
  * which would run the viewer unsandboxed, and offers the download button with a hint.
+ *
+ * A CDA is drawn by the renderer in `cda/`, loaded with the first one: Lit templates of the
+ * parsed XML, never markup, nothing fetched (see `cda/cda-narrative.ts`).
  *
  * Content on another origin is fetched only from the client's `contentOrigins`; anywhere else
  * nothing is requested, and the panel names the host it will not contact.
@@ -62,6 +69,9 @@ import { PdfPagesController } from './pdf-pages.controller.js';
  * @csspart download - The download button.
  * @csspart warning - The warning before opening a document hidden from the patient.
  * @csspart error - The error state, with a retry button when retrying may help.
+ * @csspart cda - A CDA document: its header, then its body.
+ * @csspart cda-header - A CDA's header, a collapsible description list.
+ * @csspart cda-body - A CDA's sections and their table of contents.
  *
  * @cssproperty --dsp-document-preview-padding - Inner padding of the panel.
  * @cssproperty --dsp-document-preview-height - Height of a PDF's pages or frame, most of an image
@@ -97,6 +107,9 @@ export class DspDocumentPreview extends DspElement {
 
   readonly #pdf = new PdfPagesController(this);
 
+  /** HL7 CDA documents: the renderer is loaded with the first one shown. */
+  readonly #cda = new CdaPreviewController(this);
+
   #reportedError: unknown;
 
   get #messages(): PreviewMessages {
@@ -118,8 +131,14 @@ export class DspDocumentPreview extends DspElement {
 
   protected override willUpdate(): void {
     const { state } = this.#preview;
+    const ready = state.status === 'ready' ? state : undefined;
+    this.#cda.show(ready?.kind === 'cda' ? ready.blob : undefined);
+    // A level-1 CDA wrapping a PDF shows it as any PDF.
+    const cda = this.#cda.state;
+    const cdaPdf =
+      cda.status === 'open' && cda.cda.body.kind === 'pdf' ? cda.cda.body.blob : undefined;
     // The PDF worker lives as long as the PDF is shown, and not a moment longer.
-    this.#pdf.show(state.status === 'ready' && state.kind === 'pdf' ? state.blob : undefined);
+    this.#pdf.show(ready?.kind === 'pdf' ? ready.blob : cdaPdf);
   }
 
   protected override updated(): void {
@@ -300,7 +319,35 @@ export class DspDocumentPreview extends DspElement {
         return html`<div part="content">
           <pre part="text" tabindex="0" aria-label=${title}>${state.text ?? ''}</pre>
         </div>`;
+      case 'cda':
+        return this.#renderCda(state, title);
     }
+  }
+
+  /** An HL7 CDA document, drawn by the renderer (see `cda/`), or why it cannot be. */
+  #renderCda(state: Extract<PreviewState, { status: 'ready' }>, title: string): TemplateResult {
+    const cda = this.#cda.state;
+    if (cda.status === 'open') {
+      return html`<div part="content">
+        ${cda.module.renderCda(cda.cda, {
+          localize: this.localize,
+          root: this.renderRoot,
+          save: (blob, mediaType) => saveBlob(blob, downloadName(title, mediaType)),
+          renderPdf: (url) => this.#renderPdf({ ...state, url }, title),
+        })}
+      </div>`;
+    }
+    if (cda.status === 'failed') {
+      // The document stays downloadable (the header's button): only its rendering is refused.
+      return html`<div part="content">
+        <p class="state" role="alert">
+          ${cda.module ? cda.module.cdaProblem(cda.error, this.localize) : this.#messages.failed}
+        </p>
+      </div>`;
+    }
+    return html`<div part="content">
+      <p class="state" role="status">${this.#messages.loading}</p>
+    </div>`;
   }
 
   #renderPdf(state: Extract<PreviewState, { status: 'ready' }>, title: string): TemplateResult {

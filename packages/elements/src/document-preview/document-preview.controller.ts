@@ -4,9 +4,13 @@
 import { DSP_SECURITY_SYSTEM, type DocumentReference, type DspClient } from '@dsp-kit/fhir';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MissingClientError } from '../base/error-message.js';
+import { cdaLikelihood, hasCdaRoot } from './cda/cda-recognize.js';
 
-/** How a content type is previewed. Everything else (HTML included) is only offered as a download. */
-export type PreviewKind = 'pdf' | 'image' | 'text';
+/**
+ * How a content type is previewed; `cda` for an HL7 CDA R2 document, drawn by the renderer loaded
+ * on demand. Everything else (HTML and any other XML included) is only offered as a download.
+ */
+export type PreviewKind = 'pdf' | 'image' | 'text' | 'cda';
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
@@ -19,6 +23,10 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   'image/tiff': 'tiff',
   'text/plain': 'txt',
   'text/html': 'html',
+  'text/xml': 'xml',
+  'application/xml': 'xml',
+  'application/hl7-v3+xml': 'xml',
+  'application/cda+xml': 'xml',
 };
 
 /** `text/plain; charset=UTF-8` → `text/plain`. */
@@ -315,7 +323,11 @@ export class DocumentPreviewController implements ReactiveController {
     }
     // Decided on the attachment's declared type, before any byte is fetched: content that is
     // never shown (HTML among it) is only downloaded when the user asks.
-    if (!previewKind(document.content[0]?.attachment.contentType)) {
+    const content = document.content[0];
+    if (
+      !previewKind(content?.attachment.contentType) &&
+      !cdaLikelihood(content?.attachment.contentType, content?.format?.code)
+    ) {
       this.#set({ status: 'unsupported', document, downloading: false });
       return;
     }
@@ -349,7 +361,9 @@ export class DocumentPreviewController implements ReactiveController {
       if (generation !== this.#generation) return;
       // The Blob's type is the attachment's; rendering follows it, never the file name.
       const type = blob.type || attachment.contentType;
-      const kind = previewKind(type);
+      const kind =
+        previewKind(type) ?? (await cdaKind(blob, type, document.content[0]?.format?.code));
+      if (generation !== this.#generation) return;
       if (!kind) {
         this.#downloaded = blob;
         this.#set({ status: 'unsupported', document, downloading: false });
@@ -357,7 +371,8 @@ export class DocumentPreviewController implements ReactiveController {
       }
       const text = kind === 'text' ? await decodeText(blob, type) : undefined;
       if (generation !== this.#generation) return;
-      const url = kind === 'text' ? undefined : (this.#url = URL.createObjectURL(blob));
+      const url =
+        kind === 'text' || kind === 'cda' ? undefined : (this.#url = URL.createObjectURL(blob));
       this.#set({ status: 'ready', document, kind, blob, url, text });
     } catch (error) {
       if (generation !== this.#generation || abort.signal.aborted) return;
@@ -381,6 +396,21 @@ export class DocumentPreviewController implements ReactiveController {
     if (this.#url) URL.revokeObjectURL(this.#url);
     this.#url = undefined;
   }
+}
+
+/**
+ * `cda` when content is a CDA: by its type or format code, or for generic XML by its root element
+ * (read from its first bytes); undefined for any other XML, which stays a download.
+ */
+async function cdaKind(
+  blob: Blob,
+  contentType: string | undefined,
+  formatCode: string | undefined,
+): Promise<'cda' | undefined> {
+  const likelihood = cdaLikelihood(contentType, formatCode);
+  if (likelihood === 'cda') return 'cda';
+  if (likelihood === 'xml' && hasCdaRoot(await blob.slice(0, 65536).text())) return 'cda';
+  return undefined;
 }
 
 /** The title a document is known by: its attachment's, else its description. */

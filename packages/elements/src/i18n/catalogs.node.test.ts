@@ -5,6 +5,9 @@ import { describe, it } from 'node:test';
 import { auditLogMessages } from '../audit-log/audit-log.messages.js';
 import { accessRightsMessages } from '../access-rights/access-rights.messages.js';
 import { previewMessages } from '../document-preview/document-preview.messages.js';
+import { cdaMessages } from '../document-preview/cda/cda.messages.js';
+import { cdaKit } from '../document-preview/cda/cda-kit.js';
+import { install } from '../document-preview/cda/cda-runtime.js';
 import { uploaderMessages } from '../document-uploader/document-uploader.messages.js';
 import { statsMessages } from '../document-stats/document-stats.messages.js';
 import { viewerMessages } from '../document-viewer/document-viewer.messages.js';
@@ -12,12 +15,16 @@ import { languages } from '@dsp-kit/fhir';
 import { catalog, type Catalog } from './catalog.js';
 import { commonMessages } from './common.messages.js';
 
+// The CDA renderer's catalog is made once the renderer has the page's `catalog` (see cda-runtime).
+install(cdaKit);
+
 const catalogs: Record<string, Catalog<object>> = {
   common: commonMessages,
   viewer: viewerMessages,
   auditLog: auditLogMessages,
   stats: statsMessages,
   preview: previewMessages,
+  cda: cdaMessages(),
   uploader: uploaderMessages,
   accessRights: accessRightsMessages,
 };

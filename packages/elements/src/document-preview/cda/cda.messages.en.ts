@@ -1,0 +1,61 @@
+// The CDA renderer's words in English.
+import type { CdaMessages } from './cda.messages.js';
+
+const en: CdaMessages = {
+  details: 'Document details',
+  contents: 'Contents',
+  untitledSection: 'Untitled section',
+  title: 'Title',
+  type: 'Type',
+  dspType: 'DSP type',
+  date: 'Date',
+  confidentiality: 'Confidentiality',
+  language: 'Language',
+  patient: 'Patient',
+  birthDate: 'Born',
+  sex: 'Sex',
+  sexes: { F: 'female', M: 'male', UN: 'undetermined' },
+  identifier: 'Identifier',
+  matricule: 'Matricule',
+  authors: 'Authors',
+  custodian: 'Custodian',
+  legalAuthenticator: 'Authenticated by',
+  signedOn: (date) => `signed on ${date}`,
+  informants: 'Informants',
+  participants: 'Participants',
+  serviceEvent: 'Documented service',
+  encounter: 'Encounter',
+  location: 'Place',
+  period: (start, end) => `from ${start} to ${end}`,
+  related: {
+    RPLC: 'Replaces document',
+    APND: 'Appends to document',
+    XFRM: 'Transformed from document',
+  },
+  relatedOther: 'Related document',
+  high: 'high',
+  low: 'low',
+  abnormal: 'abnormal',
+  newTab: '(opens in a new tab)',
+  attachment: (type) => `Attachment (${type}): download`,
+  image: 'Image',
+  table: (n) => `Table ${n}`,
+  imageMissing: 'Image missing from the document',
+  remoteNotLoaded: 'External content, not loaded',
+  noContent: 'This document has no content that can be shown.',
+  notLoaded: 'The CDA document viewer could not be loaded. Download the document.',
+  problems: {
+    'too-large': 'This document is too large to be shown here.',
+    doctype:
+      'This document contains a DOCTYPE or entity declarations, which a CDA document never does, so it is not shown.',
+    malformed: 'This document is not well-formed XML, so it cannot be shown.',
+    'too-deep': 'This document nests too many elements to be shown here.',
+    'too-slow': 'Reading this document takes too long, so it is not shown.',
+    'not-cda': 'This XML file is not a CDA document, so it cannot be shown here.',
+    'wrong-namespace':
+      'This document looks like a CDA but does not use the HL7 v3 namespace, so it is not shown.',
+  },
+  downloadInstead: 'You can download it to examine it.',
+};
+
+export default en;

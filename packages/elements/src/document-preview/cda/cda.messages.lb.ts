@@ -1,0 +1,61 @@
+// The CDA renderer's words in Luxembourgish.
+import type { CdaMessages } from './cda.messages.js';
+
+const lb: CdaMessages = {
+  details: 'Detailer vum Dokument',
+  contents: 'Inhalt',
+  untitledSection: 'Abschnitt ouni Titel',
+  title: 'Titel',
+  type: 'Typ',
+  dspType: 'DSP-Typ',
+  date: 'Datum',
+  confidentiality: 'Vertraulechkeet',
+  language: 'Sprooch',
+  patient: 'Patient',
+  birthDate: 'Gebuer den',
+  sex: 'Geschlecht',
+  sexes: { F: 'weiblech', M: 'männlech', UN: 'onbestëmmt' },
+  identifier: 'Identifiant',
+  matricule: 'Matricule',
+  authors: 'Auteuren',
+  custodian: 'Verantwortlech Organisatioun',
+  legalAuthenticator: 'Validéiert vun',
+  signedOn: (date) => `ënnerschriwwen den ${date}`,
+  informants: 'Informanten',
+  participants: 'Bedeelegter',
+  serviceEvent: 'Dokumentéiert Leeschtung',
+  encounter: 'Behandlung',
+  location: 'Plaz',
+  period: (start, end) => `vum ${start} bis ${end}`,
+  related: {
+    RPLC: 'Ersetzt d’Dokument',
+    APND: 'Ergänzt d’Dokument',
+    XFRM: 'Ëmgewandelt aus dem Dokument',
+  },
+  relatedOther: 'Verbonnent Dokument',
+  high: 'erhéicht',
+  low: 'niddreg',
+  abnormal: 'opfälleg',
+  newTab: '(gëtt an engem neien Tab opgemaach)',
+  attachment: (type) => `Unhang (${type}): eroflueden`,
+  image: 'Bild',
+  table: (n) => `Tabell ${n}`,
+  imageMissing: 'Bild feelt am Dokument',
+  remoteNotLoaded: 'Externen Inhalt, net gelueden',
+  noContent: 'Dëst Dokument huet keen Inhalt, deen ugewise ka ginn.',
+  notLoaded: 'D’Usiicht fir CDA-Dokumenter konnt net geluede ginn. Luet d’Dokument erof.',
+  problems: {
+    'too-large': 'Dëst Dokument ass ze grouss fir hei ugewisen ze ginn.',
+    doctype:
+      'Dëst Dokument enthält eng DOCTYPE- oder Entity-Deklaratioun, wat e CDA-Dokument ni mécht: et gëtt net ugewisen.',
+    malformed: 'Dëst Dokument ass kee valabelen XML a kann net ugewise ginn.',
+    'too-deep': 'Dëst Dokument verschachtelt ze vill Elementer fir hei ugewisen ze ginn.',
+    'too-slow': 'D’Liese vun dësem Dokument dauert ze laang: et gëtt net ugewisen.',
+    'not-cda': 'Dëse XML-Fichier ass kee CDA-Dokument a kann hei net ugewise ginn.',
+    'wrong-namespace':
+      'Dëst Dokument gëtt sech als CDA aus, benotzt awer net den HL7-v3-Nummraum: et gëtt net ugewisen.',
+  },
+  downloadInstead: 'Dir kënnt et eroflueden fir et ze préiwen.',
+};
+
+export default lb;
