@@ -80,7 +80,7 @@ const entries = [
       "export * from '@dsp-kit/auth';",
     ].join('\n'),
     budget: 55 * KB,
-    ceiling: 95.5 * KB,
+    ceiling: 96.5 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   ...[
@@ -99,7 +99,7 @@ const entries = [
   {
     name: 'dsp-kit.min.js (single file)',
     file: true,
-    ceiling: 117.5 * KB,
+    ceiling: 129 * KB,
     forbidden: NEVER_IN_PANELS,
   },
 ];
