@@ -15,6 +15,7 @@ import { CONSENT_SCOPE, defaultConsent } from '../../src/consent.js';
 import { DspConflictError } from '../../src/errors.js';
 import { makeMatricule } from '../../src/matricule.js';
 import { buildCountBatch, readCountBatch } from '../../src/stats.js';
+import type { DocumentQuery } from '../../src/client.js';
 import { documentTypes } from '../../src/vocabulary.js';
 import type { Use } from './capabilities.js';
 import type { ContractContext } from './context.js';
@@ -279,48 +280,66 @@ const nextPage: Check = {
   },
 };
 
-const searchByType: Check = {
+/**
+ * A check of a search by one token (type, class, confidentiality): a document carrying a code is
+ * found by it, and nothing carrying another code is.
+ */
+function searchByToken(options: {
+  name: string;
+  interaction: string;
+  param: string;
+  /** What the check needs a document of, when the patient has none. */
+  wanted: string;
+  codeOf: (document: DocumentReference) => string | undefined;
+  query: (code: string) => Partial<DocumentQuery>;
+  /** How the search and an answer's code are named in a failure. */
+  searchName: string;
+  answered: (code: string | undefined) => string;
+}): Check {
+  return {
+    name: options.name,
+    interaction: options.interaction,
+    needs: { patient: true },
+    uses: [searchDocuments(options.param)],
+    run: async (ctx) => {
+      const document = await documentWith(ctx, options.codeOf);
+      const code = document && options.codeOf(document);
+      if (!document || !code) return noDocument(ctx, options.wanted);
+      const found = (
+        await ctx.professional.searchDocuments({ patient: patientOf(ctx), ...options.query(code) })
+      ).entries;
+      expectIncluded(found, document, `${options.searchName} ${code}`);
+      const other = found.find((d) => options.codeOf(d) !== code);
+      expect(
+        !other,
+        `The search by ${options.searchName} ${code} answered DocumentReference/${other?.id ?? ''} ${options.answered(other && options.codeOf(other))}`,
+      );
+      return 'passed';
+    },
+  };
+}
+
+const searchByType = searchByToken({
   name: 'search-type',
   interaction: 'ITI-67 search by type',
-  needs: { patient: true },
-  uses: [searchDocuments('type')],
-  run: async (ctx) => {
-    const document = await documentWith(ctx, typeCodeOf);
-    const code = document && typeCodeOf(document);
-    if (!document || !code) return noDocument(ctx, 'document of a DSP type');
-    const found = (await ctx.professional.searchDocuments({ patient: patientOf(ctx), type: code }))
-      .entries;
-    expectIncluded(found, document, `type ${code}`);
-    const other = found.find((d) => typeCodeOf(d) !== code);
-    expect(
-      !other,
-      `The search by type ${code} answered DocumentReference/${other?.id ?? ''} of type ${(other && typeCodeOf(other)) ?? 'unknown'}`,
-    );
-    return 'passed';
-  },
-};
+  param: 'type',
+  wanted: 'document of a DSP type',
+  codeOf: typeCodeOf,
+  query: (type) => ({ type }),
+  searchName: 'type',
+  answered: (code) => `of type ${code ?? 'unknown'}`,
+});
 
-const searchByClass: Check = {
+const searchByClass = searchByToken({
   name: 'search-class',
   interaction: 'ITI-67 search by class',
-  needs: { patient: true },
-  uses: [searchDocuments('category')],
-  run: async (ctx) => {
-    const document = await documentWith(ctx, classCodeOf);
-    const code = document && classCodeOf(document);
-    if (!document || !code) return noDocument(ctx, 'document of a DSP class');
-    const found = (
-      await ctx.professional.searchDocuments({ patient: patientOf(ctx), category: code })
-    ).entries;
-    expectIncluded(found, document, `class ${code}`);
-    const other = found.find((d) => classCodeOf(d) !== code);
-    expect(
-      !other,
-      `The search by class ${code} answered DocumentReference/${other?.id ?? ''} of class ${(other && classCodeOf(other)) ?? 'unknown'}`,
-    );
-    return 'passed';
-  },
-};
+  param: 'category',
+  wanted: 'document of a DSP class',
+  codeOf: classCodeOf,
+  query: (category) => ({ category }),
+  searchName: 'class',
+  answered: (code) => `of class ${code ?? 'unknown'}`,
+});
 
 const searchByDate: Check = {
   name: 'search-date',
@@ -375,27 +394,16 @@ const searchByAuthor: Check = {
   },
 };
 
-const searchByConfidentiality: Check = {
+const searchByConfidentiality = searchByToken({
   name: 'search-confidentiality',
   interaction: 'ITI-67 search by confidentiality',
-  needs: { patient: true },
-  uses: [searchDocuments('security-label')],
-  run: async (ctx) => {
-    const document = await documentWith(ctx, confidentialityOf);
-    const code = document && confidentialityOf(document);
-    if (!document || !code) return noDocument(ctx, 'document with a confidentiality code');
-    const found = (
-      await ctx.professional.searchDocuments({ patient: patientOf(ctx), securityLabel: code })
-    ).entries;
-    expectIncluded(found, document, `confidentiality ${code}`);
-    const other = found.find((d) => confidentialityOf(d) !== code);
-    expect(
-      !other,
-      `The search by confidentiality ${code} answered DocumentReference/${other?.id ?? ''} labelled ${(other && confidentialityOf(other)) ?? 'none'}`,
-    );
-    return 'passed';
-  },
-};
+  param: 'security-label',
+  wanted: 'document with a confidentiality code',
+  codeOf: confidentialityOf,
+  query: (code) => ({ securityLabel: code as 'N' | 'R' | 'V' }),
+  searchName: 'confidentiality',
+  answered: (code) => `labelled ${code ?? 'none'}`,
+});
 
 const readDocument: Check = {
   name: 'read-document',
