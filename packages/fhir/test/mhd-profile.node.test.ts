@@ -3,7 +3,6 @@
 // text: the Provide Document Bundle of each kind of submission, and any other body that claims a
 // profile.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import type {
   Binary,
@@ -16,90 +15,20 @@ import type {
 import { DspClient } from '../src/client.js';
 import { defaultConsent } from '../src/consent.js';
 import { makeMatricule } from '../src/matricule.js';
-import {
-  buildProvideBundle,
-  type DocumentSubmission,
-  type SubmittedDocument,
-} from '../src/provide.js';
+import { buildProvideBundle, type DocumentSubmission } from '../src/provide.js';
 import { assertValidR4 } from './fhir-r4.js';
 import { MHD_PROFILES } from './mhd/definitions.js';
 import { iti65Issues } from './mhd/iti65-rules.js';
 import { assertConforms } from './mhd/profile-validator.js';
-import { textSubmission } from './submissions.js';
+import { everyField, patientOwnDocument, severalDocuments, textSubmission } from './submissions.js';
 
 const BASE = 'https://dsp.example/fhir';
-
-/** A document of `text`, with its true size and SHA-1, on the shared fixture's document. */
-function document(uuid: string, typeCode: string, title: string, text: string): SubmittedDocument {
-  const bytes = Buffer.from(text);
-  return {
-    ...textSubmission().documents[0]!,
-    uuid,
-    typeCode,
-    title,
-    data: bytes.toString('base64'),
-    size: bytes.byteLength,
-    hash: createHash('sha1').update(bytes).digest('base64'),
-  };
-}
-
-function severalDocuments(): DocumentSubmission {
-  return {
-    ...textSubmission(),
-    documents: [
-      document('1d6e4b52-0c8e-4a57-9a0e-5f3f4f6f0001', 'certificat-medical', 'Certificat', 'a'),
-      document('1d6e4b52-0c8e-4a57-9a0e-5f3f4f6f0002', 'resultat-biologie', 'Bilan', 'bc'),
-      document('1d6e4b52-0c8e-4a57-9a0e-5f3f4f6f0003', 'rapport-medical', 'Rapport', 'def'),
-    ],
-  };
-}
-
-function everyOptionalField(): DocumentSubmission {
-  const base = textSubmission();
-  return {
-    ...base,
-    author: { reference: 'Practitioner/paul-weber', display: 'Dr Paul Weber' },
-    documents: [
-      {
-        ...document('0b8e3f0e-9b8a-4a59-8f53-3c0c7c1d2e11', 'resultat-biologie', ' Bilan ', '%PDF'),
-        contentType: 'application/pdf',
-        description: 'Bilan lipidique de contrôle',
-        language: 'fr-LU',
-        creation: '2026-11-21T16:00:00+01:00',
-        serviceStart: '2026-11-20',
-        serviceEnd: '2026-11-21',
-        confidentiality: 'R',
-        facilityType: {
-          system: 'https://dsp-kit.org/fhir/CodeSystem/facility-type',
-          code: 'laboratoire',
-        },
-        practiceSetting: {
-          system: 'https://dsp-kit.org/fhir/CodeSystem/practice-setting',
-          code: 'biologie',
-        },
-        maskedFromProfessionals: true,
-        replaces: 'doc-old',
-      },
-    ],
-  };
-}
-
-function patientsOwnDocument(): DocumentSubmission {
-  const base = textSubmission();
-  return {
-    ...base,
-    author: { reference: `Patient/${base.patient}` },
-    documents: [
-      document('5a0c2f7e-3b1d-4c8a-9e2f-6d7c8b9a0001', 'expression-titulaire', 'Mes volontés', 'x'),
-    ],
-  };
-}
 
 const SUBMISSIONS: [string, () => DocumentSubmission][] = [
   ['one document', textSubmission],
   ['several documents', severalDocuments],
-  ['every optional field', everyOptionalField],
-  ["a patient's own document", patientsOwnDocument],
+  ['every optional field', everyField],
+  ["a patient's own document", patientOwnDocument],
 ];
 
 function resourcesOf<T extends Resource>(bundle: Bundle, type: ResourceType): T[] {
