@@ -14,6 +14,7 @@ import type {
   Reference,
 } from '@medplum/fhirtypes';
 import { isAuthoredBy } from './authors.js';
+import { decodeBase64 } from './base64.js';
 import { FhirFailure, type Issue } from './fhir-http.js';
 import type { Caller } from './identity.js';
 import { pairReplacements, type PlannedPatch, type Replacement } from './replacements.js';
@@ -71,20 +72,6 @@ export interface TransactionPlan {
 
 const at = (i: number, path = '') => `Bundle.entry[${i}]${path}`;
 const atResource = (i: number, path = '') => at(i, `.resource${path ? `.${path}` : ''}`);
-
-/** The bytes of base64 `data`, or undefined when it is not base64. */
-function decodeBase64(data: string): Uint8Array | undefined {
-  let binary: string;
-  try {
-    binary = atob(data);
-  } catch {
-    return undefined;
-  }
-  // A plain loop: `Uint8Array.from(binary, mapper)` takes seconds on a 20 MiB document.
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 function hasLabel(doc: DocumentReference, code: string): boolean {
   return (doc.securityLabel ?? []).some((l) =>
@@ -294,7 +281,7 @@ async function checkContent(
       expression: field('size'),
     });
   }
-  if (attachment.hash && (await sha1Base64(bytes as Uint8Array<ArrayBuffer>)) !== attachment.hash) {
+  if (attachment.hash && (await sha1Base64(bytes)) !== attachment.hash) {
     issues.push({
       code: 'invalid',
       text: 'hash does not match the content (SHA-1)',

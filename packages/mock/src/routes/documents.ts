@@ -2,6 +2,7 @@
 // ITI-68 content retrieval, each filtered by the rules and audited.
 import type { Binary, DocumentReference } from '@medplum/fhirtypes';
 import { emergencyFlag, openRecord, type Context } from '../context.js';
+import { decodeBase64 } from '../base64.js';
 import { patientId, searchDocuments } from '../document-search.js';
 import { FhirFailure, fhirResponse } from '../fhir-http.js';
 import { refusalText, type Refusal } from '../policy.js';
@@ -121,7 +122,8 @@ export function readBinaryRoute(context: Context, id: string): Response {
   if (!allowed) throw lastFailure;
   if ((context.request.headers.get('accept') ?? '').includes('fhir+json'))
     return fhirResponse(binary);
-  const bytes = Uint8Array.from(atob(binary.data ?? ''), (c) => c.charCodeAt(0));
+  const bytes = decodeBase64(binary.data ?? '');
+  if (!bytes) throw new Error(`Binary/${id} holds no base64`);
   return new Response(bytes, {
     headers: {
       'Content-Type': binary.contentType,
