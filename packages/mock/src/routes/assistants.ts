@@ -9,10 +9,11 @@ import {
   matriculeOf,
   readAssistant,
 } from '@dsp-kit/fhir/assistant';
-import type { Bundle, Patient, RelatedPerson } from '@medplum/fhirtypes';
+import type { Patient, RelatedPerson } from '@medplum/fhirtypes';
 import type { Context } from '../context.js';
 import { FhirFailure, fhirResponse } from '../fhir-http.js';
 import { assistantRefusal, assistantRefusalText, type AssistantAction } from '../policy.js';
+import { requiredPatient, searchset } from '../search.js';
 import type { Stored } from '../store.js';
 
 function etag(resource: RelatedPerson): string {
@@ -129,9 +130,7 @@ function checkDetails(resource: RelatedPerson, patient: Patient, update = false)
 
 export function searchAssistantsRoute(context: Context): Response {
   const params = context.url.searchParams;
-  const patientId = params.get('patient')?.replace(/^Patient\//, '');
-  if (!patientId)
-    throw FhirFailure.of(400, 'required', 'The "patient" search parameter is required');
+  const patientId = requiredPatient(params);
   allow(context, patientId, 'read');
   const active = params.get('active');
   const identifier = params.get('identifier');
@@ -140,13 +139,7 @@ export function searchAssistantsRoute(context: Context): Response {
       (active === null || String(r.active !== false) === active) &&
       (identifier === null || `${MATRICULE_SYSTEM}|${matriculeOf(r) ?? ''}` === identifier),
   );
-  const bundle: Bundle<RelatedPerson> = {
-    resourceType: 'Bundle',
-    type: 'searchset',
-    total: matches.length,
-    entry: matches.map((resource) => ({ resource, search: { mode: 'match' } })),
-  };
-  return fhirResponse(bundle);
+  return fhirResponse(searchset(context.url, matches));
 }
 
 export function readAssistantRoute(context: Context, id: string): Response {

@@ -2,10 +2,11 @@
 // If-Match (412 on a stale version), and its history. Only the patient and their assistant manage
 // it; every change is audited, naming what it changed (and each newly masked document as a `mask`).
 import { accessSummary } from '@dsp-kit/fhir';
-import type { Bundle, Consent, Resource } from '@medplum/fhirtypes';
+import type { Consent, Resource } from '@medplum/fhirtypes';
 import type { Context } from '../context.js';
 import { FhirFailure, fhirResponse } from '../fhir-http.js';
 import { rightsChanges } from '../rights-changes.js';
+import { requiredPatient, searchset } from '../search.js';
 
 function etag(consent: Consent): string {
   return `W/"${consent.meta?.versionId ?? '1'}"`;
@@ -42,17 +43,10 @@ function patientOf(consent: Consent): string {
 }
 
 export function searchConsentRoute(context: Context): Response {
-  const patient = context.url.searchParams.get('patient')?.replace(/^Patient\//, '');
-  if (!patient) throw FhirFailure.of(400, 'required', 'The "patient" search parameter is required');
+  const patient = requiredPatient(context.url.searchParams);
   managedPatient(context, patient, false);
   const consent = context.store.consentOf(patient);
-  const bundle: Bundle<Consent> = {
-    resourceType: 'Bundle',
-    type: 'searchset',
-    total: consent ? 1 : 0,
-    entry: consent ? [{ resource: consent, search: { mode: 'match' } }] : [],
-  };
-  return fhirResponse(bundle);
+  return fhirResponse(searchset(context.url, consent ? [consent] : []));
 }
 
 export function readConsentRoute(context: Context, id: string, version?: string): Response {

@@ -1,15 +1,12 @@
 // The professional directory: PractitionerRole by practitioner name (the chain typed or not) and
 // profession (with the practitioner and organisation included), Practitioner by name, and reads.
-import type {
-  Bundle,
-  BundleEntry,
-  Organization,
-  Practitioner,
-  PractitionerRole,
-  Resource,
-} from '@medplum/fhirtypes';
+import type { Organization, Practitioner, PractitionerRole, Resource } from '@medplum/fhirtypes';
 import type { Context } from '../context.js';
 import { FhirFailure, fhirResponse } from '../fhir-http.js';
+import { paging, searchset } from '../search.js';
+
+/** A directory search's page when it names no `_count`: enough for a type-ahead list. */
+const DIRECTORY_PAGE_SIZE = 20;
 
 /** Lower case without accents, so "muller" finds "Müller" and "ines" finds "Inès". */
 function fold(text: string): string {
@@ -27,13 +24,6 @@ function nameMatches(practitioner: Practitioner | undefined, query: string): boo
     .split(/\s+/)
     .filter(Boolean)
     .every((part) => words.some((word) => word.startsWith(part)));
-}
-
-function countOf(url: URL): number {
-  const count = Number(url.searchParams.get('_count') ?? '20');
-  if (!Number.isInteger(count) || count < 1 || count > 1000)
-    throw FhirFailure.of(400, 'value', '_count must be an integer from 1 to 1000');
-  return count;
 }
 
 export function searchRolesRoute(context: Context): Response {
@@ -61,9 +51,9 @@ export function searchRolesRoute(context: Context): Response {
       );
     return hasRole && (name === '' || nameMatches(practitioner, name)) && r.active !== false;
   });
-  const page = matches.slice(0, countOf(url));
+  const page = paging(url.searchParams, DIRECTORY_PAGE_SIZE);
   const included = new Map<string, Resource>();
-  for (const r of page) {
+  for (const r of matches.slice(page.offset, page.offset + page.count)) {
     if (includes.includes('PractitionerRole:practitioner') && r.practitioner?.reference) {
       const p = store.get<Practitioner>(
         'Practitioner',
@@ -79,20 +69,7 @@ export function searchRolesRoute(context: Context): Response {
       if (o) included.set(r.organization.reference, o);
     }
   }
-  const entry: BundleEntry[] = [
-    ...page.map((resource) => ({ resource, search: { mode: 'match' as const } })),
-    ...[...included.values()].map((resource) => ({
-      resource,
-      search: { mode: 'include' as const },
-    })),
-  ];
-  const bundle: Bundle = {
-    resourceType: 'Bundle',
-    type: 'searchset',
-    total: matches.length,
-    entry,
-  };
-  return fhirResponse(bundle);
+  return fhirResponse(searchset(url, matches, { page, included: [...included.values()] }));
 }
 
 export function searchPractitionersRoute(context: Context): Response {
@@ -100,15 +77,8 @@ export function searchPractitionersRoute(context: Context): Response {
   const matches = context.store
     .list<Practitioner>('Practitioner')
     .filter((p) => name === '' || nameMatches(p, name));
-  const bundle: Bundle = {
-    resourceType: 'Bundle',
-    type: 'searchset',
-    total: matches.length,
-    entry: matches
-      .slice(0, countOf(context.url))
-      .map((resource) => ({ resource, search: { mode: 'match' } })),
-  };
-  return fhirResponse(bundle);
+  const page = paging(context.url.searchParams, DIRECTORY_PAGE_SIZE);
+  return fhirResponse(searchset(context.url, matches, { page }));
 }
 
 /** Directory resources anyone signed in may read. */
