@@ -10,7 +10,7 @@ import '../src/define/dsp-document-preview.js';
 import { part, putDocument } from './document-preview.helpers.js';
 
 /** The bytes of a fixture under `test/cda/fixtures/`. */
-export async function cdaFixture(name: string): Promise<Uint8Array> {
+export async function cdaFixture(name: string): Promise<Uint8Array<ArrayBuffer>> {
   const response = await fetch(new URL(`./cda/fixtures/${name}`, import.meta.url));
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -31,6 +31,9 @@ const de: UploaderMessages = {
   retry: 'Erneut versuchen',
   remove: 'Entfernen',
   refused: 'Datei abgelehnt',
+  prefilled: 'Felder aus dem CDA-Dokument vorausgefüllt: Bitte prüfen, sie bleiben änderbar.',
+  patientUnconfirmed:
+    'Das CDA-Dokument nennt diesen Patienten mit keiner prüfbaren Kennung (Matrikelnummer): Vergewissern Sie sich vor dem Senden, dass es sein Dokument ist.',
   sentCount: (n) => (n === 1 ? '1 Dokument gesendet.' : `${n} Dokumente gesendet.`),
   closeSummary: 'Zusammenfassung schließen',
   noAuthor: 'Kein Autor (Attribut author): Die Dokumente können nicht gesendet werden.',
@@ -77,6 +80,13 @@ const de: UploaderMessages = {
     typeNotAllowed: 'Dieser Dateityp wird nicht angenommen.',
     duplicate: 'Diese Datei ist bereits in der Liste.',
     inDsp: 'Diese Datei ist bereits im DSP dieses Patienten (gleicher Inhalt).',
+    otherPatient:
+      'Dieses CDA-Dokument betrifft einen anderen Patienten (seine Kennung stimmt nicht überein): Es wird nicht gesendet, denn ein falsch abgelegtes Dokument in einer nationalen Akte gefährdet Patienten.',
+    cdaEntities:
+      'Dieses CDA-Dokument deklariert einen DOCTYPE oder Entitäten, was ein CDA nie tut: Es wird weder gelesen noch gesendet.',
+    cdaTooComplex:
+      'Dieses CDA-Dokument ist zu groß oder zu tief verschachtelt, um gelesen zu werden: Es wird nicht gesendet.',
+    cdaMalformed: 'Dieses CDA-Dokument ist kein wohlgeformtes XML: Es wird nicht gesendet.',
     typeRequired: 'Wählen Sie den Dokumenttyp.',
     titleRequired: 'Geben Sie einen Titel an.',
     bothFlags:

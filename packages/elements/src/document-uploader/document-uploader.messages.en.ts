@@ -31,6 +31,9 @@ const en: UploaderMessages = {
   retry: 'Try again',
   remove: 'Remove',
   refused: 'File refused',
+  prefilled: 'Fields prefilled from the CDA document: check them; they can still be changed.',
+  patientUnconfirmed:
+    'The CDA document names this patient by no identifier that can be checked (matricule): make sure it is theirs before sending it.',
   sentCount: (n) => (n === 1 ? '1 document sent.' : `${n} documents sent.`),
   closeSummary: 'Close the summary',
   noAuthor: 'No author (author attribute): the documents cannot be sent.',
@@ -73,6 +76,12 @@ const en: UploaderMessages = {
     typeNotAllowed: 'This type of file is not accepted.',
     duplicate: 'This file is already in the list.',
     inDsp: 'This file is already in this patient’s DSP (same content).',
+    otherPatient:
+      'This CDA document is about another patient (its identifier does not match): it is not sent, as a misfiled document in a national record puts patients at risk.',
+    cdaEntities:
+      'This CDA document declares a DOCTYPE or entities, which a CDA never does: it is neither read nor sent.',
+    cdaTooComplex: 'This CDA document is too large or nested too deep to be read: it is not sent.',
+    cdaMalformed: 'This CDA document is not well-formed XML: it is not sent.',
     typeRequired: 'Choose the document type.',
     titleRequired: 'Give a title.',
     bothFlags: 'A document cannot be both masked from professionals and hidden from the patient.',

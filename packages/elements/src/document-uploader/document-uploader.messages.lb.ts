@@ -41,6 +41,9 @@ const lb: UploaderMessages = {
   retry: 'Nach eng Kéier probéieren',
   remove: 'Ewechhuelen',
   refused: 'Fichier refuséiert',
+  prefilled: 'Felder aus dem CDA-Dokument virausgefëllt: iwwerpréift se, si bleiwen ännerbar.',
+  patientUnconfirmed:
+    'D’CDA-Dokument nennt dëse Patient mat kengem Identifiant, deen een iwwerpréiwe kann (Matricule): vergewëssert Iech virum Schécken, datt et säin Dokument ass.',
   sentCount: (n) => (n === 1 ? '1 Dokument geschéckt.' : `${n} Dokumenter geschéckt.`),
   closeSummary: 'Iwwersiicht zoumaachen',
   noAuthor: 'Keen Auteur (Attribut author): d’Dokumenter kënnen net geschéckt ginn.',
@@ -88,6 +91,13 @@ const lb: UploaderMessages = {
     typeNotAllowed: 'Dësen Typ vu Fichier gëtt net ugeholl.',
     duplicate: 'Dëse Fichier ass schonn an der Lëscht.',
     inDsp: 'Dëse Fichier ass schonn am DSP vun dësem Patient (selwechten Inhalt).',
+    otherPatient:
+      'Dëst CDA-Dokument betrëfft en anere Patient (säin Identifiant stëmmt net iwwereneen): et gëtt net geschéckt, well e falsch ofgeluechtent Dokument an engem nationalen Dossier d’Patiente gefärdt.',
+    cdaEntities:
+      'Dëst CDA-Dokument deklaréiert en DOCTYPE oder Entitéiten, wat e CDA ni mécht: et gëtt weder gelies nach geschéckt.',
+    cdaTooComplex:
+      'Dëst CDA-Dokument ass ze grouss oder ze déif verschachtelt fir gelies ze ginn: et gëtt net geschéckt.',
+    cdaMalformed: 'Dëst CDA-Dokument ass kee wuelgeformten XML: et gëtt net geschéckt.',
     typeRequired: 'Wielt den Typ vum Dokument.',
     titleRequired: 'Gitt en Titel un.',
     bothFlags:

@@ -32,6 +32,10 @@ const fr = {
   remove: 'Retirer',
   /** The status of a file that is refused (its problem says why): it will not be sent. */
   refused: 'Fichier refusé',
+  /** Under a CDA's row: its header filled the form; the patient it names could not be checked. */
+  prefilled: 'Champs préremplis depuis le document CDA : vérifiez-les, ils restent modifiables.',
+  patientUnconfirmed:
+    'Le document CDA ne nomme pas ce patient par un identifiant vérifiable (matricule) : assurez-vous qu’il s’agit bien de son document avant de l’envoyer.',
   sentCount: (n: number) => (n === 1 ? '1 document envoyé.' : `${n} documents envoyés.`),
   closeSummary: 'Fermer le récapitulatif',
   noAuthor: 'Aucun auteur (attribut author) : les documents ne peuvent pas être envoyés.',
@@ -80,6 +84,13 @@ const fr = {
     typeNotAllowed: 'Ce type de fichier n’est pas accepté.',
     duplicate: 'Ce fichier est déjà dans la liste.',
     inDsp: 'Ce fichier est déjà dans le DSP de ce patient (même contenu).',
+    otherPatient:
+      'Ce document CDA concerne un autre patient (son identifiant ne correspond pas) : il n’est pas envoyé, un document mal classé dans un dossier national est un risque pour les patients.',
+    cdaEntities:
+      'Ce document CDA déclare un DOCTYPE ou des entités, ce qu’un CDA ne fait jamais : il n’est pas lu ni envoyé.',
+    cdaTooComplex:
+      'Ce document CDA est trop volumineux ou trop imbriqué pour être lu : il n’est pas envoyé.',
+    cdaMalformed: 'Ce document CDA n’est pas du XML bien formé : il n’est pas envoyé.',
     typeRequired: 'Choisissez le type du document.',
     titleRequired: 'Indiquez un titre.',
     bothFlags:

@@ -37,6 +37,7 @@ export const styles = css`
     margin: 0;
     color: var(--_danger);
   }
+  .note,
   [part~='status'] {
     grid-column: 1 / -1;
     margin: 0;

@@ -1,6 +1,7 @@
 // Pure checks of a file chosen for upload: its content type read from its bytes (never its name),
 // the limits it must respect, and where a server's complaint belongs in the form.
 import { DSP_CONTENT_TYPES } from '@dsp-kit/fhir';
+import { hasCdaRoot } from '../document-preview/cda/cda-recognize.js';
 
 /** The content types the DSP accepts (the server's own list), each recognised by its bytes. */
 export const DEFAULT_ACCEPT_TYPES = DSP_CONTENT_TYPES;
@@ -10,6 +11,25 @@ export const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
 
 /** How many leading bytes {@link sniffContentType} reads (HTML may start after blank lines). */
 export const MAGIC_LENGTH = 512;
+
+/** The content type a CDA document is sent with (MHD: its format code says which CDA). */
+export const CDA_CONTENT_TYPE = 'text/xml';
+
+/**
+ * How many leading bytes are read to find a CDA's root element: real documents put style sheet
+ * instructions and long comments before it (1.4 kB in ANS's lab report); the preview reads as many.
+ */
+export const CDA_HEAD_LENGTH = 65_536;
+
+/**
+ * True when a file's first bytes (see {@link CDA_HEAD_LENGTH}) start an HL7 CDA R2 document: a
+ * `ClinicalDocument` root in the `urn:hl7-org:v3` namespace. Any other XML stays refused.
+ */
+export function sniffCda(head: Uint8Array): boolean {
+  // The root's start tag is ASCII in every encoding a CDA uses, so latin1 reads it whatever
+  // the declared encoding, and no byte sequence makes the decoder throw.
+  return hasCdaRoot(new TextDecoder('latin1').decode(head));
+}
 
 /** Content types of programs: refused with their own message, whatever the file is called. */
 export const EXECUTABLE_TYPES: readonly string[] = [
@@ -67,6 +87,13 @@ const HTML_STARTS = [
   '<?xml',
   '<svg',
 ];
+
+/** True when the bytes start, after a BOM and blanks, with `<`: markup, maybe a CDA. */
+export function startsWithMarkup(head: Uint8Array): boolean {
+  let start = startsWith(head, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  while (start < head.length && [0x09, 0x0a, 0x0c, 0x0d, 0x20].includes(head[start] ?? 0)) start++;
+  return head[start] === 0x3c;
+}
 
 /** True when the bytes start (after a BOM and blanks) like an HTML, XML or SVG document. */
 export function isHtml(head: Uint8Array): boolean {
@@ -129,7 +156,15 @@ export type FileProblem =
   | 'unknownType'
   | 'typeNotAllowed'
   | 'duplicate'
-  | 'inDsp';
+  | 'inDsp'
+  /** A CDA whose `recordTarget` names another patient than the uploader's. */
+  | 'otherPatient'
+  /** A CDA declaring a DOCTYPE or entities (entity bombs, external entities): never read. */
+  | 'cdaEntities'
+  /** A CDA nested too deep or too slow to read: refused rather than left to hang the page. */
+  | 'cdaTooComplex'
+  /** A file that starts as a CDA but is not well-formed XML. */
+  | 'cdaMalformed';
 
 /** The problems of a file of `size` bytes whose bytes say `contentType` (undefined: unknown). */
 export function fileProblems(

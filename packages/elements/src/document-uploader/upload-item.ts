@@ -24,6 +24,9 @@ export const SENDABLE: readonly UploadStatus[] = ['ready', 'waiting', 'failed', 
 /** The statuses of a file being sent: such a row is neither removed nor edited. */
 export const IN_FLIGHT: readonly UploadStatus[] = ['sending', 'retrying'];
 
+/** Languages offered for a document's content, beside any other one it was given. */
+export const CONTENT_LANGUAGES: readonly string[] = ['fr', 'de', 'en', 'lb', 'pt'];
+
 /** The type a patient adds: "Expression du titulaire". */
 export const PATIENT_DOCUMENT_TYPE = 'expression-titulaire';
 
@@ -121,6 +124,12 @@ export interface UploadItem {
   askedToSend?: boolean;
   /** The fields the user changed: an empty one says so from then on. Never stored. */
   edited?: readonly UploadField[];
+  /** A CDA's IHE format code (`content.format`), read from the document when it was checked. */
+  format?: Coding | undefined;
+  /** A CDA whose patient could not be compared with the uploader's: said, not refused. */
+  patientUnconfirmed?: boolean;
+  /** The fields a CDA's header filled in (for the note that says so). Never stored. */
+  prefilled?: readonly (keyof UploadMetadata)[];
   /** Set once: the date of the first attempt, resent as is. */
   submittedAt?: string;
   documentId?: string;
@@ -171,7 +180,7 @@ export function createItem(
 }
 
 /** `metadata` without its undefined values, so they do not erase a default. */
-function definedOnly(metadata: Partial<UploadMetadata>): Partial<UploadMetadata> {
+export function definedOnly(metadata: Partial<UploadMetadata>): Partial<UploadMetadata> {
   const entries: [string, unknown][] = Object.entries(metadata);
   return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
 }

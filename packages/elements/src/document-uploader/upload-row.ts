@@ -16,6 +16,7 @@ import { retryNote } from './retry-note.js';
 import { isCalendarDate, shownProblems } from './upload-problems.js';
 import type { TypeCombobox } from './type-combobox.js';
 import {
+  CONTENT_LANGUAGES,
   IN_FLIGHT,
   PATIENT_DOCUMENT_TYPE,
   type Problem,
@@ -23,9 +24,6 @@ import {
   type UploadItem,
   type UploadMetadata,
 } from './upload-item.js';
-
-/** Languages offered for a document's content, beside any other one it was given. */
-const CONTENT_LANGUAGES = ['fr', 'de', 'en', 'lb', 'pt'];
 
 /** What a row needs from the uploader. */
 export interface RowContext {
@@ -157,15 +155,28 @@ export function renderRow(ctx: RowContext, item: UploadItem): TemplateResult {
             set({ typeCode: code });
           },
         });
+  // What a CDA's header did to the form, and a patient it could not check: said in the row, and
+  // read with the row's name when it is entered.
+  const notes = [
+    item.prefilled?.length ? (['prefilled', m.prefilled] as const) : undefined,
+    item.patientUnconfirmed ? (['patient', m.patientUnconfirmed] as const) : undefined,
+  ].filter((note) => note !== undefined);
+  const rowDescribedBy =
+    [shown('file') ? id('file-problem') : '', ...notes.map(([key]) => id(`${key}-note`))]
+      .filter(Boolean)
+      .join(' ') || nothing;
   // The file has no control of its own: its row carries the file's problem.
   return html`<fieldset
     part="row"
     data-key=${item.documentUuid}
     aria-invalid=${invalid('file')}
-    aria-describedby=${described('file')}
+    aria-describedby=${rowDescribedBy}
   >
     <legend>${name}</legend>
     ${fileLine}
+    ${notes.map(
+      ([key, text]) => html`<p class="note" id=${id(`${key}-note`)} data-note=${key}>${text}</p>`,
+    )}
     <div class="field">
       <label for=${id('type')}>${m.type}</label>
       ${typeField} ${problem('type')}

@@ -8,6 +8,7 @@ import { attr } from './cda-dom.js';
 import { styleFlag, type AbnormalFlag } from './cda-abnormal.js';
 import { isShownImage, type CdaMedia } from './cda-media.js';
 import type { CdaMessages } from './cda.messages.js';
+import type { LongRows } from './cda-rows.js';
 
 /** What rendering a narrative needs from the rest of the document and from the page. */
 export interface NarrativeContext {
@@ -26,9 +27,14 @@ export interface NarrativeContext {
   readonly tableNumber: () => number;
   /** Saves an attachment that is not shown. */
   readonly save: (media: CdaMedia & { status: 'inline' }) => void;
+  /**
+   * The progressive rows of a long `tbody`, made once per document and language; undefined for
+   * a short one, and always when every row must render at once (printing).
+   */
+  readonly longRows?: (tbody: Element) => LongRows | undefined;
 }
 
-type Rendered = TemplateResult | string | typeof nothing | Rendered[];
+type Rendered = TemplateResult | string | Node | typeof nothing | Rendered[];
 
 /** The `styleCode` values the renderer knows, each mapped to one class of its own styles. */
 const STYLE_CLASSES: Readonly<Record<string, string>> = {
@@ -165,10 +171,18 @@ export function element(node: Element, context: NarrativeContext): Rendered {
       return html`<thead id=${ifDefined(id)} class=${ifDefined(classes)}>
         ${rows(node, context)}
       </thead>`;
-    case 'tbody':
+    case 'tbody': {
+      const long = context.longRows?.(node);
+      if (long) {
+        // A node of our own, the same one each render: Lit keeps it and its rows as they are.
+        if (id) long.body.id = id;
+        if (classes) long.body.className = classes;
+        return long.body;
+      }
       return html`<tbody id=${ifDefined(id)} class=${ifDefined(classes)}>
         ${rows(node, context)}
       </tbody>`;
+    }
     case 'tfoot':
       return html`<tfoot id=${ifDefined(id)} class=${ifDefined(classes)}>
         ${rows(node, context)}
@@ -245,25 +259,31 @@ function table(
   const parts = [...node.children]
     .filter((child) => child.localName !== 'caption')
     .map((child) => element(child, context));
+  const long = [...node.children]
+    .filter((child) => child.localName === 'tbody')
+    .map((body) => context.longRows?.(body))
+    .filter((rows) => rows !== undefined && !rows.complete);
+  for (const rows of long) rows?.resume();
   // A wide table scrolls in its own box, reachable by keyboard.
   return html`<div
-    class="cda-table"
-    tabindex="0"
-    role="region"
-    aria-labelledby=${ifDefined(caption && id ? `${id}-caption` : undefined)}
-    aria-label=${ifDefined(caption && id ? undefined : nameOfTable(caption, context))}
-  >
-    <table id=${ifDefined(id)} class=${ifDefined(classes)}>
-      ${
-        caption
-          ? html`<caption id=${ifDefined(id ? `${id}-caption` : undefined)}>
-              ${children(caption, context)}
-            </caption>`
-          : nothing
-      }
-      ${parts}
-    </table>
-  </div>`;
+      class="cda-table"
+      tabindex="0"
+      role="region"
+      aria-labelledby=${ifDefined(caption && id ? `${id}-caption` : undefined)}
+      aria-label=${ifDefined(caption && id ? undefined : nameOfTable(caption, context))}
+    >
+      <table id=${ifDefined(id)} class=${ifDefined(classes)}>
+        ${
+          caption
+            ? html`<caption id=${ifDefined(id ? `${id}-caption` : undefined)}>
+                ${children(caption, context)}
+              </caption>`
+            : nothing
+        }
+        ${parts}
+      </table>
+    </div>
+    ${long.map((rows) => rows?.status)}`;
 }
 
 /**

@@ -51,20 +51,27 @@ export function checkCdaText(text: string, limits: CdaLimits = CDA_LIMITS): void
 
 /**
  * The deepest nesting of elements under `root`, counted without recursion (a hostile document is
- * deeper than the call stack); stops counting once past `limit`.
+ * deeper than the call stack) nor a stack (a 1 MB document has some 100,000 elements); stops
+ * counting once past `limit`.
  */
 export function elementDepth(root: Element, limit: number): number {
-  let deepest = 0;
-  const stack: [Element, number][] = [[root, 1]];
-  for (let entry = stack.pop(); entry; entry = stack.pop()) {
-    const [element, depth] = entry;
-    if (depth > deepest) deepest = depth;
-    if (deepest > limit) return deepest;
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
-      stack.push([child, depth + 1]);
+  let element = root;
+  let depth = 1;
+  let deepest = 1;
+  for (;;) {
+    const child = element.firstElementChild;
+    if (child) {
+      element = child;
+      if (++depth > deepest && (deepest = depth) > limit) return deepest;
+      continue;
     }
+    while (element !== root && !element.nextElementSibling) {
+      element = element.parentElement ?? root;
+      depth--;
+    }
+    if (element === root) return deepest;
+    element = element.nextElementSibling ?? root;
   }
-  return deepest;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { CdaKit } from './cda-kit.js';
 export let css: CdaKit['css'];
 export let html: CdaKit['html'];
 export let nothing: CdaKit['nothing'];
+export let render: CdaKit['render'];
 export let ifDefined: CdaKit['ifDefined'];
 export let documentTypeOf: CdaKit['documentTypeOf'];
 export let label: CdaKit['label'];
@@ -21,6 +22,7 @@ export function install(kit: CdaKit): void {
     css,
     html,
     nothing,
+    render,
     ifDefined,
     documentTypeOf,
     label,

@@ -19,6 +19,16 @@ const styles = () => css`
     overflow-wrap: anywhere;
   }
 
+  .cda-toolbar {
+    display: flex;
+    justify-content: flex-end;
+  }
+
+  .cda-rows {
+    margin: 0 0 var(--_space-2);
+    color: var(--_muted);
+  }
+
   .cda-header summary {
     cursor: pointer;
     font-weight: 600;

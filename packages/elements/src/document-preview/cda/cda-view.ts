@@ -1,6 +1,7 @@
 // The CDA renderer the preview loads with `import()`: opens a document (parse, header, media,
 // abnormal results) and renders it — the body first, sections with headings by depth and a table
-// of contents, a level-1 body by its type — with the header as a collapsible description list.
+// of contents, a level-1 body by its type, long tables progressively — with the header as a
+// collapsible description list, and a Print action that prints the header and the whole body.
 import type { TemplateResult } from 'lit';
 import type { LocalizeController } from '../../i18n/localize.controller.js';
 import { abnormalFlags, type AbnormalFlag } from './cda-abnormal.js';
@@ -9,11 +10,15 @@ import { readCdaHeader, type CdaHeader, type CdaIdentifier, type CdaParty } from
 import { MediaStore, isShownImage, type CdaMedia } from './cda-media.js';
 import { element, type NarrativeContext } from './cda-narrative.js';
 import { CDA_LIMITS, CdaParseError, parseCda, type CdaLimits } from './cda-parse.js';
+import { cssString, printView } from './cda-print.js';
+import { LONG_TABLE, LongRows } from './cda-rows.js';
 import { html, label, nothing } from './cda-runtime.js';
+import { cdaStyles } from './cda-view.styles.js';
+import { printStyles } from './cda-print.styles.js';
 import { cdaMessages, type CdaMessages } from './cda.messages.js';
 
 export { install } from './cda-runtime.js';
-export { cdaStyles } from './cda-view.styles.js';
+export { cdaStyles };
 
 export { CdaParseError } from './cda-parse.js';
 export { readCdaHeader } from './cda-header.js';
@@ -53,6 +58,9 @@ async function decode(blob: Blob): Promise<string> {
   }
 }
 
+/** Gives the page back for a moment, so that parsing, reading and drawing are tasks apart. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Opens a CDA document from its bytes, or throws a `CdaParseError` saying why not. */
 export async function openCda(blob: Blob, limits: CdaLimits = CDA_LIMITS): Promise<OpenedCda> {
   // Refused before a byte is decoded: a 50 MB file costs nothing.
@@ -62,7 +70,10 @@ export async function openCda(blob: Blob, limits: CdaLimits = CDA_LIMITS): Promi
       `The document has ${blob.size} bytes, over the limit of ${limits.maxLength}.`,
     );
   }
-  const document = parseCda(await decode(blob), limits);
+  const text = await decode(blob);
+  await pause();
+  const document = parseCda(text, limits);
+  await pause();
   const root = document.documentElement;
   const store = new MediaStore();
   const component = at(root, 'component');
@@ -88,7 +99,7 @@ export async function openCda(blob: Blob, limits: CdaLimits = CDA_LIMITS): Promi
     const sections = all(component, 'structuredBody', 'component', 'section');
     if (sections.length > 0) body = { kind: 'structured', sections };
   }
-  return {
+  const opened: OpenedCda = {
     header: readCdaHeader(document),
     body,
     media: store.observationMedia(document),
@@ -96,6 +107,8 @@ export async function openCda(blob: Blob, limits: CdaLimits = CDA_LIMITS): Promi
     ids,
     dispose: () => store.dispose(),
   };
+  await pause();
+  return opened;
 }
 
 /** What the renderer needs from the panel showing it. */
@@ -120,9 +133,34 @@ export function cdaProblem(error: unknown, localize: LocalizeController): string
 const ID_PREFIX = 'cda-id-';
 const SECTION_PREFIX = 'cda-section-';
 
+/** The long tables' rows of each document, for the language they were made in. */
+const longTables = new WeakMap<
+  OpenedCda,
+  { messages: CdaMessages; rows: Map<Element, LongRows> }
+>();
+
+function longRowsOf(cda: OpenedCda, m: CdaMessages): Map<Element, LongRows> {
+  let made = longTables.get(cda);
+  if (made?.messages !== m) {
+    made = { messages: m, rows: new Map() };
+    longTables.set(cda, made);
+  }
+  return made.rows;
+}
+
+/** How to render: `progressive: false` renders every row of long tables at once. */
+export interface CdaRenderOptions {
+  readonly progressive?: boolean;
+}
+
 /** Renders an opened CDA. */
-export function renderCda(cda: OpenedCda, host: CdaViewHost): TemplateResult {
+export function renderCda(
+  cda: OpenedCda,
+  host: CdaViewHost,
+  options: CdaRenderOptions = {},
+): TemplateResult {
   const m = host.localize.t(cdaMessages());
+  const long = longRowsOf(cda, m);
   const go = (event: Event, id: string) => {
     event.preventDefault();
     const target = host.root.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`);
@@ -131,20 +169,98 @@ export function renderCda(cda: OpenedCda, host: CdaViewHost): TemplateResult {
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target.focus({ preventScroll: true });
   };
-  let tables = 0;
   const context: NarrativeContext = {
+    ...narrativeContext(cda, host, m),
+    // A row not shown yet is shown, with the rows before it, before the move.
+    go: (event, id) => {
+      for (const rows of long.values()) {
+        const target = rows.body.isConnected ? documentElementById(rows, id) : undefined;
+        if (target && rows.reveal(target)) break;
+      }
+      go(event, ID_PREFIX + id);
+    },
+    longRows: (tbody) => {
+      if (options.progressive === false) return undefined;
+      let rows = long.get(tbody);
+      if (!rows) {
+        const source = [...tbody.children].filter((row) => row.localName === 'tr');
+        if (source.length <= LONG_TABLE) return undefined;
+        rows = new LongRows(tbody, source, (row) => element(row, context), {
+          shown: (shown, total) =>
+            m.rowsShown(host.localize.formatNumber(shown), host.localize.formatNumber(total)),
+          showAll: m.showAllRows,
+        });
+        long.set(tbody, rows);
+      }
+      return rows;
+    },
+  };
+  const printable = cda.body.kind !== 'pdf';
+  return html`<div part="cda" class="cda">
+    ${
+      printable
+        ? html`<div class="cda-toolbar">
+            <button
+              part="cda-print"
+              class="secondary"
+              type="button"
+              @click=${() => void printCda(cda, host, m)}
+            >
+              ${m.print}
+            </button>
+          </div>`
+        : nothing
+    }
+    ${renderHeader(cda.header, m, host.localize)} ${renderBody(cda, context, host, go)}
+  </div>`;
+}
+
+/** The document element of `ID` `id` in a long body's rows, if there. */
+function documentElementById(rows: LongRows, id: string): Element | undefined {
+  return rows.source.querySelector(`[ID="${CSS.escape(id)}"]`) ?? undefined;
+}
+
+/** What every narrative of `cda` shares; links move to their target (see `renderCda`). */
+function narrativeContext(cda: OpenedCda, host: CdaViewHost, m: CdaMessages): NarrativeContext {
+  let tables = 0;
+  return {
     messages: m,
     tableNumber: () => ++tables,
     idFor: (id) => ID_PREFIX + id,
     ids: cda.ids,
     media: cda.media,
     flags: cda.flags,
-    go: (event, id) => go(event, ID_PREFIX + id),
+    go: (event) => event.preventDefault(),
     save: (media) => host.save(media.blob, media.mediaType),
   };
-  return html`<div part="cda" class="cda">
-    ${renderHeader(cda.header, m, host.localize)} ${renderBody(cda, context, host, go)}
-  </div>`;
+}
+
+/**
+ * Prints the document: its header block (patient and matricule, birth date, authors, date,
+ * custodian, authenticator…), then its body with every row; the patient and the page number in
+ * the page margins.
+ */
+function printCda(cda: OpenedCda, host: CdaViewHost, m: CdaMessages): Promise<void> {
+  const { header } = cda;
+  const patient = header.patient;
+  const matricule = patient?.identifiers.find((id) => id.matricule);
+  const margin = [patient?.name, matricule && `${m.matricule} ${identifier(matricule) ?? ''}`]
+    .filter(Boolean)
+    .join(', ');
+  const title = header.title ?? m.details;
+  return printView({
+    title,
+    language: host.localize.language,
+    css: `${printStyles(cssString(margin))}\n${cdaStyles().cssText}`,
+    into: host.root,
+    content: html`<div class="cda">
+      <header class="cda-print-header">
+        <h1>${title}</h1>
+        <dl>${headerRows(header, m, host.localize)}</dl>
+      </header>
+      ${renderBody(cda, narrativeContext(cda, host, m), host, (event) => event.preventDefault())}
+    </div>`,
+  });
 }
 
 function renderBody(
@@ -299,67 +415,70 @@ function renderHeader(
   m: CdaMessages,
   localize: LocalizeController,
 ): TemplateResult {
+  return html`<details part="cda-header" class="cda-header">
+    <summary>${m.details}</summary>
+    <dl>${headerRows(header, m, localize)}</dl>
+  </details>`;
+}
+
+/** The header's description list, on screen and in print. */
+function headerRows(
+  header: CdaHeader,
+  m: CdaMessages,
+  localize: LocalizeController,
+): TemplateResult {
   const language = localize.language;
   const patient = header.patient;
   const legal = header.legalAuthenticator;
   const encounter = header.encounter;
-  return html`<details part="cda-header" class="cda-header">
-    <summary>${m.details}</summary>
-    <dl>
-      ${row(m.title, [header.title])} ${row(m.type, [code(header.type)])}
-      ${row(m.dspType, [header.dspType ? label(header.dspType.labels, language) : undefined])}
-      ${row(m.date, [formatTime(header.effectiveTime, localize)])}
-      ${row(m.confidentiality, [code(header.confidentiality)])}
-      ${row(m.language, [header.language])} ${row(m.patient, [patient?.name])}
-      ${row(m.birthDate, [formatTime(patient?.birthDate, localize)])}
-      ${row(m.sex, [patient?.sex ? (m.sexes[patient.sex] ?? patient.sex) : undefined])}
-      ${row(m.matricule, (patient?.identifiers ?? []).filter((id) => id.matricule).map(identifier))}
-      ${row(
-        m.identifier,
-        (patient?.identifiers ?? []).filter((id) => !id.matricule).map(identifier),
-      )}
-      ${row(
-        m.authors,
-        header.authors.map((author) => party(author, m, localize)),
-      )}
-      ${row(m.custodian, [header.custodian])}
-      ${row(m.legalAuthenticator, [
-        legal &&
-          [
-            party({ ...legal, time: undefined }, m, localize),
-            legal.time ? m.signedOn(formatTime(legal.time, localize) ?? legal.time) : undefined,
-          ]
-            .filter(Boolean)
-            .join(', '),
-      ])}
-      ${row(
-        m.informants,
-        header.informants.map((informant) => party(informant, m, localize)),
-      )}
-      ${row(
-        m.participants,
-        header.participants.map((participant) => party(participant, m, localize)),
-      )}
-      ${row(
-        m.serviceEvent,
-        header.serviceEvents.map((event) =>
-          [
-            code(event.code),
-            period(event.period, m, localize),
-            ...event.performers.map((performer) => party(performer, m, localize)),
-          ]
-            .filter(Boolean)
-            .join(', '),
-        ),
-      )}
-      ${row(m.encounter, [
-        encounter &&
-          [code(encounter.code), period(encounter.period, m, localize)].filter(Boolean).join(', '),
-      ])}
-      ${row(m.location, [encounter?.location])}
-      ${header.relatedDocuments.map((related) =>
-        row(m.related[related.typeCode] ?? m.relatedOther, [identifier(related.id)]),
-      )}
-    </dl>
-  </details>`;
+  return html`${row(m.title, [header.title])} ${row(m.type, [code(header.type)])}
+  ${row(m.dspType, [header.dspType ? label(header.dspType.labels, language) : undefined])}
+  ${row(m.date, [formatTime(header.effectiveTime, localize)])}
+  ${row(m.confidentiality, [code(header.confidentiality)])} ${row(m.language, [header.language])}
+  ${row(m.patient, [patient?.name])} ${row(m.birthDate, [formatTime(patient?.birthDate, localize)])}
+  ${row(m.sex, [patient?.sex ? (m.sexes[patient.sex] ?? patient.sex) : undefined])}
+  ${row(m.matricule, (patient?.identifiers ?? []).filter((id) => id.matricule).map(identifier))}
+  ${row(m.identifier, (patient?.identifiers ?? []).filter((id) => !id.matricule).map(identifier))}
+  ${row(
+    m.authors,
+    header.authors.map((author) => party(author, m, localize)),
+  )}
+  ${row(m.custodian, [header.custodian])}
+  ${row(m.legalAuthenticator, [
+    legal &&
+      [
+        party({ ...legal, time: undefined }, m, localize),
+        legal.time ? m.signedOn(formatTime(legal.time, localize) ?? legal.time) : undefined,
+      ]
+        .filter(Boolean)
+        .join(', '),
+  ])}
+  ${row(
+    m.informants,
+    header.informants.map((informant) => party(informant, m, localize)),
+  )}
+  ${row(
+    m.participants,
+    header.participants.map((participant) => party(participant, m, localize)),
+  )}
+  ${row(
+    m.serviceEvent,
+    header.serviceEvents.map((event) =>
+      [
+        code(event.code),
+        period(event.period, m, localize),
+        ...event.performers.map((performer) => party(performer, m, localize)),
+      ]
+        .filter(Boolean)
+        .join(', '),
+    ),
+  )}
+  ${row(m.encounter, [
+    encounter &&
+      [code(encounter.code), period(encounter.period, m, localize)].filter(Boolean).join(', '),
+  ])}
+  ${row(m.location, [encounter?.location])}
+  ${header.relatedDocuments.map((related) =>
+    row(m.related[related.typeCode] ?? m.relatedOther, [identifier(related.id)]),
+  )}`;
 }

@@ -57,6 +57,9 @@ const de: CdaMessages = {
       'Dieses Dokument gibt sich als CDA aus, verwendet aber nicht den HL7-v3-Namensraum: Es wird nicht angezeigt.',
   },
   downloadInstead: 'Sie können es herunterladen, um es zu prüfen.',
+  print: 'Drucken',
+  rowsShown: (shown, total) => `${shown} von ${total} Zeilen angezeigt`,
+  showAllRows: 'Alle Zeilen anzeigen',
 };
 
 export default de;

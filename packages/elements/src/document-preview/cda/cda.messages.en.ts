@@ -56,6 +56,9 @@ const en: CdaMessages = {
       'This document looks like a CDA but does not use the HL7 v3 namespace, so it is not shown.',
   },
   downloadInstead: 'You can download it to examine it.',
+  print: 'Print',
+  rowsShown: (shown, total) => `Showing ${shown} of ${total} rows`,
+  showAllRows: 'Show all rows',
 };
 
 export default en;

@@ -56,6 +56,9 @@ const lb: CdaMessages = {
       'Dëst Dokument gëtt sech als CDA aus, benotzt awer net den HL7-v3-Nummraum: et gëtt net ugewisen.',
   },
   downloadInstead: 'Dir kënnt et eroflueden fir et ze préiwen.',
+  print: 'Drécken',
+  rowsShown: (shown, total) => `${shown} vun ${total} Zeilen ugewisen`,
+  showAllRows: 'All d’Zeilen uweisen',
 };
 
 export default lb;

@@ -57,6 +57,9 @@ const fr = {
       'Ce document se présente comme un CDA mais n’utilise pas l’espace de noms HL7 v3 : il n’est pas affiché.',
   },
   downloadInstead: 'Vous pouvez le télécharger pour l’examiner.',
+  print: 'Imprimer',
+  rowsShown: (shown: string, total: string) => `Affichage de ${shown} lignes sur ${total}`,
+  showAllRows: 'Afficher toutes les lignes',
 };
 
 export type CdaMessages = typeof fr;
