@@ -19,7 +19,6 @@ const texts = {
   'sandbox-note': 'sandboxNote',
   'user-label': 'user',
   'patient-label': 'patient',
-  'patient-hint': 'patientLocked',
   'language-label': 'language',
   'theme-label': 'theme',
   'scenario-label': 'network',
@@ -136,11 +135,14 @@ export function findChrome(root: Document) {
 
       const role = roles.find((r) => r.user === settings.user);
       const kind: RoleKind = role?.kind ?? 'professional';
-      // A patient or an assistant has one DSP: the patient switch says why it does not move.
+      // A patient or an assistant has one DSP, the agency none: the patient switch says why it
+      // does not move.
       const locked = role?.ownPatient !== undefined;
-      chrome.patient.disabled = locked;
-      chrome.patientHint.hidden = !locked;
-      if (locked) chrome.patient.setAttribute('aria-describedby', 'patient-hint');
+      const none = role?.patients.length === 0;
+      chrome.patient.disabled = locked || none;
+      chrome.patientHint.hidden = !(locked || none);
+      chrome.patientHint.textContent = none ? m.patientNone : m.patientLocked;
+      if (locked || none) chrome.patient.setAttribute('aria-describedby', 'patient-hint');
       else chrome.patient.removeAttribute('aria-describedby');
       chrome.userField.hidden = oidcMode;
       chrome.product.textContent = m.products[kind];

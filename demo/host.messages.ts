@@ -14,6 +14,7 @@ const fr = {
   user: 'Rôle',
   patient: 'Patient',
   patientLocked: 'Un patient, ou son assistant, n’ouvre que son propre DSP.',
+  patientNone: 'L’Agence eSanté n’ouvre aucun DSP : elle ne voit que des chiffres.',
   language: 'Langue',
   theme: 'Thème',
   themes: {
@@ -76,6 +77,7 @@ const fr = {
   patientNotes: {
     empty: 'DSP vide',
     closed: 'DSP fermé',
+    grantsOnly: 'accès sur autorisation seulement',
     noEmergency: 'refuse l’accès d’urgence',
   } satisfies Record<PatientNote, string>,
   products: {
@@ -122,6 +124,7 @@ export const hostMessages: Readonly<Record<DspLanguage, HostMessages>> = {
     user: 'Rolle',
     patient: 'Patient',
     patientLocked: 'Ein Patient oder sein Assistent öffnet nur die eigene DSP.',
+    patientNone: 'Die Agence eSanté öffnet keine DSP: Sie sieht nur Zahlen.',
     language: 'Sprache',
     theme: 'Design',
     themes: { light: 'Hell', dark: 'Dunkel', host: 'Hausfarben des Hosts' },
@@ -180,6 +183,7 @@ export const hostMessages: Readonly<Record<DspLanguage, HostMessages>> = {
     patientNotes: {
       empty: 'leere DSP',
       closed: 'DSP geschlossen',
+      grantsOnly: 'Zugriff nur mit Freigabe',
       noEmergency: 'lehnt Notfallzugriff ab',
     },
     products: {
@@ -221,6 +225,7 @@ export const hostMessages: Readonly<Record<DspLanguage, HostMessages>> = {
     user: 'Role',
     patient: 'Patient',
     patientLocked: 'A patient, or their assistant, opens only their own DSP.',
+    patientNone: 'The Agence eSanté opens no DSP: it sees figures only.',
     language: 'Language',
     theme: 'Theme',
     themes: { light: 'Light', dark: 'Dark', host: 'Host’s brand' },
@@ -279,6 +284,7 @@ export const hostMessages: Readonly<Record<DspLanguage, HostMessages>> = {
     patientNotes: {
       empty: 'empty DSP',
       closed: 'DSP closed',
+      grantsOnly: 'access by grant only',
       noEmergency: 'refuses emergency access',
     },
     products: {
@@ -320,6 +326,7 @@ export const hostMessages: Readonly<Record<DspLanguage, HostMessages>> = {
     user: 'Roll',
     patient: 'Patient',
     patientLocked: 'E Patient, oder säin Assistent, mécht just säin eegenen DSP op.',
+    patientNone: 'D’Agence eSanté mécht keen DSP op: si gesäit just Zuelen.',
     language: 'Sprooch',
     theme: 'Design',
     themes: { light: 'Hell', dark: 'Donkel', host: 'Hausfaarwe vum Host' },
@@ -378,6 +385,7 @@ export const hostMessages: Readonly<Record<DspLanguage, HostMessages>> = {
     patientNotes: {
       empty: 'eidelen DSP',
       closed: 'DSP zou',
+      grantsOnly: 'Zougrëff just mat Autorisatioun',
       noEmergency: 'refuséiert den Noutzougrëff',
     },
     products: {

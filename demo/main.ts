@@ -14,8 +14,9 @@ import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
 import { findChrome } from './chrome.js';
 import { hostMessages } from './host.messages.js';
 import { renderPatientBanner } from './patient-banner.js';
+import { agencyDates } from './agency-dates.js';
 import { confirmReset, resetSandboxData, takeResetNotice } from './reset.js';
-import { panelsFor, roleOf } from './roles.js';
+import { panelsFor, roleOf, sandboxPatients, sandboxPolicy } from './roles.js';
 import {
   fitToRole,
   readSettings,
@@ -86,6 +87,11 @@ function showPanels(): void {
   uploader.mode = plan.uploader || 'professional';
   uploader.author =
     role.kind === 'professional' ? `Practitioner/${role.user}` : `Patient/${patient}`;
+  // The author's name, which readers see beside the document.
+  uploader.authorName =
+    role.kind === 'professional'
+      ? role.name
+      : (sandboxPatients.find((p) => p.id === patient)?.name ?? '');
   sections.rights.hidden = !plan.rights;
   rights.patient = plan.rights ? patient : undefined;
   // Who is signed in, so a DSP assistant is offered only what they may do.
@@ -98,6 +104,8 @@ function showPanels(): void {
   sections.audit.hidden = !plan.audit;
   audit.patient = plan.audit ? patient : undefined;
   sections.stats.hidden = !plan.stats;
+  // Up to this month, so what was added in the sandbox today counts.
+  if (plan.stats) chrome.stats.dates = agencyDates(new Date()).join(',');
   chrome.provider.dataset.layout = plan.uploader && plan.viewer ? 'with-side' : 'single';
   for (const [name, link] of Object.entries(chrome.nav)) {
     const section = sections[name as keyof typeof sections];
@@ -137,7 +145,7 @@ function showSettings(): void {
 
 function change(next: Settings): void {
   const before = settings;
-  settings = fitToRole(next);
+  settings = fitToRole(next, next.user !== before.user);
   remember();
   showSettings();
   if (settings.scenario !== before.scenario) {
@@ -200,6 +208,7 @@ async function start(): Promise<void> {
     // Beside the page, whatever sub-path the sandbox is published under.
     serviceWorkerUrl: './mockServiceWorker.js',
     serviceWorkerScope: './',
+    policy: sandboxPolicy,
   });
   applyScenario();
   const authority = import.meta.env.VITE_DSP_OIDC_AUTHORITY as string | undefined;

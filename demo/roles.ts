@@ -1,6 +1,6 @@
 // Who the sandbox can be and whose DSP it can open: the mock's fixture users, each with the kind
 // of caller the rules see, and which panels a host would show that caller.
-import { fixtures } from '@dsp-kit/mock';
+import { fixtures, type PolicyOptions } from '@dsp-kit/mock';
 
 export type RoleKind = 'patient' | 'assistant' | 'professional' | 'agency';
 
@@ -27,6 +27,11 @@ export interface SandboxRole {
   readonly role: RoleKey;
   /** The only DSP a patient or an assistant opens: their own, or the assisted patient's. */
   readonly ownPatient?: string;
+  /**
+   * The patients whose DSP shows what this role is about, the first opened when the role is
+   * chosen (the blocked doctor: the patient who blocked him); none for the agency.
+   */
+  readonly patients: readonly string[];
 }
 
 interface Named {
@@ -40,8 +45,18 @@ function nameOf(resource: Named): string {
 
 const { practitioners: p, patients, assistants } = fixtures;
 
-function professional(who: (typeof p)[keyof typeof p], role: RoleKey): SandboxRole {
-  return { user: who.id, name: nameOf(who), kind: 'professional', role };
+function professional(
+  who: (typeof p)[keyof typeof p],
+  role: RoleKey,
+  about: readonly (typeof patients)[keyof typeof patients][],
+): SandboxRole {
+  return {
+    user: who.id,
+    name: nameOf(who),
+    kind: 'professional',
+    role,
+    patients: about.map((x) => x.id),
+  };
 }
 
 /** In the order the role switcher lists them. */
@@ -52,6 +67,7 @@ export const roles: readonly SandboxRole[] = [
     kind: 'patient',
     role: 'patient',
     ownPatient: patients.marie.id,
+    patients: [patients.marie.id],
   },
   {
     user: assistants.claire.id,
@@ -59,20 +75,39 @@ export const roles: readonly SandboxRole[] = [
     kind: 'assistant',
     role: 'assistant',
     ownPatient: patients.lucien.id,
+    patients: [patients.lucien.id],
   },
-  professional(p.weber, 'referent'),
-  professional(p.muller, 'specialist'),
-  professional(p.schmitt, 'nurse'),
-  professional(p.thill, 'physiotherapist'),
-  professional(p.faber, 'biologist'),
-  professional(p.meyer, 'pharmacist'),
-  professional(p.kremer, 'blocked'),
-  professional(p.hansen, 'emergency'),
-  { user: fixtures.users.agency, name: 'Agence eSanté', kind: 'agency', role: 'agency' },
+  // The référent of both; what each profession reads shows on Marie's varied documents.
+  professional(p.weber, 'referent', [patients.marie, patients.lucien]),
+  // Tom granted her full access.
+  professional(p.muller, 'specialist', [patients.tom]),
+  professional(p.schmitt, 'nurse', [patients.marie]),
+  professional(p.thill, 'physiotherapist', [patients.marie]),
+  professional(p.faber, 'biologist', [patients.marie]),
+  professional(p.meyer, 'pharmacist', [patients.marie]),
+  professional(p.kremer, 'blocked', [patients.marie]),
+  // Lucien's DSP needs break-the-glass; Nadia refused it.
+  professional(p.hansen, 'emergency', [patients.lucien, patients.nadia]),
+  {
+    user: fixtures.users.agency,
+    name: 'Agence eSanté',
+    kind: 'agency',
+    role: 'agency',
+    patients: [],
+  },
 ];
 
+/**
+ * The access rules the sandbox's mock runs under: the mock's defaults, except that Lucien's and
+ * Nadia's DSPs need an explicit grant, so that break-the-glass can be shown from the form to the
+ * patient's log, and Nadia's refusal of it too.
+ */
+export const sandboxPolicy: PolicyOptions = {
+  explicitGrantsFor: [patients.lucien.id, patients.nadia.id],
+};
+
 /** What a patient's situation adds to their name in the patient switcher. */
-export type PatientNote = 'empty' | 'closed' | 'noEmergency';
+export type PatientNote = 'empty' | 'closed' | 'grantsOnly' | 'noEmergency';
 
 export interface SandboxPatient {
   readonly id: string;
@@ -82,7 +117,7 @@ export interface SandboxPatient {
 
 export const sandboxPatients: readonly SandboxPatient[] = [
   { id: patients.marie.id, name: nameOf(patients.marie) },
-  { id: patients.lucien.id, name: nameOf(patients.lucien) },
+  { id: patients.lucien.id, name: nameOf(patients.lucien), note: 'grantsOnly' },
   { id: patients.tom.id, name: nameOf(patients.tom) },
   { id: patients.jean.id, name: nameOf(patients.jean), note: 'empty' },
   { id: patients.sophie.id, name: nameOf(patients.sophie), note: 'closed' },

@@ -53,6 +53,37 @@ describe('sandbox settings in the address', () => {
     );
   });
 
+  it('opens, for a role just chosen, the patient it is about, unless one is already chosen', () => {
+    const chosen = (user: string, patient: string) =>
+      fitToRole({ ...defaultSettings, user, patient }, true).patient;
+    // Dr Kremer is blocked by Marie, not by Tom; Dr Muller was granted Tom's DSP.
+    assert.equal(chosen('luc-kremer', 'tom-becker'), 'marie-schmit');
+    assert.equal(chosen('anne-muller', 'marie-schmit'), 'tom-becker');
+    // The emergency doctor: Lucien's DSP needs break-the-glass, Nadia refused it.
+    assert.equal(chosen('sarah-hansen', 'marie-schmit'), 'lucien-wagner');
+    assert.equal(chosen('sarah-hansen', 'nadia-reuter'), 'nadia-reuter');
+    // The référent of Marie and Lucien keeps either.
+    assert.equal(chosen('paul-weber', 'lucien-wagner'), 'lucien-wagner');
+    // The agency is about no patient: nothing to switch to.
+    assert.equal(chosen('agence-esante', 'tom-becker'), 'tom-becker');
+    // A patient chosen for the same role stays.
+    assert.equal(
+      fitToRole({ ...defaultSettings, user: 'luc-kremer', patient: 'tom-becker' }).patient,
+      'tom-becker',
+    );
+  });
+
+  it('opens the patient the role is about when the address names none', () => {
+    assert.equal(readSettings('?user=sarah-hansen', []).settings.patient, 'lucien-wagner');
+    assert.equal(readSettings('?user=anne-muller', []).settings.patient, 'tom-becker');
+    assert.equal(
+      readSettings('?user=sarah-hansen&patient=marie-schmit', []).settings.patient,
+      'marie-schmit',
+    );
+    const away = { ...defaultSettings, user: 'sarah-hansen', patient: 'marie-schmit' };
+    assert.deepEqual(readSettings(settingsQuery(away), []).settings, away);
+  });
+
   it('writes only what differs from the defaults, keeping foreign parameters', () => {
     assert.equal(settingsQuery(defaultSettings), '');
     assert.equal(

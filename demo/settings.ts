@@ -40,10 +40,19 @@ function isOneOf<T extends string>(list: readonly T[], value: string): value is 
   return (list as readonly string[]).includes(value);
 }
 
-/** A patient or an assistant opens only their own DSP (or the assisted one's). */
-export function fitToRole(settings: Settings): Settings {
-  const own = roleOf(settings.user)?.ownPatient;
-  return own && own !== settings.patient ? { ...settings, patient: own } : settings;
+/**
+ * The patient to open for the role: a patient or an assistant opens only their own DSP (or the
+ * assisted one's); a role just chosen opens the patient it is about, unless the patient already
+ * chosen is one of those (the agency, about none, keeps the value and opens nothing).
+ */
+export function fitToRole(settings: Settings, roleChosen = false): Settings {
+  const role = roleOf(settings.user);
+  const about = role?.patients ?? [];
+  const first = about[0];
+  const refit = role?.ownPatient !== undefined || roleChosen;
+  return first !== undefined && refit && !about.includes(settings.patient)
+    ? { ...settings, patient: first }
+    : settings;
 }
 
 /**
@@ -69,7 +78,8 @@ export function readSettings(
     theme: pick('theme', (v) => isOneOf(themes, v)),
     scenario: pick('scenario', (v): v is string => v === NO_SCENARIO || scenarioNames.includes(v)),
   };
-  return { settings: fitToRole(settings), rejected };
+  // An address that names no patient opens the one the role is about.
+  return { settings: fitToRole(settings, params.get('patient') === null), rejected };
 }
 
 /**
@@ -78,8 +88,13 @@ export function readSettings(
  */
 export function settingsQuery(settings: Settings, current = ''): string {
   const params = new URLSearchParams(current);
+  // Without a patient, the address opens the one the role is about: the default patient is
+  // left out only for the default role, whose patient it is.
+  const isDefault = (key: SettingKey) =>
+    settings[key] === defaultSettings[key] &&
+    (key !== 'patient' || settings.user === defaultSettings.user);
   for (const key of keys) {
-    if (settings[key] === defaultSettings[key]) params.delete(key);
+    if (isDefault(key)) params.delete(key);
     else params.set(key, settings[key]);
   }
   const query = params.toString();

@@ -29,19 +29,19 @@ const entries = [
       .map((entry) => `export * from '@dsp-kit/fhir${entry}';`)
       .join('\n'),
     budget: 10 * KB,
-    ceiling: 20.6 * KB,
+    ceiling: 21.5 * KB,
     forbidden: ['idb'],
   },
   {
     name: '@dsp-kit/fhir main entry (client, vocabulary, errors)',
     code: "export * from '@dsp-kit/fhir';",
-    ceiling: 14.5 * KB,
+    ceiling: 15.3 * KB,
     forbidden: ['idb'],
   },
   {
     name: 'DspClient alone (what a panel pays)',
     code: "export { DspClient } from '@dsp-kit/fhir';",
-    ceiling: 10.7 * KB,
+    ceiling: 11.3 * KB,
     forbidden: ['idb'],
   },
   { name: '@dsp-kit/fhir/cache (idb)', code: "export * from '@dsp-kit/fhir/cache';" },
@@ -63,7 +63,7 @@ const entries = [
     name: '<dsp-document-viewer> with lit and the client',
     code: `${define('document-viewer')}\nexport { DspClient } from '@dsp-kit/fhir';`,
     budget: 25 * KB,
-    ceiling: 41.9 * KB,
+    ceiling: 44.2 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   {
@@ -80,12 +80,12 @@ const entries = [
       "export * from '@dsp-kit/auth';",
     ].join('\n'),
     budget: 55 * KB,
-    ceiling: 96.5 * KB,
+    ceiling: 101 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   ...[
-    ['document-uploader', 31],
-    ['access-rights', 33.4],
+    ['document-uploader', 32.4],
+    ['access-rights', 34.4],
     ['audit-log', 33],
     ['document-stats', 21.4],
   ].map(([panel, ceiling]) => ({
@@ -99,7 +99,7 @@ const entries = [
   {
     name: 'dsp-kit.min.js (single file)',
     file: true,
-    ceiling: 129 * KB,
+    ceiling: 138.5 * KB,
     forbidden: NEVER_IN_PANELS,
   },
 ];

@@ -89,7 +89,7 @@ const meta: Meta<Args> = {
     }),
     preview: attribute(
       'preview',
-      '`inline` opens a document below the list; `none` leaves it to the host.',
+      '`inline` opens a document beside the list (a dialog below 60rem); `none` leaves it to the host.',
       {
         control: 'inline-radio',
         options: ['inline', 'none'],
@@ -154,7 +154,7 @@ export const NoMatch: Story = {
   play: showsPart(TAG, 'empty'),
 };
 
-/** A document chosen: it opens in the preview below the list. */
+/** A document chosen: it opens in the preview beside the list, or in a dialog when narrow. */
 export const DocumentOpen: Story = {
   play: async (context) => {
     await showsPart(TAG, 'row')(context);

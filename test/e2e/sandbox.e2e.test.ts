@@ -70,11 +70,10 @@ function lastSaved(page: Page): Promise<number> {
   });
 }
 
-/** Waits until the mock's IndexedDB copy was saved after now, polling. */
-async function savedAfterNow(page: Page): Promise<void> {
-  const since = await page.evaluate(() => Date.now());
+/** Waits until the mock's IndexedDB copy was saved at `since` (page time) or later, polling. */
+async function savedSince(page: Page, since: number): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    if ((await lastSaved(page)) > since) return;
+    if ((await lastSaved(page)) >= since) return;
     await page.waitForTimeout(100);
   }
   assert.fail('the sandbox did not save its data within 10 s');
@@ -171,8 +170,10 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
     assert.equal(await viewer.locator('dsp-document-preview iframe').count(), 0);
     assert.match(
       (await drawnPage.first().getAttribute('aria-label')) ?? '',
-      /^Page 1 (sur|of) 1, /,
+      /^Page 1 (sur|of) 3, /,
     );
+    // The preview is a modal dialog in this column: Escape closes it, back to the list.
+    await page.keyboard.press('Escape');
     await viewer.locator('[part~="row"] .title', { hasText: 'radiographie' }).click();
     const image = viewer.locator('dsp-document-preview img[part="image"]');
     await image.waitFor();
@@ -186,6 +187,8 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
         )?.complete,
     );
     assert.ok((await image.evaluate((img: HTMLImageElement) => img.naturalWidth)) > 0);
+
+    await page.keyboard.press('Escape');
 
     // Her access rights: she unblocks Dr Kremer.
     const rights = page.locator('dsp-access-rights');
@@ -353,12 +356,14 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
     const { page, problems, close } = await openSandbox(browser, `${site.url}?user=marie-schmit`);
     await sandboxReady(page);
     const changed = nextEvent(page, 'dsp-access-rights', 'dsp-access-changed');
+    // The change is saved before its answer arrives: from the click on.
+    const since = await page.evaluate(() => Date.now());
     await page
       .locator('dsp-access-rights [part~="row"]', { hasText: 'Dr Luc Kremer' })
       .getByRole('button', { name: 'Débloquer' })
       .click();
     await changed;
-    await savedAfterNow(page);
+    await savedSince(page, since);
     await page.reload();
     await sandboxReady(page);
     await page.selectOption('#user', 'luc-kremer');

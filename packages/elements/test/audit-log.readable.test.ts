@@ -162,11 +162,11 @@ describe('<dsp-audit-log> read by the patient', () => {
     el.action = 'search';
     await waitUntil(() => rows(el).length === 1);
     const row = text(rows(el)[0]!);
-    expect(row).to.contain('Refusé').and.contain('Vous avez bloqué ce professionnel.');
+    expect(row).to.contain('Refusé').and.contain('Ce professionnel était bloqué.');
     expect(row).to.not.contain('vous a bloqué');
     const lines = el.csv().trimEnd().split('\r\n');
     expect(lines[0]).to.contain('"Motif du refus"');
-    expect(lines[1]).to.contain('"Vous avez bloqué ce professionnel."');
+    expect(lines[1]).to.contain('"Ce professionnel était bloqué."');
   });
 
   it('exports for French spreadsheets: semicolons, local times with their offset', async () => {

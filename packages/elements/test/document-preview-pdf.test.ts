@@ -145,7 +145,7 @@ describe('<dsp-document-preview> with PDF.js', () => {
     expect(page!.width).to.be.greaterThan(100);
     expect(inkedPixels(page!), 'ink on the page').to.be.greaterThan(500);
     expect(page!.getAttribute('role')).to.equal('img');
-    expect(page!.getAttribute('aria-label')).to.equal(`Page 1 of 1, ${pdf.title}`);
+    expect(page!.getAttribute('aria-label')).to.equal(`Page 1 of 2, ${pdf.title}`);
     expect(part(el, 'pages')!.getAttribute('tabindex'), 'scrollable by keyboard').to.equal('0');
 
     // The page's text, as text beside its picture, hidden from the eye only.

@@ -143,7 +143,7 @@ describe('<dsp-document-preview>', () => {
     expect(img.getAttribute('src')).to.match(/^blob:/);
     expect(img.alt).to.equal(png.title);
     await waitUntil(() => img.complete && img.naturalWidth > 0, 'the image did not decode');
-    expect(img.naturalWidth).to.equal(16);
+    expect(img.naturalWidth).to.equal(160);
     await expect(el).to.be.accessible();
   });
 
@@ -162,11 +162,11 @@ describe('<dsp-document-preview>', () => {
     await settled(el, 'pages', 'frame');
     const page = part(el, 'page') as HTMLCanvasElement;
     expect(page.localName).to.equal('canvas');
-    expect(page.getAttribute('aria-label')).to.equal(`Page 1 of 1, ${pdf.title}`);
+    expect(page.getAttribute('aria-label')).to.equal(`Page 1 of 2, ${pdf.title}`);
     expect(part(el, 'frame'), 'no frame when PDF.js draws the pages').to.be.null;
     expect(el.shadowRoot!.querySelector('iframe, object, embed')).to.be.null;
     expect(text(part(el, 'download'))).to.equal('Download');
-    expect(text(part(el, 'header'))).to.contain('1 kB');
+    expect(text(part(el, 'header'))).to.contain('1.9 kB');
     expect(text(part(el, 'marks'))).to.contain('Confidentiality: Normal');
 
     const downloads = recordDownloads();

@@ -256,10 +256,10 @@ describe('<dsp-document-viewer>', () => {
   it('moves through the list with the keyboard, and emits dsp-document-select with the id alone', async () => {
     const el = await viewerOf(patients.marie.id);
     await settled(el, 'list');
-    const first = el.shadowRoot!.querySelector<HTMLButtonElement>('[data-index="0"]')!;
+    // The newest document, under its month's header, is the list's one tab stop.
+    const first = el.shadowRoot!.querySelector<HTMLButtonElement>('[data-index="1"]')!;
     expect(first.tabIndex).to.equal(0, 'the list is one tab stop');
     first.focus();
-    await sendKeys({ press: 'ArrowDown' }); // the first row, under its month
     await sendKeys({ press: 'ArrowDown' }); // the next month's header
     await sendKeys({ press: 'ArrowDown' }); // its row: the blood test
     const focused = () => el.shadowRoot!.activeElement?.textContent.trim();
@@ -268,6 +268,14 @@ describe('<dsp-document-viewer>', () => {
     await sendKeys({ press: 'Enter' });
     const event = await selected;
     expect(event.detail).to.deep.equal({ documentId: documents.bloodTest.id });
+    // The preview opened with the focus in it; Escape brings the focus back to the row.
+    const preview = () => el.shadowRoot!.querySelector('dialog[part="preview"]');
+    await waitUntil(
+      () => preview()?.contains(el.shadowRoot!.activeElement),
+      'the focus did not move into the preview',
+    );
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => focused() === 'Bilan sanguin complet', 'the focus did not come back');
     await sendKeys({ press: 'End' });
     expect(focused()).to.equal('Consultation de suivi psychologique');
     await sendKeys({ press: 'Home' });
@@ -388,7 +396,11 @@ describe('<dsp-document-viewer>', () => {
     const marks = (title: string) =>
       [...row(title).querySelectorAll('[part="mark"]')].map((m) => m.textContent.trim());
     expect(marks('Résultat de biopsie')).to.deep.equal(['Restreint', 'Non visible par le patient']);
-    expect(marks('Consultation de suivi psychologique')).to.deep.equal(['Très restreint']);
+    // Dr Weber, the référent, sees what Marie masked, marked as such.
+    expect(marks('Consultation de suivi psychologique')).to.deep.equal([
+      'Très restreint',
+      'Masqué par le patient',
+    ]);
     expect(marks('Mes directives anticipées')).to.deep.equal([]);
     expect(row('Mes directives anticipées').getAttribute('part')).to.contain('row-patient');
   });
@@ -446,9 +458,11 @@ describe('<dsp-document-viewer>', () => {
       'Antécédents : asthme léger.',
     );
     await expect(el).to.be.accessible();
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="preview"] .close')!.click();
+    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part="preview"]')!;
+    dialog.querySelector<HTMLButtonElement>('.close')!.click();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('dsp-document-preview')).to.equal(null);
+    expect(dialog.open, 'closed').to.equal(false);
+    expect(dialog.getBoundingClientRect().height, 'nothing shows').to.equal(0);
   });
 
   it('loads the preview on first use, and says so with a retry when it cannot be loaded', async () => {

@@ -27,6 +27,7 @@ import { askHost, type EmergencyAccess } from './emergency-access.js';
 import { expectResource, FhirTransport, readFhirJson } from './http.js';
 import { checkIntegrity } from './integrity.js';
 import { Page, type PageOptions } from './page.js';
+import { readWithheld } from './withheld.js';
 import { checkContentUrl, contentOriginSet, isUnderBase } from './request-scope.js';
 import { lazy } from './lazy.js';
 import type { DocumentSubmission } from './provide.js';
@@ -726,6 +727,7 @@ export class DspClient {
             ...nextOptions,
           }),
         cachedAt,
+        readWithheld(body),
       );
     };
     const { body, cachedAt } = await this.#getJson(url, options, (fresh) => toPage(fresh));

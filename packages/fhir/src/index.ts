@@ -15,6 +15,13 @@ export type {
 export { Page } from './page.js';
 export type { CachedRead, CacheMode, ReadCache } from './read-cache.js';
 export type { PageOptions } from './page.js';
+export {
+  MASKED_BY_PATIENT_LABEL,
+  readWithheld,
+  WITHHELD_BY_PROFESSION,
+  WITHHELD_COUNT_EXTENSION,
+} from './withheld.js';
+export type { WithheldDocuments } from './withheld.js';
 export { readSearchSet } from './bundle.js';
 export type { SearchSet } from './bundle.js';
 export type { RetryOptions } from './retry.js';

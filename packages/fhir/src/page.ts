@@ -1,5 +1,6 @@
-// A page of search results, and the way to the next one.
+// A page of search results, what the server says it withheld from them, and the way to the next one.
 import type { Resource } from '@medplum/fhirtypes';
+import type { WithheldDocuments } from './withheld.js';
 
 export interface PageOptions {
   /** Aborts the request; the call then rejects with the signal's reason (an `AbortError`). */
@@ -16,6 +17,8 @@ export class Page<T extends Resource> {
     private readonly fetchPage: (url: string, options?: PageOptions) => Promise<Page<T>>,
     /** When the page comes from the cache (the server was unreachable): when it was stored. */
     readonly cachedAt?: Date,
+    /** What the server says the search did not return to this caller (never which ones). */
+    readonly withheld: readonly WithheldDocuments[] = [],
   ) {}
 
   get hasNext(): boolean {

@@ -32,19 +32,42 @@ export const LOINC_SYSTEM = 'http://loinc.org';
 export const CONFIDENTIALITY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';
 
 export const documentClasses = [
-  { code: 'synthese', labels: { fr: 'Synthèse', de: 'Zusammenfassung', en: 'Summary' } },
-  { code: 'certificat', labels: { fr: 'Certificat', de: 'Bescheinigung', en: 'Certificate' } },
-  { code: 'compte-rendu', labels: { fr: 'Compte rendu', de: 'Bericht', en: 'Report' } },
-  { code: 'imagerie', labels: { fr: 'Imagerie', de: 'Bildgebung', en: 'Imaging' } },
+  {
+    code: 'synthese',
+    labels: { fr: 'Synthèse', de: 'Zusammenfassung', en: 'Summary', lb: 'Zesummefassung' },
+  },
+  {
+    code: 'certificat',
+    labels: { fr: 'Certificat', de: 'Bescheinigung', en: 'Certificate', lb: 'Attest' },
+  },
+  {
+    code: 'compte-rendu',
+    labels: { fr: 'Compte rendu', de: 'Bericht', en: 'Report', lb: 'Bericht' },
+  },
+  {
+    code: 'imagerie',
+    labels: { fr: 'Imagerie', de: 'Bildgebung', en: 'Imaging', lb: 'Bildgebung' },
+  },
   {
     code: 'patient',
-    labels: { fr: 'Document du patient', de: 'Dokument des Patienten', en: 'Patient document' },
+    labels: {
+      fr: 'Document du patient',
+      de: 'Dokument des Patienten',
+      en: 'Patient document',
+      lb: 'Dokument vum Patient',
+    },
   },
-  { code: 'traitement', labels: { fr: 'Traitement', de: 'Behandlung', en: 'Treatment' } },
-  { code: 'prescription', labels: { fr: 'Prescription', de: 'Verordnung', en: 'Prescription' } },
+  {
+    code: 'traitement',
+    labels: { fr: 'Traitement', de: 'Behandlung', en: 'Treatment', lb: 'Behandlung' },
+  },
+  {
+    code: 'prescription',
+    labels: { fr: 'Prescription', de: 'Verordnung', en: 'Prescription', lb: 'Ordonnance' },
+  },
   {
     code: 'plan-de-soins',
-    labels: { fr: 'Plan de soins', de: 'Behandlungsplan', en: 'Care plan' },
+    labels: { fr: 'Plan de soins', de: 'Behandlungsplan', en: 'Care plan', lb: 'Fleegplang' },
   },
 ] as const satisfies readonly { code: string; labels: Labels }[];
 
@@ -73,19 +96,35 @@ function type(
     : { code, labels, classCode, loinc, loincConfirmed };
 }
 
-/** The 27 DSP document types, in the order of the agency's statistics (most frequent first). */
+/**
+ * The 27 DSP document types, in the order of the agency's statistics (most frequent first). The
+ * French labels are the agency's own, character for character (its straight apostrophes too:
+ * the 2017 statistics are matched on them). The Luxembourgish ones are the kit's; a native
+ * review should confirm « Agrëffer », « Moossnamen », « Fleeg-Iwwergabsblat » and
+ * « Behandlungsverleef ».
+ */
 export const documentTypes: readonly DocumentType[] = [
   type(
     'resume-patient',
     'synthese',
-    { fr: 'Résumés patients', de: 'Patientenzusammenfassungen', en: 'Patient summaries' },
+    {
+      fr: 'Résumés patients',
+      de: 'Patientenzusammenfassungen',
+      en: 'Patient summaries',
+      lb: 'Patientenzesummefassungen',
+    },
     '60591-5',
     true,
   ),
   type(
     'certificat-medical',
     'certificat',
-    { fr: 'Certificats médicaux', de: 'Ärztliche Atteste', en: 'Medical certificates' },
+    {
+      fr: 'Certificats médicaux',
+      de: 'Ärztliche Atteste',
+      en: 'Medical certificates',
+      lb: 'Medezinesch Attester',
+    },
     '89601-9',
     true,
   ),
@@ -96,6 +135,7 @@ export const documentTypes: readonly DocumentType[] = [
       fr: "CR d'actes diagnostiques",
       de: 'Berichte diagnostischer Eingriffe',
       en: 'Diagnostic procedure reports',
+      lb: 'Berichter iwwer diagnostesch Agrëffer',
     },
     '70004-7',
     true,
@@ -107,6 +147,7 @@ export const documentTypes: readonly DocumentType[] = [
       fr: "CR d'actes à visée préventive",
       de: 'Berichte präventiver Maßnahmen',
       en: 'Preventive procedure reports',
+      lb: 'Berichter iwwer präventiv Moossnamen',
     },
     '75492-9',
     true,
@@ -118,6 +159,7 @@ export const documentTypes: readonly DocumentType[] = [
       fr: 'Images radiologiques ou autres imageries médicales',
       de: 'Radiologische und andere medizinische Bilder',
       en: 'Radiology and other medical imaging',
+      lb: 'Radiologesch an aner medezinesch Biller',
     },
     '18748-4',
     true,
@@ -125,7 +167,12 @@ export const documentTypes: readonly DocumentType[] = [
   type(
     'resultat-biologie',
     'compte-rendu',
-    { fr: "Résultats d'examens biologiques", de: 'Laborergebnisse', en: 'Laboratory results' },
+    {
+      fr: "Résultats d'examens biologiques",
+      de: 'Laborergebnisse',
+      en: 'Laboratory results',
+      lb: 'Laborresultater',
+    },
     '11502-2',
     true,
   ),
@@ -133,6 +180,7 @@ export const documentTypes: readonly DocumentType[] = [
     fr: 'Expression du titulaire',
     de: 'Eigene Angaben des Patienten',
     en: "Patient's own notes",
+    lb: 'Eegen Ugaben vum Patient',
   }),
   type(
     'cr-sejour-hospitalier',
@@ -141,6 +189,7 @@ export const documentTypes: readonly DocumentType[] = [
       fr: 'CR de séjours hospitaliers et lettres de sorties',
       de: 'Krankenhausberichte und Entlassungsbriefe',
       en: 'Hospital stay reports and discharge letters',
+      lb: 'Spidolsberichter an Entlassungsbréiwer',
     },
     '34112-3',
     true,
@@ -148,7 +197,12 @@ export const documentTypes: readonly DocumentType[] = [
   type(
     'rapport-medical',
     'compte-rendu',
-    { fr: 'Rapports médicaux', de: 'Ärztliche Berichte', en: 'Medical reports' },
+    {
+      fr: 'Rapports médicaux',
+      de: 'Ärztliche Berichte',
+      en: 'Medical reports',
+      lb: 'Medezinesch Rapporten',
+    },
     '11488-4',
   ),
   type(
@@ -158,6 +212,7 @@ export const documentTypes: readonly DocumentType[] = [
       fr: 'Résumé de Passage aux Urgences',
       de: 'Notaufnahmebericht',
       en: 'Emergency department summary',
+      lb: 'Bericht vun der Urgence',
     },
     '15507-7',
     true,
@@ -169,13 +224,19 @@ export const documentTypes: readonly DocumentType[] = [
       fr: 'Antécédents médicaux et chirurgicaux',
       de: 'Medizinische und chirurgische Vorgeschichte',
       en: 'Medical and surgical history',
+      lb: 'Medezinesch a chirurgesch Virgeschicht',
     },
     '11348-0',
   ),
   type(
     'traitements-medicamenteux',
     'traitement',
-    { fr: 'Traitements médicamenteux', de: 'Medikamentöse Behandlungen', en: 'Medication' },
+    {
+      fr: 'Traitements médicamenteux',
+      de: 'Medikamentöse Behandlungen',
+      en: 'Medication',
+      lb: 'Medikamentéis Behandlungen',
+    },
     '10160-0',
   ),
   type(
@@ -185,6 +246,7 @@ export const documentTypes: readonly DocumentType[] = [
       fr: 'Résumé des soins / Fiche de liaison de soins',
       de: 'Pflegezusammenfassung / Pflegeüberleitungsbogen',
       en: 'Care summary / care transfer form',
+      lb: 'Fleegzesummefassung / Fleeg-Iwwergabsblat',
     },
     '34133-9',
     true,
@@ -196,6 +258,7 @@ export const documentTypes: readonly DocumentType[] = [
       fr: "CR d'actes thérapeutiques",
       de: 'Berichte therapeutischer Eingriffe',
       en: 'Therapeutic procedure reports',
+      lb: 'Berichter iwwer therapeutesch Agrëffer',
     },
     '11505-5',
     true,
@@ -207,6 +270,7 @@ export const documentTypes: readonly DocumentType[] = [
       fr: 'Prothèses et appareillages',
       de: 'Prothesen und Hilfsmittel',
       en: 'Prostheses and medical devices',
+      lb: 'Prothesen an Hëllefsmëttel',
     },
     '46264-8',
   ),
@@ -217,6 +281,7 @@ export const documentTypes: readonly DocumentType[] = [
       fr: 'Traitements médicaux prescrits',
       de: 'Verordnete Behandlungen',
       en: 'Prescribed treatments',
+      lb: 'Verschriwwe Behandlungen',
     },
     '57833-6',
     true,
@@ -228,31 +293,43 @@ export const documentTypes: readonly DocumentType[] = [
       fr: 'Allergies intolérances reconnues',
       de: 'Bekannte Allergien und Unverträglichkeiten',
       en: 'Known allergies and intolerances',
+      lb: 'Bekannt Allergien an Intoleranzen',
     },
     '48765-2',
   ),
   type(
     'education',
     'compte-rendu',
-    { fr: 'Education', de: 'Patientenschulung', en: 'Patient education' },
+    { fr: 'Education', de: 'Patientenschulung', en: 'Patient education', lb: 'Patienteschoulung' },
     '34895-3',
   ),
   type(
     'antecedents-familiaux',
     'synthese',
-    { fr: 'Antécédents familiaux', de: 'Familienanamnese', en: 'Family history' },
+    {
+      fr: 'Antécédents familiaux',
+      de: 'Familienanamnese',
+      en: 'Family history',
+      lb: 'Familljevirgeschicht',
+    },
     '10157-6',
   ),
   type(
     'cr-administration',
     'traitement',
-    { fr: "CR d'administration", de: 'Verabreichungsberichte', en: 'Administration reports' },
+    {
+      fr: "CR d'administration",
+      de: 'Verabreichungsberichte',
+      en: 'Administration reports',
+      lb: 'Verabreechungsberichter',
+    },
     '80565-5',
   ),
   type('facteurs-risque', 'synthese', {
     fr: 'Facteurs de risques individuels',
     de: 'Individuelle Risikofaktoren',
     en: 'Individual risk factors',
+    lb: 'Individuell Risikofaktoren',
   }),
   type(
     'suivi-pluridisciplinaire',
@@ -261,6 +338,7 @@ export const documentTypes: readonly DocumentType[] = [
       fr: 'Suivi de soins et actes pluridisciplinaires',
       de: 'Interdisziplinäre Behandlungsverläufe',
       en: 'Multidisciplinary care follow-up',
+      lb: 'Interdisziplinär Behandlungsverleef',
     },
     '34794-8',
     true,
@@ -272,6 +350,7 @@ export const documentTypes: readonly DocumentType[] = [
       fr: 'Traitements préventifs prescrits ou administrés',
       de: 'Verordnete oder verabreichte Präventivbehandlungen',
       en: 'Preventive treatments prescribed or given',
+      lb: 'Verschriwwen oder verabreecht Präventivbehandlungen',
     },
     '11369-6',
     true,
@@ -280,11 +359,17 @@ export const documentTypes: readonly DocumentType[] = [
     fr: "Bilan d'autonomie",
     de: 'Selbstständigkeitsbeurteilung',
     en: 'Autonomy assessment',
+    lb: 'Autonomiebewäertung',
   }),
   type(
     'bilan-fonctionnel',
     'compte-rendu',
-    { fr: 'Bilan fonctionnel', de: 'Funktionsbeurteilung', en: 'Functional assessment' },
+    {
+      fr: 'Bilan fonctionnel',
+      de: 'Funktionsbeurteilung',
+      en: 'Functional assessment',
+      lb: 'Funktiounsbewäertung',
+    },
     '47420-5',
     true,
   ),
@@ -292,11 +377,17 @@ export const documentTypes: readonly DocumentType[] = [
     fr: 'Carnet soins palliatifs',
     de: 'Palliativpflegeheft',
     en: 'Palliative care record',
+    lb: 'Carnet fir palliativ Fleeg',
   }),
   type(
     'schema-therapeutique',
     'plan-de-soins',
-    { fr: 'Schéma thérapeutique', de: 'Therapieschema', en: 'Treatment plan' },
+    {
+      fr: 'Schéma thérapeutique',
+      de: 'Therapieschema',
+      en: 'Treatment plan',
+      lb: 'Therapieschema',
+    },
     '77604-7',
     true,
   ),
@@ -390,9 +481,20 @@ export function typeLabel(
 
 /** Confidentiality codes (`DocumentReference.securityLabel`) the DSP uses. */
 export const confidentialityCodes = [
-  { code: 'N', labels: { fr: 'Normal', de: 'Normal', en: 'Normal' } },
-  { code: 'R', labels: { fr: 'Restreint', de: 'Eingeschränkt', en: 'Restricted' } },
-  { code: 'V', labels: { fr: 'Très restreint', de: 'Streng vertraulich', en: 'Very restricted' } },
+  { code: 'N', labels: { fr: 'Normal', de: 'Normal', en: 'Normal', lb: 'Normal' } },
+  {
+    code: 'R',
+    labels: { fr: 'Restreint', de: 'Eingeschränkt', en: 'Restricted', lb: 'Limitéiert' },
+  },
+  {
+    code: 'V',
+    labels: {
+      fr: 'Très restreint',
+      de: 'Streng vertraulich',
+      en: 'Very restricted',
+      lb: 'Streng vertraulech',
+    },
+  },
 ] as const satisfies readonly { code: string; labels: Labels }[];
 
 export type ConfidentialityCode = (typeof confidentialityCodes)[number]['code'];
@@ -400,35 +502,113 @@ export type ConfidentialityCode = (typeof confidentialityCodes)[number]['code'];
 /** Code system of health professions (`PractitionerRole.code`), the kit's own. */
 export const PROFESSION_SYSTEM = 'https://dsp-kit.org/fhir/CodeSystem/profession';
 
-/** Health professions the DSP's access rules distinguish. */
+/**
+ * Health professions the DSP's access rules distinguish: `labels` name the profession (the
+ * masculine form, as the profession's title), `feminine` the same for a woman (FHIR
+ * `Practitioner.gender` `female`); French keeps « médecin » and the epicene titles as they are.
+ * Luxembourgish titles follow the country's usage (French titles for nursing, « Dokter »
+ * compounds); « Laborbiolog » awaits a native speaker's review.
+ */
 export const professions = [
   {
     code: 'medecin-generaliste',
-    labels: { fr: 'Médecin généraliste', de: 'Allgemeinmediziner', en: 'General practitioner' },
+    labels: {
+      fr: 'Médecin généraliste',
+      de: 'Allgemeinmediziner',
+      en: 'General practitioner',
+      lb: 'Allgemengmedeziner',
+    },
+    feminine: {
+      fr: 'Médecin généraliste',
+      de: 'Allgemeinmedizinerin',
+      en: 'General practitioner',
+      lb: 'Allgemengmedezinerin',
+    },
   },
   {
     code: 'medecin-specialiste',
-    labels: { fr: 'Médecin spécialiste', de: 'Facharzt', en: 'Specialist physician' },
+    labels: {
+      fr: 'Médecin spécialiste',
+      de: 'Facharzt',
+      en: 'Specialist physician',
+      lb: 'Facharzt',
+    },
+    feminine: {
+      fr: 'Médecin spécialiste',
+      de: 'Fachärztin',
+      en: 'Specialist physician',
+      lb: 'Fachärztin',
+    },
   },
-  { code: 'medecin-dentiste', labels: { fr: 'Médecin-dentiste', de: 'Zahnarzt', en: 'Dentist' } },
-  { code: 'pharmacien', labels: { fr: 'Pharmacien', de: 'Apotheker', en: 'Pharmacist' } },
-  { code: 'infirmier', labels: { fr: 'Infirmier', de: 'Krankenpfleger', en: 'Nurse' } },
+  {
+    code: 'medecin-dentiste',
+    labels: { fr: 'Médecin-dentiste', de: 'Zahnarzt', en: 'Dentist', lb: 'Zänndokter' },
+    feminine: { fr: 'Médecin-dentiste', de: 'Zahnärztin', en: 'Dentist', lb: 'Zänndokterin' },
+  },
+  {
+    code: 'pharmacien',
+    labels: { fr: 'Pharmacien', de: 'Apotheker', en: 'Pharmacist', lb: 'Apdikter' },
+    feminine: { fr: 'Pharmacienne', de: 'Apothekerin', en: 'Pharmacist', lb: 'Apdikterin' },
+  },
+  {
+    code: 'infirmier',
+    labels: { fr: 'Infirmier', de: 'Krankenpfleger', en: 'Nurse', lb: 'Infirmier' },
+    feminine: { fr: 'Infirmière', de: 'Krankenpflegerin', en: 'Nurse', lb: 'Infirmière' },
+  },
   {
     code: 'kinesitherapeute',
-    labels: { fr: 'Kinésithérapeute', de: 'Physiotherapeut', en: 'Physiotherapist' },
+    labels: {
+      fr: 'Kinésithérapeute',
+      de: 'Physiotherapeut',
+      en: 'Physiotherapist',
+      lb: 'Kinesitherapeut',
+    },
+    feminine: {
+      fr: 'Kinésithérapeute',
+      de: 'Physiotherapeutin',
+      en: 'Physiotherapist',
+      lb: 'Kinesitherapeutin',
+    },
   },
-  { code: 'sage-femme', labels: { fr: 'Sage-femme', de: 'Hebamme', en: 'Midwife' } },
+  {
+    code: 'sage-femme',
+    labels: { fr: 'Sage-femme', de: 'Hebamme', en: 'Midwife', lb: 'Hebamm' },
+    feminine: { fr: 'Sage-femme', de: 'Hebamme', en: 'Midwife', lb: 'Hebamm' },
+  },
   {
     code: 'biologiste',
-    labels: { fr: 'Biologiste (laboratoire)', de: 'Laborarzt', en: 'Laboratory biologist' },
+    labels: {
+      fr: 'Biologiste (laboratoire)',
+      de: 'Laborarzt',
+      en: 'Laboratory biologist',
+      lb: 'Laborbiolog',
+    },
+    feminine: {
+      fr: 'Biologiste (laboratoire)',
+      de: 'Laborärztin',
+      en: 'Laboratory biologist',
+      lb: 'Laborbiologin',
+    },
   },
-] as const satisfies readonly { code: string; labels: Labels }[];
+] as const satisfies readonly { code: string; labels: Labels; feminine: Labels }[];
 
 export type ProfessionCode = (typeof professions)[number]['code'];
 
 /** The profession with this code. */
 export function professionByCode(code: string): (typeof professions)[number] | undefined {
   return professions.find((p) => p.code === code);
+}
+
+/**
+ * A profession as it names one person: the feminine title when their FHIR `gender` is `female`,
+ * else the profession's title (which also serves when the gender is unknown).
+ */
+export function professionLabel(
+  profession: { readonly labels: Labels; readonly feminine: Labels },
+  language: DspLanguage,
+  gender?: string,
+): string {
+  return label(gender === 'female' ? profession.feminine : profession.labels, language);
 }
 
 /** Purpose-of-use codes (v3 ActReason) the DSP's audit and consent use. */

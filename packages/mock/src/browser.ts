@@ -3,6 +3,7 @@ import { setupWorker } from 'msw/browser';
 import { createHandlers } from './handlers.js';
 import { StorePersistence } from './persistence.js';
 import { createDspServer, type DspServer, type DspServerOptions } from './server.js';
+import { guardWorkerUpdates } from './worker-updates.js';
 
 export interface SandboxOptions extends Partial<DspServerOptions> {
   /**
@@ -47,9 +48,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ? await StorePersistence.attach(
         server.store,
         typeof options.persist === 'string' ? options.persist : SANDBOX_DATABASE,
+        server.emergencies,
       )
     : undefined;
-  const worker = setupWorker(...createHandlers(server));
+  // A change is saved before its answer leaves: a reload the moment it arrives keeps it.
+  const handle = async (request: Request): Promise<Response> => {
+    const response = await server.handle(request);
+    try {
+      await persistence?.settle();
+    } catch (error) {
+      console.warn('The sandbox could not save its data', error);
+    }
+    return response;
+  };
+  const worker = setupWorker(...createHandlers({ ...server, handle }));
+  // msw updates an existing registration without waiting for it (its worker unregisters itself
+  // when its last page goes, so a quick navigation can leave nothing to update): a failure must
+  // not surface. Guarded again once started, for the registration msw has just made.
+  await guardWorkerUpdates();
   // Absolute URLs for msw, which compares the registered worker's URL with this one.
   const workerUrl = new URL(options.serviceWorkerUrl ?? 'mockServiceWorker.js', document.baseURI);
   const scope = options.serviceWorkerScope
@@ -60,6 +76,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     onUnhandledRequest: 'bypass',
     quiet: !options.verbose,
   });
+  await guardWorkerUpdates();
   return {
     server,
     useScenario: (name) => {

@@ -4,7 +4,13 @@ import type { Consent, Patient } from '@medplum/fhirtypes';
 import type { AuditTrail } from './audit-trail.js';
 import { FhirFailure } from './fhir-http.js';
 import type { Caller } from './identity.js';
-import { breakTheGlassRefused, refusalText, type Policy, type RecordAccess } from './policy.js';
+import {
+  breakTheGlassRefused,
+  breakTheGlassRefusedText,
+  refusalText,
+  type Policy,
+  type RecordAccess,
+} from './policy.js';
 import type { DspStore } from './store.js';
 import { BREAK_THE_GLASS_AVAILABLE, OUTCOME_SYSTEM, type DspAuditAction } from '@dsp-kit/fhir';
 
@@ -16,9 +22,21 @@ export interface EmergencyAccess {
 /** Emergency accesses in progress, by `patientId|Practitioner/id`. */
 export class EmergencyAccesses {
   readonly #grants = new Map<string, EmergencyAccess>();
+  /** Called after every grant, e.g. to persist. */
+  onChange: (() => void) | undefined;
   constructor(private readonly clock: () => Date) {}
   grant(patient: string, practitioner: string, access: EmergencyAccess): void {
     this.#grants.set(`${patient}|${practitioner}`, access);
+    this.onChange?.();
+  }
+  /** Every access granted, by key, e.g. to persist. */
+  entries(): [string, EmergencyAccess][] {
+    return [...this.#grants];
+  }
+  /** Replaces the accesses with saved `entries`. */
+  load(entries: readonly (readonly [string, EmergencyAccess])[]): void {
+    this.#grants.clear();
+    for (const [key, access] of entries) this.#grants.set(key, access);
   }
   active(patient: string, practitioner: string | undefined): EmergencyAccess | undefined {
     const access = this.#grants.get(`${patient}|${practitioner ?? ''}`);
@@ -82,14 +100,16 @@ export function openRecord(
       outcomeDescription: refusalText[access.refusal],
     });
     // Without a grant, a professional may still ask for emergency access, unless the patient
-    // refused it: the refusal says so, for the panel to offer it.
-    const offer = access.refusal === 'no-grant' && !breakTheGlassRefused(consent);
+    // refused it: the refusal says so, for the panel to offer it, or says she refused it.
+    const refusedEmergency = access.refusal === 'no-grant' && breakTheGlassRefused(consent);
+    const offer = access.refusal === 'no-grant' && !refusedEmergency;
     throw new FhirFailure(403, [
       {
         code: 'forbidden',
         text: refusalText[access.refusal],
         ...(offer ? { coding: [{ system: OUTCOME_SYSTEM, code: BREAK_THE_GLASS_AVAILABLE }] } : {}),
       },
+      ...(refusedEmergency ? [{ code: 'forbidden' as const, text: breakTheGlassRefusedText }] : []),
     ]);
   }
   return { patient, consent, access, emergency };

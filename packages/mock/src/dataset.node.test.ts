@@ -58,13 +58,17 @@ describe('generateDataset', () => {
     assert.notDeepEqual(ids(other), ids(small));
   });
 
-  it('makes the requested patients and documents, 7 organizations, a role per professional and a Binary per sample file', () => {
+  it('makes the requested patients and documents, 7 organizations, a role per professional and a Binary per sample file and per CDA document', () => {
     const counts = new Map<string, number>();
     for (const r of small) counts.set(r.resourceType, (counts.get(r.resourceType) ?? 0) + 1);
     assert.equal(counts.get('Patient'), 60);
     assert.equal(counts.get('DocumentReference'), 2000);
     assert.equal(counts.get('Organization'), 7);
-    assert.equal(counts.get('Binary'), sampleFiles().length);
+    const cdas = ofType<DocumentReference>(small, 'DocumentReference').filter(
+      (d) => d.content[0]?.attachment.contentType === 'text/xml',
+    );
+    assert.ok(cdas.length > 0 && cdas.length <= 20 * 5, `${cdas.length} CDA documents`);
+    assert.equal(counts.get('Binary'), sampleFiles().length + cdas.length);
     assert.ok((counts.get('Practitioner') ?? 0) >= 16);
     assert.equal(counts.get('PractitionerRole'), counts.get('Practitioner'));
     assert.equal(counts.size, 6);
@@ -151,7 +155,9 @@ describe('generateDataset', () => {
       const label = doc.securityLabel?.[0]?.coding?.[0];
       assert.equal(label?.system, CONFIDENTIALITY_SYSTEM);
       const attachment = doc.content[0]?.attachment;
-      assert.equal(attachment?.language, 'fr');
+      // Only the emergency department summaries are written in German.
+      const german = attachment?.contentType === 'text/xml' && typeCode(doc) === 'passage-urgences';
+      assert.equal(attachment?.language, german ? 'de' : 'fr');
       assert.equal(attachment?.title, doc.description);
       assert.equal(attachment?.creation, doc.date);
     }

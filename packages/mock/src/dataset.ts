@@ -22,7 +22,9 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import { SEED_2017_DATES, seed2017 } from './data/seed-2017.js';
-import { sampleFiles, toBase64 } from './sample-files.js';
+import { cdaKindOf, sampleCda } from './sample-cda.js';
+import type { CdaAuthor, CdaOrganization, CdaPatient, SampleCda } from './sample-cda.js';
+import { sampleFiles, sha1, toBase64 } from './sample-files.js';
 import type { SampleFile } from './sample-files.js';
 
 export { SEED_2017_DATES } from './data/seed-2017.js';
@@ -470,6 +472,16 @@ interface PatientEntry {
   ref: Ref;
   /** The médecin référent, when the patient has declared one. */
   gp: Ref | undefined;
+  /** What a CDA document says of the patient. */
+  cda: CdaPatient;
+  /** Among the first {@link CDA_PATIENTS}: some of their documents are CDA documents. */
+  holdsCda: boolean;
+}
+
+/** An author as a CDA document names them: the person, if any, and their organisation. */
+interface CdaSigner {
+  person: CdaAuthor | undefined;
+  organization: CdaOrganization;
 }
 
 interface TypeEntry {
@@ -481,10 +493,20 @@ interface TypeEntry {
 interface World {
   resources: Resource[];
   patients: PatientEntry[];
+  /** CDA authors by reference (`Practitioner/…`, `Organization/…`). */
+  signers: ReadonlyMap<string, CdaSigner>;
+  /** `patient reference|CDA kind` pairs that already have their CDA document. */
+  cdaDone: Set<string>;
   byProfession: ReadonlyMap<ProfessionCode, readonly Ref[]>;
   labs: readonly Ref[];
   types: readonly TypeEntry[];
 }
+
+/**
+ * How many of the first patients (the largest records) have CDA documents: the first document of
+ * each CDA kind (lab report, summary, discharge letter, emergency summary, imaging report).
+ */
+const CDA_PATIENTS = 20;
 
 const CONFIDENTIALITY: readonly ConfidentialityCode[] = ['N', 'R', 'V'];
 /** Most documents are normal; some restricted, a few very restricted. */
@@ -528,6 +550,12 @@ function buildWorld(rng: Rng, patientCount: number, firstDocumentDay: number): W
     reference: `Organization/${seed.id}`,
     display: seed.name,
   });
+  const signers = new Map<string, CdaSigner>(
+    ORGANIZATIONS.map((seed) => [
+      `Organization/${seed.id}`,
+      { person: undefined, organization: { id: seed.id, name: seed.name } },
+    ]),
+  );
   const hospitals = ORGANIZATIONS.filter((o) => o.kind === 'hospital');
   const laboratories = ORGANIZATIONS.filter((o) => o.kind === 'laboratory');
 
@@ -570,6 +598,10 @@ function buildWorld(rng: Rng, patientCount: number, firstDocumentDay: number): W
       code: [{ coding: [{ system: PROFESSION_SYSTEM, code: profession.code }] }],
     });
     byProfession.get(profession.code)?.push(ref);
+    signers.set(ref.reference, {
+      person: { id, given, family, ...(doctor ? { prefix: 'Dr' } : {}) },
+      organization: { id: organization.id, name: organization.name },
+    });
   }
   const gps = byProfession.get('medecin-generaliste') ?? [];
 
@@ -605,7 +637,18 @@ function buildWorld(rng: Rng, patientCount: number, firstDocumentDay: number): W
       address: [{ city: rng.pick(CITIES), country: 'LU' }],
       ...(gp ? { generalPractitioner: [{ ...gp }] } : {}),
     });
-    patientEntries.push({ ref: { reference: `Patient/${id}`, display: `${given} ${family}` }, gp });
+    patientEntries.push({
+      ref: { reference: `Patient/${id}`, display: `${given} ${family}` },
+      gp,
+      cda: {
+        matricule: makeMatricule(birthDate, sequence),
+        given,
+        family,
+        birthDate,
+        gender: female ? 'female' : 'male',
+      },
+      holdsCda: i < CDA_PATIENTS,
+    });
   }
 
   const binaries = sampleFiles().map((file): Binary => ({
@@ -618,6 +661,8 @@ function buildWorld(rng: Rng, patientCount: number, firstDocumentDay: number): W
   return {
     resources: [...organizations, ...practitioners, ...roles, ...patients, ...binaries],
     patients: patientEntries,
+    signers,
+    cdaDone: new Set(),
     byProfession,
     labs: laboratories.map(orgRef),
     types,
@@ -637,13 +682,42 @@ function authorFor(rng: Rng, world: World, entry: TypeEntry, patient: PatientEnt
   return rng.pick(world.byProfession.get(rng.pick(authors)) ?? []);
 }
 
+/**
+ * The CDA document a new document holds instead of its sample file, if any: the first document of
+ * each CDA kind for each of the first patients, so each CDA names its own patient, author and
+ * date while the dataset stays small and fast to build.
+ */
+function cdaFor(
+  world: World,
+  entry: TypeEntry,
+  patient: PatientEntry,
+  author: Ref,
+  uuid: string,
+  date: string,
+): SampleCda | undefined {
+  // Most documents are not: decided before any lookup, as generating must stay fast.
+  if (!patient.holdsCda) return undefined;
+  const kind = cdaKindOf(entry.type.code);
+  const signer = world.signers.get(author.reference);
+  const key = `${patient.ref.reference}|${kind}`;
+  if (!kind || !signer || world.cdaDone.has(key)) return undefined;
+  world.cdaDone.add(key);
+  return sampleCda(kind, {
+    uuid,
+    patient: patient.cda,
+    ...(signer.person ? { author: signer.person } : {}),
+    organization: signer.organization,
+    date,
+  });
+}
+
 function makeDocument(
   rng: Rng,
   world: World,
   index: number,
   entry: TypeEntry,
   ms: number,
-): DocumentReference {
+): { document: DocumentReference; binary?: Binary } {
   // Squaring skews documents towards the first patients: a few large records, many small ones,
   // as in real life, so paging and long lists get exercised.
   const u = rng.next();
@@ -651,13 +725,37 @@ function makeDocument(
   if (!patient) throw new Error('Patient out of range');
   const author = authorFor(rng, world, entry, patient);
   const file = rng.pick(entry.files);
-  const title = entry.profile.titles.length > 0 ? rng.pick(entry.profile.titles) : file.title;
+  const drawnTitle = entry.profile.titles.length > 0 ? rng.pick(entry.profile.titles) : file.title;
   const date = luxembourgInstant(ms);
   const confidentiality = CONFIDENTIALITY[rng.weighted(CONFIDENTIALITY_WEIGHTS)] ?? 'N';
-  return {
+  const uuid = rng.uuid();
+  const id = `doc-${String(index + 1).padStart(6, '0')}`;
+  const cda = cdaFor(world, entry, patient, author, uuid, date);
+  const title = cda?.title ?? drawnTitle;
+  const attachment = cda
+    ? {
+        contentType: cda.contentType,
+        language: cda.language,
+        url: `Binary/cda-${id}`,
+        size: cda.bytes.length,
+        hash: toBase64(sha1(cda.bytes)),
+        title,
+        creation: date,
+      }
+    : {
+        contentType: file.contentType,
+        language: 'fr',
+        // Documents share the pool's Binaries, so a large dataset holds only a few files.
+        url: `Binary/${sampleBinaryId(file.id)}`,
+        size: file.size,
+        hash: file.sha1Base64,
+        title,
+        creation: date,
+      };
+  const document: DocumentReference = {
     resourceType: 'DocumentReference',
-    id: `doc-${String(index + 1).padStart(6, '0')}`,
-    masterIdentifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${rng.uuid()}` },
+    id,
+    masterIdentifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${uuid}` },
     status: 'current',
     type: documentTypeConcept(entry.type),
     category: [documentClassConcept(entry.type)],
@@ -668,19 +766,25 @@ function makeDocument(
     securityLabel: [{ coding: [{ system: CONFIDENTIALITY_SYSTEM, code: confidentiality }] }],
     content: [
       {
-        attachment: {
-          contentType: file.contentType,
-          language: 'fr',
-          // Documents share the pool's Binaries, so a large dataset holds only a few files.
-          url: `Binary/${sampleBinaryId(file.id)}`,
-          size: file.size,
-          hash: file.sha1Base64,
-          title,
-          creation: date,
-        },
+        attachment,
+        ...(cda ? { format: { ...cda.format } } : {}),
       },
     ],
   };
+  if (!cda) return { document };
+  const binary: Binary = {
+    resourceType: 'Binary',
+    id: `cda-${id}`,
+    contentType: cda.contentType,
+    data: toBase64(cda.bytes),
+  };
+  return { document, binary };
+}
+
+/** Adds a document and the Binary of its CDA document, if it has one. */
+function push(result: Resource[], made: { document: DocumentReference; binary?: Binary }): void {
+  result.push(made.document);
+  if (made.binary) result.push(made.binary);
 }
 
 function checkCount(value: number, name: string, min: number): void {
@@ -691,7 +795,7 @@ function checkCount(value: number, name: string, min: number): void {
 
 /**
  * A random dataset: organizations, professionals with their roles, patients, one Binary per
- * sample file, and `documents` DocumentReferences whose types follow the March 2017 distribution
+ * sample file and one per CDA document (see {@link CDA_PATIENTS}), and `documents` DocumentReferences whose types follow the March 2017 distribution
  * and whose dates spread over `from`..`to`. The same options always give deep-equal output.
  */
 export function generateDataset(options: DatasetOptions): Resource[] {
@@ -711,7 +815,7 @@ export function generateDataset(options: DatasetOptions): Resource[] {
   for (let i = 0; i < documents; i++) {
     const entry = world.types[rng.weighted(typeWeights)];
     if (!entry) throw new Error('Document type out of range');
-    result.push(makeDocument(rng, world, i, entry, workingInstant(rng, firstDay, days)));
+    push(result, makeDocument(rng, world, i, entry, workingInstant(rng, firstDay, days)));
   }
   return result;
 }
@@ -743,7 +847,7 @@ export function seed2017Dataset(options: { patients?: number } = {}): Resource[]
       const added = (row.counts[column] ?? 0) - (column === 0 ? 0 : (row.counts[column - 1] ?? 0));
       for (let k = 0; k < added; k++) {
         const ms = workingInstant(rng, lowerDay, upperDay - lowerDay);
-        result.push(makeDocument(rng, world, index++, entry, ms));
+        push(result, makeDocument(rng, world, index++, entry, ms));
       }
     }
     lowerDay = upperDay;

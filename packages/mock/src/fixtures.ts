@@ -18,9 +18,11 @@ import {
   type ProfessionCode,
 } from '@dsp-kit/fhir';
 import { makeMatricule } from '@dsp-kit/fhir/matricule';
-import { sha1, toBase64 } from './sample-files.js';
+import { sampleCda, type CdaKind, type SampleCda } from './sample-cda.js';
+import { sampleFile, sha1, toBase64 } from './sample-files.js';
 import type {
   Binary,
+  Coding,
   Consent,
   DocumentReference,
   Organization,
@@ -58,6 +60,7 @@ function practitioner(
   id: string,
   given: string,
   family: string,
+  gender: 'female' | 'male',
   prefix?: string,
 ): Fixture<Practitioner> {
   return {
@@ -65,26 +68,27 @@ function practitioner(
     id,
     active: true,
     name: [{ family, given: [given], ...(prefix ? { prefix: [prefix] } : {}) }],
+    gender,
   };
 }
 
 export const practitioners = {
   /** Dr Paul Weber, general practitioner: Marie's médecin référent. */
-  weber: practitioner('paul-weber', 'Paul', 'Weber', 'Dr'),
+  weber: practitioner('paul-weber', 'Paul', 'Weber', 'male', 'Dr'),
   /** Dr Anne Muller, cardiologist at the CHL. */
-  muller: practitioner('anne-muller', 'Anne', 'Muller', 'Dr'),
+  muller: practitioner('anne-muller', 'Anne', 'Muller', 'female', 'Dr'),
   /** Lisa Schmitt, home-care nurse. */
-  schmitt: practitioner('lisa-schmitt', 'Lisa', 'Schmitt'),
+  schmitt: practitioner('lisa-schmitt', 'Lisa', 'Schmitt', 'female'),
   /** Marc Thill, physiotherapist: does not read lab results. */
-  thill: practitioner('marc-thill', 'Marc', 'Thill'),
+  thill: practitioner('marc-thill', 'Marc', 'Thill', 'male'),
   /** Dr Inès Faber, biologist at Ketterthill. */
-  faber: practitioner('ines-faber', 'Inès', 'Faber', 'Dr'),
+  faber: practitioner('ines-faber', 'Inès', 'Faber', 'female', 'Dr'),
   /** Dr Luc Kremer, general practitioner blocked by Marie. */
-  kremer: practitioner('luc-kremer', 'Luc', 'Kremer', 'Dr'),
+  kremer: practitioner('luc-kremer', 'Luc', 'Kremer', 'male', 'Dr'),
   /** Dr Sarah Hansen, emergency physician at the CHEM. */
-  hansen: practitioner('sarah-hansen', 'Sarah', 'Hansen', 'Dr'),
+  hansen: practitioner('sarah-hansen', 'Sarah', 'Hansen', 'female', 'Dr'),
   /** Julie Meyer, pharmacist. */
-  meyer: practitioner('julie-meyer', 'Julie', 'Meyer'),
+  meyer: practitioner('julie-meyer', 'Julie', 'Meyer', 'female'),
 } as const;
 
 function role(
@@ -201,26 +205,105 @@ function ref(
 
 const text = (value: string) => new TextEncoder().encode(value);
 
-interface DocumentFixture {
+/** What a fixture document holds: plain text, a file of the sample pool, or a CDA document. */
+type DocumentContent =
+  { readonly body: string } | { readonly sample: string } | { readonly cda: CdaKind };
+
+type DocumentFixture = {
   id: string;
   patient: Fixture<Patient>;
   typeCode: string;
   title: string;
   date: string;
   author: Fixture<Practitioner | Patient | Organization>;
-  body: string;
   confidentiality?: 'N' | 'R' | 'V';
   hiddenFromPatient?: boolean;
+} & DocumentContent;
+
+interface Content {
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+  readonly language: 'fr' | 'de';
+  readonly format?: Coding;
 }
 
-/** The documents' contents: small real text files, so size and hash are right. */
-const contents = new Map<string, Uint8Array>();
+/** The documents' contents by document id, so sizes and hashes are right. */
+const contents = new Map<string, Content>();
+
+/** The organisation a practitioner works for, from their role. */
+function organizationOf(practitioner: Fixture<Practitioner>): Fixture<Organization> {
+  const role = Object.values(roles).find(
+    (r) => r.practitioner?.reference === `Practitioner/${practitioner.id}`,
+  );
+  const org = Object.values(organizations).find(
+    (o) => role?.organization?.reference === `Organization/${o.id}`,
+  );
+  if (!org) throw new Error(`No organization for ${practitioner.id}`);
+  return org;
+}
+
+/** A CDA document of `kind` about the fixture's patient, by its author, on its date. */
+function cdaOf(fixture: DocumentFixture, kind: CdaKind): SampleCda {
+  const { patient, author } = fixture;
+  const name = patient.name?.[0];
+  const matricule = patient.identifier?.[0]?.value;
+  if (!name?.given?.[0] || !name.family || !patient.birthDate || !matricule) {
+    throw new Error(`Fixture patient ${patient.id} lacks a name, birth date or matricule`);
+  }
+  if (author.resourceType === 'Patient') throw new Error(`${fixture.id}: a CDA by the patient`);
+  const person =
+    author.resourceType === 'Practitioner'
+      ? {
+          id: author.id,
+          given: author.name?.[0]?.given?.[0] ?? '',
+          family: author.name?.[0]?.family ?? '',
+          ...(author.name?.[0]?.prefix?.[0] ? { prefix: author.name[0].prefix[0] } : {}),
+        }
+      : undefined;
+  const org = author.resourceType === 'Organization' ? author : organizationOf(author);
+  const cda = sampleCda(kind, {
+    uuid: uuidFor(fixture.id),
+    patient: {
+      matricule,
+      given: name.given[0],
+      family: name.family,
+      birthDate: patient.birthDate,
+      gender: patient.gender ?? 'unknown',
+    },
+    ...(person ? { author: person } : {}),
+    organization: { id: org.id, name: org.name ?? '' },
+    date: fixture.date,
+  });
+  if (cda.typeCode !== fixture.typeCode) {
+    throw new Error(`${fixture.id}: a ${kind} is a ${cda.typeCode}, not a ${fixture.typeCode}`);
+  }
+  return cda;
+}
+
+function contentOf(fixture: DocumentFixture): Content {
+  if ('cda' in fixture) {
+    const cda = cdaOf(fixture, fixture.cda);
+    return {
+      bytes: cda.bytes,
+      contentType: cda.contentType,
+      language: cda.language,
+      format: cda.format,
+    };
+  }
+  if ('sample' in fixture) {
+    const file = sampleFile(fixture.sample);
+    if (!file) throw new Error(`No sample file ${fixture.sample}`);
+    return { bytes: file.bytes, contentType: file.contentType, language: 'fr' };
+  }
+  return { bytes: text(fixture.body), contentType: 'text/plain', language: 'fr' };
+}
 
 function documentReference(fixture: DocumentFixture): Fixture<DocumentReference> {
   const type = documentTypeByCode(fixture.typeCode);
   if (!type) throw new Error(`Unknown DSP document type ${fixture.typeCode}`);
-  const bytes = text(fixture.body);
-  contents.set(fixture.id, bytes);
+  const content = contentOf(fixture);
+  contents.set(fixture.id, content);
+  const { bytes } = content;
   return {
     resourceType: 'DocumentReference',
     id: fixture.id,
@@ -241,14 +324,15 @@ function documentReference(fixture: DocumentFixture): Fixture<DocumentReference>
     content: [
       {
         attachment: {
-          contentType: 'text/plain',
-          language: 'fr',
+          contentType: content.contentType,
+          language: content.language,
           url: `Binary/content-${fixture.id}`,
           size: bytes.byteLength,
           hash: toBase64(sha1(bytes)),
           title: fixture.title,
           creation: fixture.date,
         },
+        ...(content.format ? { format: content.format } : {}),
       },
     ],
   };
@@ -303,7 +387,7 @@ export const documents = {
     title: "Certificat d'aptitude au sport",
     date: '2025-09-01T08:45:00+02:00',
     author: practitioners.weber,
-    body: "Certificat d'aptitude au sport\nAucune contre-indication à la pratique de la course à pied.\n",
+    sample: 'pdf-certificat',
   }),
   ownNote: documentReference({
     id: 'doc-marie-expression',
@@ -344,7 +428,7 @@ export const documents = {
     title: 'Lettre de sortie — service de gériatrie',
     date: '2026-08-14T15:20:00+02:00',
     author: organizations.chl,
-    body: 'Lettre de sortie\nRetour à domicile avec soins infirmiers.\n',
+    cda: 'discharge-letter',
   }),
   sophieSummary: documentReference({
     id: 'doc-sophie-resume',
@@ -373,18 +457,64 @@ export const documents = {
     author: practitioners.kremer,
     body: 'Traitement en cours\nMetformine 850 mg, 2 fois par jour.\n',
   }),
+  /** A laboratory's report with abnormal results, as a level-3 CDA (IHE XD-LAB). */
+  tomLabReport: documentReference({
+    id: 'doc-tom-biologie',
+    patient: patients.tom,
+    typeCode: 'resultat-biologie',
+    title: 'Compte rendu d’examens de biologie médicale',
+    date: '2026-10-05T08:30:00+02:00',
+    author: organizations.ketterthill,
+    cda: 'lab-report',
+  }),
+  /** Allergies, problems, medication and vaccinations, as a level-3 CDA (IHE PCC XPHR). */
+  tomSummary: documentReference({
+    id: 'doc-tom-resume',
+    patient: patients.tom,
+    typeCode: 'resume-patient',
+    title: 'Résumé patient',
+    date: '2026-02-16T09:45:00+01:00',
+    author: practitioners.kremer,
+    cda: 'patient-summary',
+  }),
+  /** Tom's visit to the CHEM's emergency department, written in German. */
+  tomEmergency: documentReference({
+    id: 'doc-tom-urgences',
+    patient: patients.tom,
+    typeCode: 'passage-urgences',
+    title: 'Notaufnahmebericht',
+    date: '2026-05-23T22:40:00+02:00',
+    author: practitioners.hansen,
+    cda: 'emergency-summary',
+  }),
+  tomCardiacMri: documentReference({
+    id: 'doc-tom-irm-cardiaque',
+    patient: patients.tom,
+    typeCode: 'imagerie',
+    title: 'IRM cardiaque, coupe petit axe',
+    date: '2026-07-07T11:20:00+02:00',
+    author: practitioners.muller,
+    sample: 'png-irm-cardiaque',
+  }),
+  tomCardiacMriReport: documentReference({
+    id: 'doc-tom-irm-cardiaque-cr',
+    patient: patients.tom,
+    typeCode: 'imagerie',
+    title: 'IRM cardiaque — compte rendu',
+    date: '2026-07-07T12:05:00+02:00',
+    author: practitioners.muller,
+    cda: 'imaging-report',
+  }),
 } as const;
 
 function binaries(): Fixture<Binary>[] {
   return Object.values(documents).map((doc) => {
-    const bytes = contents.get(doc.id) ?? new Uint8Array();
-    let binary = '';
-    for (const byte of bytes) binary += String.fromCharCode(byte);
+    const content = contents.get(doc.id);
     return {
       resourceType: 'Binary',
       id: `content-${doc.id}`,
-      contentType: 'text/plain',
-      data: btoa(binary),
+      contentType: content?.contentType ?? 'text/plain',
+      data: toBase64(content?.bytes ?? new Uint8Array()),
     };
   });
 }

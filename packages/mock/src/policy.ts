@@ -90,6 +90,13 @@ export interface PolicyOptions {
   professions?: ProfessionMatrix;
   /** Professionals need an explicit grant (DMP's "explicit grants only"); default false. */
   explicitGrantsOnly?: boolean;
+  /**
+   * Patients (ids) whose DSP needs an explicit grant whatever `explicitGrantsOnly` says: a
+   * per-patient policy. A professional without a grant, who is not the patient's référent,
+   * reads such a DSP only through break-the-glass; the other patients follow
+   * `explicitGrantsOnly`. None by default.
+   */
+  explicitGrantsFor?: readonly string[];
   /** The médecin référent sees masked documents (DMP rule); default true. */
   referentSeesMasked?: boolean;
   /**
@@ -122,6 +129,12 @@ export const refusalText: Record<Refusal, string> = {
   profession: 'Votre profession n’a pas accès à ce type de document.',
 };
 
+/**
+ * Said beside a refusal when the patient also refused emergency access, so the professional knows
+ * break-the-glass is no way in either.
+ */
+export const breakTheGlassRefusedText = 'Le patient a refusé l’accès en urgence à son DSP.';
+
 /** What the caller may do with one patient's record. */
 export interface RecordAccess {
   /** Why the whole record is refused, or undefined when it is open to the caller. */
@@ -130,6 +143,13 @@ export interface RecordAccess {
   readonly breakTheGlass: boolean;
   /** Why this document is refused to the caller, or undefined when they may see it. */
   document(document: DocumentReference): Refusal | undefined;
+  /**
+   * Whether the caller is a professional who sees this document although the patient masked it,
+   * because they see masked documents (the médecin référent, a full grant): they are told it is
+   * masked. Its author sees it as its author, and is not told; the patient sees their masks in
+   * their access rights.
+   */
+  seesMask(document: DocumentReference): boolean;
 }
 
 function actorProvisions(consent: Consent | undefined, reference: string): ConsentProvision[] {
@@ -172,6 +192,7 @@ export function isClosed(consent: Consent | undefined): boolean {
 export class Policy {
   readonly #matrix: ProfessionMatrix;
   readonly #explicitGrantsOnly: boolean;
+  readonly #explicitGrantsFor: ReadonlySet<string>;
   readonly #referentSeesMasked: boolean;
   /** See `PolicyOptions.organisationReplaces`. */
   readonly organisationReplaces: boolean;
@@ -179,8 +200,14 @@ export class Policy {
   constructor(options: PolicyOptions = {}) {
     this.#matrix = options.professions ?? defaultProfessionMatrix;
     this.#explicitGrantsOnly = options.explicitGrantsOnly ?? false;
+    this.#explicitGrantsFor = new Set(options.explicitGrantsFor ?? []);
     this.#referentSeesMasked = options.referentSeesMasked ?? true;
     this.organisationReplaces = options.organisationReplaces ?? true;
+  }
+
+  /** Whether professionals need an explicit grant to read this patient's DSP. */
+  #needsExplicitGrant(patientId: string | undefined): boolean {
+    return this.#explicitGrantsOnly || this.#explicitGrantsFor.has(patientId ?? '');
   }
 
   /** May the profession read this type? */
@@ -200,6 +227,7 @@ export class Policy {
       refusal,
       breakTheGlass: false,
       document: () => refusal,
+      seesMask: () => false,
     });
     if (caller.kind === 'agency') return denied('agency');
     if (caller.kind === 'patient' || caller.kind === 'assistant') {
@@ -209,6 +237,7 @@ export class Policy {
         breakTheGlass: false,
         document: (doc) =>
           hasLabel(doc, 'hidden-from-patient') ? 'hidden-from-patient' : undefined,
+        seesMask: () => false,
       };
     }
     const reference = caller.reference.reference ?? '';
@@ -222,9 +251,9 @@ export class Policy {
       (grant?.securityLabel ?? []).some(
         (l) => l.system === DSP_SECURITY_SYSTEM && l.code === 'masked',
       );
-    const usesEmergency = this.#explicitGrantsOnly && !grant && !referent && emergencyAccess;
-    if (this.#explicitGrantsOnly && !grant && !referent && !emergencyAccess)
-      return denied('no-grant');
+    const explicitOnly = this.#needsExplicitGrant(patient.id);
+    const usesEmergency = explicitOnly && !grant && !referent && emergencyAccess;
+    if (explicitOnly && !grant && !referent && !emergencyAccess) return denied('no-grant');
     return {
       refusal: undefined,
       breakTheGlass: usesEmergency || (emergencyAccess && !grant && !referent),
@@ -236,6 +265,7 @@ export class Policy {
           return 'profession';
         return undefined;
       },
+      seesMask: (doc) => full && maskedByConsent(consent, doc.id),
     };
   }
 }

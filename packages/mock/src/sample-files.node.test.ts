@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { inflateSync } from 'node:zlib';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { crc32, sampleFile, sampleFiles, sha1, toBase64 } from './sample-files.js';
+
+/** pdf.js's metrics of the 14 standard fonts, which the sample PDFs use without embedding them. */
+const STANDARD_FONTS = join(
+  dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
+  'standard_fonts/',
+);
 
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 const nodeSha1 = (bytes: Uint8Array) => createHash('sha1').update(bytes).digest('base64');
@@ -38,9 +47,9 @@ function pngChunks(bytes: Uint8Array): PngChunk[] {
 }
 
 describe('sampleFiles', () => {
-  it('holds at least 3 PDFs, 2 PNGs and 3 text files with unique ids', () => {
+  it('holds at least 3 PDFs, 3 PNGs and 3 text files with unique ids', () => {
     assert.ok(ofType('application/pdf').length >= 3);
-    assert.ok(ofType('image/png').length >= 2);
+    assert.ok(ofType('image/png').length >= 3);
     assert.ok(ofType('text/plain').length >= 3);
     const ids = sampleFiles().map((f) => f.id);
     assert.equal(new Set(ids).size, ids.length);
@@ -117,6 +126,39 @@ describe('sampleFiles', () => {
     }
   });
 
+  it('makes PDFs pdf.js opens, of 2 to 4 pages of text, each page with the title', async () => {
+    for (const file of ofType('application/pdf')) {
+      const pdf = await getDocument({
+        data: file.bytes.slice(),
+        standardFontDataUrl: STANDARD_FONTS,
+      }).promise;
+      assert.ok(pdf.numPages >= 2 && pdf.numPages <= 4, `${file.id}: ${pdf.numPages} pages`);
+      for (let n = 1; n <= pdf.numPages; n++) {
+        const page = await pdf.getPage(n);
+        const text = (await page.getTextContent()).items
+          .map((item) => ('str' in item ? item.str : ''))
+          .join(' ');
+        assert.ok(text.includes(file.title), `${file.id}: page ${n} shows the title`);
+        assert.ok(text.includes(`Page ${n} / ${pdf.numPages}`), `${file.id}: page ${n} number`);
+      }
+      await pdf.destroy();
+    }
+  });
+
+  it('makes images that are not a single colour', () => {
+    for (const file of ofType('image/png')) {
+      const chunks = pngChunks(file.bytes);
+      const raw = inflateSync(chunks[1]!.data);
+      const width = chunks[0]!.data.readUInt32BE(0);
+      const channels = { 0: 1, 2: 3, 6: 4 }[chunks[0]!.data[9] as 0 | 2 | 6];
+      const values = new Set<number>();
+      for (let i = 1; i < raw.length; i += 1 + width * channels) {
+        for (let x = 0; x < width * channels; x += channels) values.add(raw[i + x]!);
+      }
+      assert.ok(values.size > 16, `${file.id}: ${values.size} levels`);
+    }
+  });
+
   it('makes PNG files with a valid signature, correct CRCs and an IDAT zlib inflates', () => {
     for (const file of ofType('image/png')) {
       assert.deepEqual([...file.bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
@@ -134,8 +176,8 @@ describe('sampleFiles', () => {
       const height = ihdr.readUInt32BE(4);
       const [depth, colourType] = [ihdr[8], ihdr[9]];
       assert.equal(depth, 8);
-      const channels = colourType === 6 ? 4 : colourType === 2 ? 3 : 0;
-      assert.ok(channels > 0, `${file.id}: RGB or RGBA`);
+      const channels = colourType === 6 ? 4 : colourType === 2 ? 3 : colourType === 0 ? 1 : 0;
+      assert.ok(channels > 0, `${file.id}: greyscale, RGB or RGBA`);
       const raw = inflateSync(chunks[1]!.data);
       assert.equal(raw.length, height * (1 + width * channels));
       for (let y = 0; y < height; y++)

@@ -166,10 +166,18 @@ function pngChunk(type: string, data: Uint8Array): Uint8Array {
   return concat([uint32(data.length), typeAndData, uint32(crc32(typeAndData))]);
 }
 
-/** A PNG of one solid colour: 8-bit RGB, or RGBA when `rgba` has four channels. */
-function solidPng(width: number, height: number, rgba: readonly number[]): Uint8Array {
-  const channels = rgba.length;
-  const colourType = channels === 4 ? 6 : 2;
+/** The colour types written here: greyscale (one channel), RGB and RGBA. */
+const COLOUR_TYPES: Readonly<Record<number, number>> = { 1: 0, 3: 2, 4: 6 };
+
+/**
+ * An 8-bit PNG whose pixels `paint(x, y)` gives: one value per channel (greyscale, RGB or RGBA,
+ * by the length of what it returns for the first pixel).
+ */
+function png(width: number, height: number, paint: (x: number, y: number) => readonly number[]) {
+  const channels = paint(0, 0).length;
+  const colourType = COLOUR_TYPES[channels];
+  if (colourType === undefined)
+    throw new Error(`A PNG pixel has 1, 3 or 4 channels, not ${channels}`);
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
@@ -180,7 +188,7 @@ function solidPng(width: number, height: number, rgba: readonly number[]): Uint8
   const stride = 1 + width * channels;
   const raw = new Uint8Array(height * stride);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) raw.set(rgba, y * stride + 1 + x * channels);
+    for (let x = 0; x < width; x++) raw.set(paint(x, y), y * stride + 1 + x * channels);
   }
   return concat([
     Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
@@ -190,14 +198,88 @@ function solidPng(width: number, height: number, rgba: readonly number[]): Uint8
   ]);
 }
 
+/** A grey level clamped to a byte. */
+const grey = (value: number): readonly number[] => [Math.max(0, Math.min(255, Math.round(value)))];
+
+/** Deterministic noise in [0, 1) for a pixel: the speckle of an ultrasound, the grain of a film. */
+function noise(x: number, y: number): number {
+  const h = Math.imul(x * 374761393 + y * 668265263, 1274126177) >>> 0;
+  return ((h ^ (h >>> 13)) & 0xffff) / 0x10000;
+}
+
+/** Inside an ellipse centred on (cx, cy): ≤ 1. */
+function ellipse(x: number, y: number, cx: number, cy: number, rx: number, ry: number): number {
+  return ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2;
+}
+
+/** A frontal chest radiograph as a sketch: the thorax, two dark lungs, the spine, the heart. */
+function chestRadiograph(width: number, height: number): Uint8Array {
+  return png(width, height, (x, y) => {
+    const cx = width / 2;
+    let level = 20;
+    if (ellipse(x, y, cx, height * 0.62, width * 0.46, height * 0.6) <= 1) level = 150;
+    const inLung = (side: number) =>
+      ellipse(x, y, cx + side * width * 0.2, height * 0.5, width * 0.15, height * 0.33) <= 1;
+    if (inLung(-1) || inLung(1)) level = 55;
+    if (ellipse(x, y, cx + width * 0.06, height * 0.66, width * 0.13, height * 0.13) <= 1) {
+      level = 170;
+    }
+    if (Math.abs(x - cx) < width * 0.035) level = 215;
+    // Ribs: faint bright bands across the lungs.
+    if ((inLung(-1) || inLung(1)) && Math.floor(y / 9) % 2 === 0) level += 25;
+    return grey(level + noise(x, y) * 14);
+  });
+}
+
+/** An ultrasound as a sketch: a fan of speckle on black, a dark structure within. */
+function ultrasound(width: number, height: number): Uint8Array {
+  return png(width, height, (x, y) => {
+    const dx = x - width / 2;
+    const r = Math.hypot(dx, y);
+    const inFan = r < height * 0.95 && Math.abs(Math.atan2(dx, y + 1)) < 0.6;
+    if (!inFan) return grey(0);
+    const cyst = ellipse(x, y, width / 2, height * 0.55, width * 0.12, height * 0.09) <= 1;
+    return grey((cyst ? 15 : 70 + 110 * (1 - r / height)) * (0.5 + noise(x, y)));
+  });
+}
+
+/** A cardiac MRI short-axis slice as a sketch: the chest, the myocardium, the bright cavity. */
+function cardiacMri(size: number): Uint8Array {
+  return png(size, size, (x, y) => {
+    const c = size / 2;
+    const r = Math.hypot(x - c - size * 0.05, y - c);
+    let level = ellipse(x, y, c, c, size * 0.46, size * 0.36) <= 1 ? 60 : 5;
+    if (r < size * 0.2) level = 95;
+    if (r < size * 0.12) level = 235;
+    return grey(level + noise(x, y) * 18);
+  });
+}
+
 // --- PDF --------------------------------------------------------------------------------------
 
-/** Latin-1 bytes of `text`: the PDF below uses WinAnsiEncoding, which agrees on é, è, à, ç… */
-function latin1(text: string): Uint8Array {
+/** WinAnsiEncoding's bytes for the characters it places outside Latin-1 that French needs. */
+const WIN_ANSI: Readonly<Record<string, number>> = {
+  '€': 0x80,
+  '…': 0x85,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '–': 0x96,
+  '—': 0x97,
+  œ: 0x9c,
+  Œ: 0x8c,
+};
+
+/**
+ * WinAnsiEncoding bytes of `text` (the PDFs below use it): Latin-1 for é, è, à, ç…, and the few
+ * characters Windows-1252 adds. A character offset of the text is then its byte offset.
+ */
+function winAnsi(text: string): Uint8Array {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0xff) throw new Error(`Not Latin-1: ${JSON.stringify(text[i])} in a sample PDF`);
+    const char = text[i] ?? '';
+    const code = WIN_ANSI[char] ?? text.charCodeAt(i);
+    if (code > 0xff) throw new Error(`Not WinAnsi: ${JSON.stringify(char)} in a sample PDF`);
     bytes[i] = code;
   }
   return bytes;
@@ -208,28 +290,66 @@ function pdfString(text: string): string {
   return `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})`;
 }
 
-/**
- * A one-page A4 PDF 1.4 with a title and lines of text in Helvetica. Built as a Latin-1 string,
- * so a character offset is a byte offset and the xref table can be computed as we go.
- */
-function textPdf(title: string, lines: readonly string[], creationDate: string): Uint8Array {
-  const text = [
+/** A page of a sample PDF: its heading and its lines of text. */
+export interface PdfPage {
+  readonly heading: string;
+  readonly lines: readonly string[];
+}
+
+/** Drawing operators for one page: the title, the heading, the lines, and "Page n / N". */
+function pageContent(title: string, page: PdfPage, number: number, pages: number): string {
+  return [
     'BT',
     '/F1 18 Tf',
     '72 770 Td',
     `${pdfString(title)} Tj`,
+    '/F2 13 Tf',
+    '0 -34 Td',
+    `${pdfString(page.heading)} Tj`,
     '/F1 11 Tf',
-    ...lines.flatMap((line, i) => [i === 0 ? '0 -32 Td' : '0 -18 Td', `${pdfString(line)} Tj`]),
+    ...page.lines.flatMap((line, i) => [
+      i === 0 ? '0 -26 Td' : '0 -17 Td',
+      `${pdfString(line)} Tj`,
+    ]),
+    'ET',
+    'BT',
+    '/F1 9 Tf',
+    '480 40 Td',
+    `${pdfString(`Page ${number} / ${pages}`)} Tj`,
     'ET',
   ].join('\n');
+}
+
+/**
+ * An A4 PDF 1.4 of one page per {@link PdfPage}, in Helvetica (regular and bold), each page with
+ * the title. Built as a Latin-1 string, so a character offset is a byte offset and the xref
+ * table can be computed as we go.
+ */
+export function textPdf(
+  title: string,
+  pages: readonly PdfPage[],
+  creationDate: string,
+): Uint8Array {
+  const font = (name: string) =>
+    `<< /Type /Font /Subtype /Type1 /BaseFont /${name} /Encoding /WinAnsiEncoding >>`;
+  // Objects 1–5: catalog, page tree, the two fonts, the information; then a page and its
+  // content stream for each page.
+  const pageObject = (i: number) => 6 + i * 2;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    // The EOL before `endstream` is not part of the stream's Length.
-    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Type /Pages /Kids [${pages.map((_, i) => `${pageObject(i)} 0 R`).join(' ')}] /Count ${pages.length} >>`,
+    font('Helvetica'),
+    font('Helvetica-Bold'),
     `<< /Title ${pdfString(title)} /Producer (DSP Kit mock) /CreationDate (D:${creationDate}) >>`,
+    ...pages.flatMap((page, i) => {
+      const content = pageContent(title, page, i + 1, pages.length);
+      return [
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ' +
+          `/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageObject(i) + 1} 0 R >>`,
+        // The EOL before `endstream` is not part of the stream's Length.
+        `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      ];
+    }),
   ];
   // The second line's high bytes tell transfer tools the file is binary.
   let pdf = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
@@ -242,9 +362,9 @@ function textPdf(title: string, lines: readonly string[], creationDate: string):
   // Each xref entry is exactly 20 bytes: 10-digit offset, 5-digit generation, type, space, LF.
   pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   pdf += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 5 0 R >>\n`;
   pdf += `startxref\n${xref}\n%%EOF\n`;
-  return latin1(pdf);
+  return winAnsi(pdf);
 }
 
 // --- The pool ---------------------------------------------------------------------------------
@@ -276,10 +396,24 @@ function buildPool(): readonly SampleFile[] {
       textPdf(
         'Résumé patient',
         [
-          'Date : 9 janvier 2017',
-          'Antécédents : appendicectomie (1998), hypertension artérielle traitée.',
-          'Allergies : pénicilline.',
-          FOOTER,
+          {
+            heading: 'Antécédents et allergies',
+            lines: [
+              'Date : 9 janvier 2017',
+              'Antécédents : appendicectomie (1998), hypertension artérielle traitée.',
+              'Allergies : pénicilline.',
+              'Facteurs de risque : ancien fumeur (arrêt en 2009), surpoids modéré.',
+            ],
+          },
+          {
+            heading: 'Traitements et vaccinations',
+            lines: [
+              'Amlodipine 5 mg : 1 comprimé le matin.',
+              'Atorvastatine 20 mg : 1 comprimé le soir.',
+              'Vaccinations : tétanos-diphtérie (2014), grippe saisonnière (2016).',
+              FOOTER,
+            ],
+          },
         ],
         "20170109110000+01'00'",
       ),
@@ -291,12 +425,64 @@ function buildPool(): readonly SampleFile[] {
       textPdf(
         'Compte rendu de consultation',
         [
-          'Date : 18 juin 2016',
-          "Motif : douleurs thoraciques à l'effort. Examen clinique sans particularité.",
-          'Conclusion : échocardiographie normale, contrôle dans un an.',
-          FOOTER,
+          {
+            heading: 'Motif et examen',
+            lines: [
+              'Date : 18 juin 2016',
+              "Motif : douleurs thoraciques à l'effort depuis trois semaines.",
+              'Examen clinique : tension artérielle 135/85 mmHg, pouls régulier à 72/min.',
+              'Auscultation cardiaque et pulmonaire sans particularité.',
+            ],
+          },
+          {
+            heading: 'Examens complémentaires',
+            lines: [
+              'Électrocardiogramme : rythme sinusal, pas de trouble de la repolarisation.',
+              'Échocardiographie : fonction ventriculaire gauche normale.',
+            ],
+          },
+          {
+            heading: 'Conclusion',
+            lines: ["Pas d'argument pour une cause cardiaque. Contrôle dans un an.", FOOTER],
+          },
         ],
         "20160618143000+02'00'",
+      ),
+    ),
+    file(
+      'pdf-echocardiographie',
+      'application/pdf',
+      'Échocardiographie transthoracique',
+      textPdf(
+        'Échocardiographie transthoracique',
+        [
+          {
+            heading: 'Indication et technique',
+            lines: [
+              "Indication : bilan de douleurs thoraciques atypiques à l'effort.",
+              'Technique : échocardiographie transthoracique, coupes standard, Doppler.',
+              'Qualité de l’examen : bonne échogénicité.',
+            ],
+          },
+          {
+            heading: 'Mesures',
+            lines: [
+              'Ventricule gauche : diamètre télédiastolique 48 mm, septum 9 mm.',
+              'Fraction d’éjection du ventricule gauche (FEVG) : 62 % (Simpson biplan).',
+              'Oreillette gauche : 32 mm. Aorte ascendante : 31 mm.',
+              'Pressions de remplissage normales (E/e’ = 7).',
+            ],
+          },
+          {
+            heading: 'Conclusion',
+            lines: [
+              'FEVG conservée (62 %). Pas de valvulopathie significative.',
+              'Pas d’épanchement péricardique.',
+              FOOTER,
+            ],
+          },
+        ],
+        "20260618143000+02'00'",
       ),
     ),
     file(
@@ -306,10 +492,24 @@ function buildPool(): readonly SampleFile[] {
       textPdf(
         "Résultats d'examens biologiques",
         [
-          'Date du prélèvement : 2 octobre 2016',
-          'Hémoglobine : 13,8 g/dl (12,0 - 16,0)',
-          'Glycémie à jeun : 0,92 g/l (0,70 - 1,10)',
-          FOOTER,
+          {
+            heading: 'Hématologie',
+            lines: [
+              'Date du prélèvement : 2 octobre 2016',
+              'Hémoglobine : 13,8 g/dl (12,0 - 16,0)',
+              'Leucocytes : 6,2 G/l (4,0 - 10,0)',
+              'Plaquettes : 245 G/l (150 - 400)',
+            ],
+          },
+          {
+            heading: 'Biochimie',
+            lines: [
+              'Glycémie à jeun : 0,92 g/l (0,70 - 1,10)',
+              'Créatinine : 8,1 mg/l (5,0 - 9,0)',
+              'Cholestérol LDL : 1,62 g/l (< 1,60) - légèrement élevé',
+              FOOTER,
+            ],
+          },
         ],
         "20161002091500+02'00'",
       ),
@@ -321,21 +521,30 @@ function buildPool(): readonly SampleFile[] {
       textPdf(
         'Certificat médical',
         [
-          'Date : 1er septembre 2016',
-          "Je soussigné certifie que l'état de santé du patient ne présente pas de",
-          'contre-indication à la pratique du sport en compétition.',
-          FOOTER,
+          {
+            heading: 'Certificat',
+            lines: [
+              'Date : 1er septembre 2016',
+              "Je soussigné certifie que l'état de santé du patient ne présente pas de",
+              'contre-indication à la pratique du sport en compétition.',
+            ],
+          },
+          {
+            heading: 'Examen',
+            lines: [
+              'Tension artérielle 120/75 mmHg, fréquence cardiaque 64/min au repos.',
+              'Électrocardiogramme de repos normal.',
+              'Certificat remis en main propre pour servir et valoir ce que de droit.',
+              FOOTER,
+            ],
+          },
         ],
         "20160901084500+02'00'",
       ),
     ),
-    file('png-radiographie', 'image/png', 'Radiographie (aperçu)', solidPng(16, 16, [48, 48, 48])),
-    file(
-      'png-echographie',
-      'image/png',
-      'Échographie (aperçu)',
-      solidPng(24, 16, [20, 60, 110, 255]),
-    ),
+    file('png-radiographie', 'image/png', 'Radiographie du thorax', chestRadiograph(160, 128)),
+    file('png-echographie', 'image/png', 'Échographie abdominale', ultrasound(160, 120)),
+    file('png-irm-cardiaque', 'image/png', 'IRM cardiaque, coupe petit axe', cardiacMri(128)),
     file(
       'txt-directives-anticipees',
       'text/plain',

@@ -64,6 +64,8 @@ export interface DspServerOptions {
 export interface DspServer {
   readonly baseUrl: string;
   readonly store: DspStore;
+  /** The emergency accesses in progress (the sandbox saves them with the store). */
+  readonly emergencies: EmergencyAccesses;
   /** Answers one request as the DSP server would. */
   handle(request: Request): Promise<Response>;
   /** Makes the server behave as the named scenario (they stack) until `clearScenarios()`. */
@@ -333,6 +335,7 @@ export function createDspServer(options: DspServerOptions): DspServer {
   return {
     baseUrl,
     store,
+    emergencies: state.emergencies,
     handle,
     useScenario(name) {
       active = [...active, name];

@@ -93,7 +93,7 @@ describe('dsp-mock-server', () => {
         headers: { Authorization: `Bearer mock:${users.agency}` },
       });
       assert.equal(response.status, 200);
-      assert.equal(((await response.json()) as { total: number }).total, 11 + 50);
+      assert.equal(((await response.json()) as { total: number }).total, 16 + 50);
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');

@@ -207,7 +207,7 @@ describe('the mock DSP server', () => {
       'DocumentReference?_summary=count&type=resume-patient',
     );
     assert.equal(count.status, 200);
-    assert.equal((count.body as Bundle).total, 2);
+    assert.equal((count.body as Bundle).total, 3);
     assert.equal((count.body as Bundle).entry, undefined);
     assert.equal(
       (await call(users.agency, 'GET', 'DocumentReference?type=resume-patient')).status,
@@ -475,7 +475,7 @@ describe('directory, reads and batches on the mock server', () => {
     });
     assert.equal(answer.status, 200);
     const entries = (answer.body as Bundle).entry ?? [];
-    assert.equal((entries[0]?.resource as Bundle | undefined)?.total, 2);
+    assert.equal((entries[0]?.resource as Bundle | undefined)?.total, 3);
     assert.match(entries[1]?.response?.status ?? '', /^403/);
     assert.match(entries[2]?.response?.status ?? '', /^400/);
   });

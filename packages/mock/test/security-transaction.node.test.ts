@@ -280,7 +280,7 @@ describe('ITI-65 writes: nothing existing is replaced, moved or overwritten', ()
       assertRefused(await send(users.kremer, bundle), 3);
       const after = await content(users.weber, certificate);
       assert.equal(after.status, 200);
-      assert.equal(after.headers.get('content-type'), 'text/plain');
+      assert.equal(after.headers.get('content-type'), 'application/pdf');
       assert.equal(after.body, before.body);
     });
   }

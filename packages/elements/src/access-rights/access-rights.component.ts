@@ -6,6 +6,7 @@ import {
   DspValidationError,
   label,
   professionByCode,
+  professionLabel,
   professions,
   type AccessSummary,
   type AssistantField,
@@ -29,6 +30,7 @@ import {
   documentTitle,
   inverseOf,
   isInEffect,
+  personName,
   type AccessEdit,
   type ActorStatus,
 } from './access-rights.controller.js';
@@ -50,6 +52,7 @@ import {
 import { accessRightsMessages, type AccessRightsMessages } from './access-rights.messages.js';
 import { styles } from './access-rights.styles.js';
 import { problemMessage, renderAssistantSection } from './assistant-section.js';
+import { wordsFor } from './assistant-wording.js';
 import { AssistantsController } from './assistants.controller.js';
 import { renderConfirmDialog, type Confirmation } from './confirm-dialog.js';
 import {
@@ -182,7 +185,8 @@ export class DspAccessRights extends DspElement {
   @state() private assistantFailure: { error: unknown; operation: Operation } | undefined;
   /**
    * What was typed in the forms, kept for the patient they were typed for: a form rendered anew
-   * (the panel reloaded, a failure shown) shows it again; another patient or client starts empty.
+   * (the panel reloaded, a failure shown, a new client) shows it again; another patient starts
+   * empty.
    */
   @state() private assistantDraft: AssistantDraft = NO_ASSISTANT;
   @state() private searchDraft: SearchDraft = NO_SEARCH;
@@ -196,7 +200,18 @@ export class DspAccessRights extends DspElement {
   readonly #assistants = new AssistantsController(this);
   #answer: ((confirmed: boolean) => void) | undefined;
   #viewer: Viewer = { kind: 'unknown' };
+  /** The words last made for the viewer, kept while the language, viewer and patient stay. */
+  #said:
+    | {
+        m: AccessRightsMessages;
+        assistant: boolean;
+        patient: string | undefined;
+        words: AccessRightsMessages;
+      }
+    | undefined;
   #loadedWith: readonly [DspClient | undefined, string | undefined] | undefined;
+  /** The patient whose record the forms' drafts and the mask choice were made on. */
+  #draftsFor: string | undefined;
   #reportedError: unknown;
   #undoTimer: ReturnType<typeof setTimeout> | undefined;
   /** The dialogs opened last: one rendered anew while still wanted opens again (see `updated`). */
@@ -208,8 +223,17 @@ export class DspAccessRights extends DspElement {
    */
   #failedNaming: Operation | undefined;
 
+  /** The panel's words, as said to whoever is signed in (see `wordsFor`). */
   get #messages(): AccessRightsMessages {
-    return this.localize.t(accessRightsMessages);
+    const m = this.localize.t(accessRightsMessages);
+    const assistant = this.#viewer.kind === 'assistant';
+    const patient = assistant ? personName(this.#rights.patient) : undefined;
+    const said = this.#said;
+    if (said?.m === m && said.assistant === assistant && said.patient === patient)
+      return said.words;
+    const words = wordsFor(m, assistant, patient);
+    this.#said = { m, assistant, patient, words };
+    return words;
   }
 
   get #patientId(): string {
@@ -288,11 +312,9 @@ export class DspAccessRights extends DspElement {
       this.assistantErrors = {};
       this.assistantFailure = undefined;
       this.#failedNaming = undefined;
+      // The directory's answers came through the client before: the next search asks the new one.
       this.search = { status: 'idle' };
-      // What was typed and asked is about the patient it was typed for: never carried to another.
-      this.assistantDraft = NO_ASSISTANT;
-      this.searchDraft = NO_SEARCH;
-      this.maskChoice = '';
+      this.#keepDraftsFor(this.#patientId);
       this.confirming = false;
       this.closeWord = '';
       this.#answer?.(false);
@@ -301,6 +323,20 @@ export class DspAccessRights extends DspElement {
       void this.#rights.load(...args);
       void this.#assistants.load(args[0], this.#patientId || undefined);
     }
+  }
+
+  /**
+   * Keeps what was typed and chosen while the panel shows the same patient's record — a new client
+   * (signing in again, a scenario change) or a moment without any patient (signed out) is the same
+   * record, so nothing is lost —, and empties it for another patient: what was typed is about the
+   * record it was typed on, never carried to another.
+   */
+  #keepDraftsFor(patientId: string): void {
+    if (!patientId || patientId === this.#draftsFor) return;
+    this.#draftsFor = patientId;
+    this.assistantDraft = NO_ASSISTANT;
+    this.searchDraft = NO_SEARCH;
+    this.maskChoice = '';
   }
 
   /**
@@ -748,7 +784,7 @@ export class DspAccessRights extends DspElement {
     const person = this.#rights.people.get(reference);
     const profession = person?.profession ? professionByCode(person.profession) : undefined;
     return [
-      profession ? label(profession.labels, this.localize.language) : undefined,
+      profession ? professionLabel(profession, this.localize.language, person?.gender) : undefined,
       person?.organization,
     ]
       .filter(Boolean)
@@ -917,7 +953,7 @@ export class DspAccessRights extends DspElement {
       ${
         actors.length === 0
           ? html`<p>${m.noProfessionals}</p>`
-          : html`<ul part="list" aria-label=${m.listLabel}>
+          : html`<ul part="list" class="actors" aria-label=${m.listLabel}>
               ${actors.map((actor) => this.#renderActor(actor, 'list'))}
             </ul>`
       }
@@ -953,13 +989,15 @@ export class DspAccessRights extends DspElement {
     if (status === 'none' || status === 'granted') commands.push(button(m.grantFull, 'full'));
     if (status === 'granted' || status === 'full') commands.push(button(m.revoke, 'none'));
     if (status !== 'blocked') commands.push(button(m.block, 'blocked'));
-    return html`<li part="row" data-actor=${reference}>
+    return html`<li part="row" class="actor" data-actor=${reference}>
       <span class="who" id=${id}>
         <span class="name">${name}</span>
         ${role ? html`<span class="role">${role}</span>` : nothing}
       </span>
-      <span part="status" class=${status}>${m.status[status]}</span>
-      ${unsaved ? html`<span class="pending">${m.status[unsaved]} (${m.notSaved})</span>` : nothing}
+      <span class="state">
+        <span part="status" class=${status}>${m.status[status]}</span>
+        ${unsaved ? html`<span class="pending">${m.status[unsaved]} (${m.notSaved})</span>` : nothing}
+      </span>
       <span class="commands">${commands}</span>
     </li>`;
   }
@@ -1014,7 +1052,7 @@ export class DspAccessRights extends DspElement {
                   </p>
                   ${
                     search.entries.length > 0
-                      ? html`<ul part="results" aria-label=${m.search}>
+                      ? html`<ul part="results" class="actors" aria-label=${m.search}>
                           ${search.entries.map((entry) =>
                             entry.role.practitioner
                               ? this.#renderActor(entry.role.practitioner, 'results')
@@ -1052,6 +1090,9 @@ export class DspAccessRights extends DspElement {
     if (!summary) return nothing;
     const masked = summary.maskedDocuments;
     const maskable = this.#rights.documents.filter((d) => d.id && !masked.includes(d.id));
+    // What the select shows: the choice while it is offered, else "Choose a document" — a
+    // document just masked leaves the list, and a select told to show a missing value is blank.
+    const choice = maskable.some((d) => d.id === this.maskChoice) ? this.maskChoice : '';
     return html`<section part="documents" aria-labelledby="documents">
       <h3 id="documents">${m.documents}</h3>
       <p class="help">${m.documentsHelp}</p>
@@ -1084,23 +1125,25 @@ export class DspAccessRights extends DspElement {
                 // Only a document offered now (the list may have changed under the choice).
                 if (!id || !maskable.some((d) => d.id === id)) return;
                 void this.mask(id).then((done) => {
-                  if (done) this.maskChoice = '';
+                  if (done && this.maskChoice === id) this.maskChoice = '';
                 });
               }}
             >
               <label
                 >${m.chooseDocument}
                 <select
-                  .value=${live(this.maskChoice)}
                   @change=${(event: Event) => {
                     this.maskChoice = (event.target as HTMLSelectElement).value;
                   }}
                 >
-                  <option value="">${m.chooseNone}</option>
-                  ${maskable.map(
-                    (d) =>
-                      html`<option value=${d.id ?? ''}>${documentTitle(d) ?? m.untitled}</option>`,
-                  )}
+                  <!-- Selected option by option: the options may be rendered after the select. -->
+                  <option value="" .selected=${live(choice === '')}>${m.chooseNone}</option>
+                  ${maskable.map((d) => {
+                    const title = documentTitle(d) ?? m.untitled;
+                    return html`<option value=${d.id ?? ''} .selected=${live(d.id === choice)}>
+                      ${title}
+                    </option>`;
+                  })}
                 </select>
               </label>
               <button class="secondary" type="submit">${m.mask}</button>

@@ -51,6 +51,8 @@ export type AccessEdit =
 export interface Person {
   readonly name: string;
   readonly profession?: string;
+  /** FHIR `Practitioner.gender`: the profession is named in the feminine for a woman. */
+  readonly gender?: string;
   readonly organization?: string;
 }
 
@@ -187,7 +189,10 @@ export type AccessRightsState =
 /** Conflicts in a row before giving up: each one means someone saved in between. */
 const MAX_CONFLICTS = 3;
 
-export function personName(practitioner: Practitioner | undefined): string | undefined {
+/** A person's name as the directory writes it (a practitioner's, or the patient's). */
+export function personName(
+  practitioner: Pick<Practitioner, 'name'> | undefined,
+): string | undefined {
   const name = practitioner?.name?.[0];
   const text = [name?.prefix?.[0], name?.given?.[0], name?.family].filter(Boolean).join(' ');
   return text || undefined;
@@ -290,6 +295,7 @@ export class AccessRightsController implements ReactiveController {
       this.people.set(reference, {
         name: personName(entry.practitioner) ?? entry.role.practitioner?.display ?? reference,
         ...(entry.profession ? { profession: entry.profession } : {}),
+        ...(entry.practitioner?.gender ? { gender: entry.practitioner.gender } : {}),
         ...(entry.organization?.name ? { organization: entry.organization.name } : {}),
       });
     }

@@ -166,6 +166,36 @@ const de: AccessRightsMessages = {
   undo: 'Diese Änderung rückgängig machen',
   undone: 'Änderung rückgängig gemacht.',
   dismiss: 'Meldung ausblenden',
+  toAssistant: {
+    referentHelp:
+      'Bei der CNS angemeldet, sieht er alle Dokumente des Patienten, auch verborgene. Er wird nicht hier geändert: Der Patient wendet sich an die CNS.',
+    noProfessionals: 'Keine Gesundheitsfachperson ist gesperrt oder ausdrücklich zugelassen.',
+    documentsHelp:
+      'Ein verborgenes Dokument ist für Gesundheitsfachpersonen unsichtbar, außer für seinen Autor, den Referenzarzt des Patienten und alle mit Vollzugriff.',
+    emergencyHelp:
+      'Im Notfall kann eine Gesundheitsfachperson diesen DSP ohne vorherige Zustimmung des Patienten öffnen („Break the Glass“) und muss einen Grund angeben. Dieser Zugriff gilt 24 Stunden, wird protokolliert und im Protokoll angezeigt.',
+    emergencyRefuseHelp:
+      'Wird der Notfallzugriff verweigert, kann ein Notfallteam die Dokumente des Patienten nicht lesen, auch wenn er nicht sprechen kann.',
+    openState: (patient) =>
+      patient ? `Der DSP von ${patient} ist geöffnet.` : 'Dieser DSP ist geöffnet.',
+    closedState: (patient) =>
+      patient ? `Der DSP von ${patient} ist geschlossen.` : 'Dieser DSP ist geschlossen.',
+    closeHelp:
+      'Das Schließen entzieht allen Gesundheitsfachpersonen den Zugriff, auch dem Referenzarzt und im Notfall. Die Dokumente und Entscheidungen des Patienten bleiben erhalten; das Wiederöffnen stellt alles wieder her.',
+    reopenHelp:
+      'Das Wiederöffnen stellt die Sperren, Freigaben und verborgenen Dokumente des Patienten so wieder her, wie sie waren.',
+    closeDialog: (patient) =>
+      patient ? `Den DSP von ${patient} schließen?` : 'Diesen DSP schließen?',
+    blockReferentTitle: (patient) =>
+      patient
+        ? `Den Referenzarzt von ${patient} sperren?`
+        : 'Den Referenzarzt des Patienten sperren?',
+    blockReferentHelp: (who) =>
+      `${who} ist der bei der CNS angemeldete Referenzarzt des Patienten. Gesperrt sieht er kein Dokument dieses DSP mehr, auch nicht zur Koordination der Behandlung; bei der CNS bleibt er der Referenzarzt des Patienten. Sie können ihn jederzeit wieder entsperren.`,
+    reopened: 'Der DSP ist wieder geöffnet; die Entscheidungen des Patienten gelten wieder.',
+    meanwhile:
+      'Inzwischen anderswo geändert (anderes Gerät, der Patient oder ein anderer Assistent):',
+  },
 };
 
 export default de;

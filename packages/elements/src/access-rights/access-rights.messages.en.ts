@@ -162,6 +162,30 @@ const en: AccessRightsMessages = {
   undo: 'Undo this change',
   undone: 'Change undone.',
   dismiss: 'Dismiss the message',
+  toAssistant: {
+    referentHelp:
+      'Declared to the CNS, they see all the patient’s documents, masked ones included. They are not changed here: the patient contacts the CNS.',
+    noProfessionals: 'No professional is blocked or explicitly allowed.',
+    documentsHelp:
+      'A masked document is invisible to professionals, except its author, the patient’s referring doctor and those given full access.',
+    emergencyHelp:
+      'In an emergency, a professional may open this DSP without the patient’s prior consent (“break the glass”) by stating a reason. This access lasts 24 hours, is recorded and shown in the log.',
+    emergencyRefuseHelp:
+      'If emergency access is refused, an emergency team will not be able to read the patient’s documents, even if the patient cannot speak.',
+    openState: (patient) => (patient ? `${patient}’s DSP is open.` : 'This DSP is open.'),
+    closedState: (patient) => (patient ? `${patient}’s DSP is closed.` : 'This DSP is closed.'),
+    closeHelp:
+      'Closing the DSP takes access away from every professional, the referring doctor and emergencies included. The patient’s documents and choices are kept; reopening restores everything.',
+    reopenHelp:
+      'Reopening restores the patient’s blocks, grants and masked documents as they were.',
+    closeDialog: (patient) => (patient ? `Close ${patient}’s DSP?` : 'Close this DSP?'),
+    blockReferentTitle: (patient) =>
+      patient ? `Block ${patient}’s referring doctor?` : 'Block the patient’s referring doctor?',
+    blockReferentHelp: (who) =>
+      `${who} is the patient’s referring doctor, declared to the CNS. Once blocked, they will see no document of this DSP, not even to coordinate the patient’s care; they stay the patient’s referring doctor at the CNS. You can unblock them at any time.`,
+    reopened: 'The DSP is open again; the patient’s choices are restored.',
+    meanwhile: 'Changed meanwhile elsewhere (another device, the patient or another assistant):',
+  },
 };
 
 export default en;

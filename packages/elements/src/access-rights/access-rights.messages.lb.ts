@@ -166,6 +166,36 @@ const lb: AccessRightsMessages = {
   undo: 'Dës Ännerung réckgängeg maachen',
   undone: 'Ännerung réckgängeg gemaach.',
   dismiss: 'Message verstoppen',
+  toAssistant: {
+    referentHelp:
+      'Bei der CNS gemellt, gesäit hien all d’Dokumenter vum Patient, och déi verstoppten. Hie gëtt net hei geännert: de Patient wennt sech un d’CNS.',
+    noProfessionals: 'Kee Gesondheetsberuff ass gespaart oder ausdrécklech erlaabt.',
+    documentsHelp:
+      'E verstoppten Dokument ass fir d’Gesondheetsberuffer onsiichtbar, ausser fir säin Auteur, de Referenzdokter vum Patient an déi mat vollem Zougrëff.',
+    emergencyHelp:
+      'Am Noutfall kann e Gesondheetsberuff dësen DSP ouni d’Erlaabnes vum Patient opmaachen („Break the Glass“) a muss e Grond uginn. Dësen Zougrëff gëllt 24 Stonnen, gëtt opgeschriwwen an am Journal gewisen.',
+    emergencyRefuseHelp:
+      'Gëtt den Zougrëff am Noutfall refuséiert, kann eng Noutfallekipp d’Dokumenter vum Patient net liesen, och wann hien net schwätze kann.',
+    openState: (patient) =>
+      patient ? `Den DSP vum Patient ${patient} ass op.` : 'Dësen DSP ass op.',
+    closedState: (patient) =>
+      patient ? `Den DSP vum Patient ${patient} ass zou.` : 'Dësen DSP ass zou.',
+    closeHelp:
+      'Wann den DSP zougemaach gëtt, huet kee Gesondheetsberuff méi Zougrëff, och net de Referenzdokter oder am Noutfall. D’Dokumenter an d’Choixe vum Patient bleiwen erhalen; beim Opmaache gëtt alles erëm hiergestallt.',
+    reopenHelp:
+      'Beim Opmaache ginn d’Spären, Erlaabnesser a verstoppten Dokumenter vum Patient erëm esou wéi virdrun.',
+    closeDialog: (patient) =>
+      patient ? `Den DSP vum Patient ${patient} zoumaachen?` : 'Dësen DSP zoumaachen?',
+    blockReferentTitle: (patient) =>
+      patient
+        ? `De Referenzdokter vum Patient ${patient} spären?`
+        : 'De Referenzdokter vum Patient spären?',
+    blockReferentHelp: (who) =>
+      `${who} ass de Referenzdokter vum Patient, bei der CNS gemellt. Gespaart gesäit hie keen Dokument méi vun dësem DSP, och net fir d’Fleeg vum Patient ze koordinéieren; bei der CNS bleift hien de Referenzdokter vum Patient. Dir kënnt hien all Moment erëm entspären.`,
+    reopened: 'Den DSP ass erëm op; d’Choixe vum Patient gëllen erëm.',
+    meanwhile:
+      'An der Tëschenzäit soss anzwousch geännert (aneren Apparat, de Patient oder en aneren Assistent):',
+  },
 };
 
 export default lb;

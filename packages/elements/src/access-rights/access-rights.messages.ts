@@ -171,6 +171,39 @@ const fr = {
   undo: 'Annuler cette modification',
   undone: 'Modification annulée.',
   dismiss: 'Masquer le message',
+  /**
+   * What a DSP assistant reads instead of the sentences above that speak to the patient as the
+   * owner of the DSP: the same, said about the patient (`patient`: their name, when known).
+   */
+  toAssistant: {
+    referentHelp:
+      'Déclaré à la CNS, il voit tous les documents du patient, même masqués. Il ne se change pas ici : le patient s’adresse à la CNS.',
+    noProfessionals: 'Aucun professionnel n’est bloqué ni autorisé en particulier.',
+    documentsHelp:
+      'Un document masqué est invisible pour les professionnels, sauf son auteur, le médecin référent du patient et ceux qui ont l’accès complet.',
+    emergencyHelp:
+      'En urgence, un professionnel peut ouvrir ce DSP sans l’accord préalable du patient (« bris de glace ») en indiquant un motif. Cet accès dure 24 heures, il est tracé et signalé dans le journal.',
+    emergencyRefuseHelp:
+      'En cas de refus, une équipe d’urgence ne pourra pas lire les documents du patient, même s’il ne peut pas parler.',
+    openState: (patient?: string) =>
+      patient ? `Le DSP de ${patient} est ouvert.` : 'Ce DSP est ouvert.',
+    closedState: (patient?: string) =>
+      patient ? `Le DSP de ${patient} est fermé.` : 'Ce DSP est fermé.',
+    closeHelp:
+      'Fermer le DSP retire l’accès à tous les professionnels, médecin référent et urgences compris. Les documents et les choix du patient sont conservés ; la réouverture rétablit tout.',
+    reopenHelp:
+      'La réouverture rétablit les blocages, autorisations et masquages du patient tels qu’ils étaient.',
+    closeDialog: (patient?: string) =>
+      patient ? `Fermer le DSP de ${patient} ?` : 'Fermer ce DSP ?',
+    blockReferentTitle: (patient?: string) =>
+      patient
+        ? `Bloquer le médecin référent de ${patient} ?`
+        : 'Bloquer le médecin référent du patient ?',
+    blockReferentHelp: (who: string) =>
+      `${who} est le médecin référent du patient, déclaré à la CNS. Bloqué, il ne verra plus aucun document de ce DSP, même pour coordonner les soins du patient ; il reste son médecin référent auprès de la CNS. Vous pourrez le débloquer à tout moment.`,
+    reopened: 'Le DSP est rouvert ; les choix du patient sont rétablis.',
+    meanwhile: 'Modifié entre-temps ailleurs (autre appareil, le patient ou un autre assistant) :',
+  },
 };
 
 export type AccessRightsMessages = typeof fr;

@@ -61,6 +61,39 @@ export const styles = css`
     flex-direction: column;
   }
 
+  /*
+   * A professional's row: name, status, commands. Narrow, one under the other, each at the row's
+   * start; wide enough, in columns of fixed shares of the list's width, so every status badge
+   * starts at the same place in every row, whatever the name and the commands beside it.
+   */
+  ul.actors {
+    container-type: inline-size;
+  }
+
+  .actor {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    justify-items: start;
+  }
+
+  .state {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+  }
+
+  @container (min-width: 36rem) {
+    .actor {
+      grid-template-columns: minmax(0, 5fr) minmax(0, 3fr) minmax(0, 6fr);
+    }
+
+    .actor .commands {
+      justify-self: end;
+      justify-content: end;
+    }
+  }
+
   .role {
     color: var(--_muted);
     font-size: var(--_font-size-small);

@@ -171,7 +171,7 @@ describe('auditCsv', () => {
       .trimEnd()
       .split('\r\n');
     assert.ok(lines[0]!.endsWith(';"Motif du refus";"Détail"'));
-    assert.ok(lines[1]!.endsWith(';"Vous avez bloqué ce professionnel.";""'), lines[1]);
+    assert.ok(lines[1]!.endsWith(';"Ce professionnel était bloqué.";""'), lines[1]);
     assert.ok(lines[2]!.endsWith(';"Raison propre au serveur";""'), lines[2]);
     assert.ok(
       lines[3]!.endsWith(';"";"Bloqué : Dr Luc Kremer; Accès en urgence refusé"'),

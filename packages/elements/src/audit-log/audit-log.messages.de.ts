@@ -54,11 +54,11 @@ const de: AuditLogMessages = {
   refusals: {
     'not-own-record': 'Diese DSP ist nicht die eigene.',
     agency: 'Die Agence eSanté hat keinen Zugriff auf Dokumente.',
-    closed: 'Sie haben Ihre DSP geschlossen.',
-    blocked: 'Sie haben diese Fachperson gesperrt.',
-    'no-grant': 'Sie haben dieser Fachperson keinen Zugriff gegeben.',
-    'hidden-from-patient': 'Dieses Dokument muss Ihnen zuerst erklärt werden.',
-    masked: 'Sie haben dieses Dokument ausgeblendet.',
+    closed: 'Der DSP war geschlossen.',
+    blocked: 'Diese Fachperson war gesperrt.',
+    'no-grant': 'Diese Fachperson hatte keinen Zugriff erhalten.',
+    'hidden-from-patient': 'Dieses Dokument muss zuerst dem Patienten erklärt werden.',
+    masked: 'Dieses Dokument war ausgeblendet.',
     profession: 'Ihr Beruf hat keinen Zugriff auf diesen Dokumenttyp.',
   },
   changes: {

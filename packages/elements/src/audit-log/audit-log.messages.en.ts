@@ -54,11 +54,11 @@ const en: AuditLogMessages = {
   refusals: {
     'not-own-record': 'This DSP is not theirs.',
     agency: 'The eSanté agency has no access to documents.',
-    closed: 'You closed your DSP.',
-    blocked: 'You blocked this professional.',
-    'no-grant': 'You have not given this professional access.',
-    'hidden-from-patient': 'This document must first be explained to you.',
-    masked: 'You masked this document.',
+    closed: 'The DSP was closed.',
+    blocked: 'This professional was blocked.',
+    'no-grant': 'This professional had not been given access.',
+    'hidden-from-patient': 'This document must first be explained to the patient.',
+    masked: 'This document was masked.',
     profession: 'Their profession has no access to this type of document.',
   },
   changes: {

@@ -54,11 +54,11 @@ const lb: AuditLogMessages = {
   refusals: {
     'not-own-record': 'Dësen DSP ass net sengen.',
     agency: 'D’Agence eSanté huet keen Zougrëff op Dokumenter.',
-    closed: 'Dir hutt Ären DSP zougemaach.',
-    blocked: 'Dir hutt dëse Professionnel gespaart.',
-    'no-grant': 'Dir hutt dësem Professionnel keen Zougrëff ginn.',
-    'hidden-from-patient': 'Dëst Dokument muss Iech fir d’éischt erkläert ginn.',
-    masked: 'Dir hutt dëst Dokument verstoppt.',
+    closed: 'Den DSP war zou.',
+    blocked: 'Dëse Professionnel war gespaart.',
+    'no-grant': 'Dëse Professionnel hat keen Zougrëff kritt.',
+    'hidden-from-patient': 'Dëst Dokument muss fir d’éischt dem Patient erkläert ginn.',
+    masked: 'Dëst Dokument war verstoppt.',
     profession: 'Säi Beruff huet keen Zougrëff op dësen Dokumententyp.',
   },
   changes: {

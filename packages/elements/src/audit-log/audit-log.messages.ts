@@ -69,15 +69,18 @@ const fr = {
   fileName: 'journal-des-acces',
   /** How many identical entries in a row one line stands for. */
   times: (times: number) => `${times} fois`,
-  /** Why an access was refused, by the server's code, in words for the patient. */
+  /**
+   * Why an access was refused, by the server's code, in words true for whoever reads the log: the
+   * patient or their DSP assistant (either of whom may have made the choice).
+   */
   refusals: {
     'not-own-record': 'Ce DSP n’est pas le sien.',
     agency: 'L’Agence eSanté n’a pas accès aux documents.',
-    closed: 'Vous avez fermé votre DSP.',
-    blocked: 'Vous avez bloqué ce professionnel.',
-    'no-grant': 'Vous n’avez pas donné accès à ce professionnel.',
-    'hidden-from-patient': 'Ce document doit d’abord vous être expliqué.',
-    masked: 'Vous avez masqué ce document.',
+    closed: 'Le DSP était fermé.',
+    blocked: 'Ce professionnel était bloqué.',
+    'no-grant': 'Ce professionnel n’avait pas reçu d’accès.',
+    'hidden-from-patient': 'Ce document doit d’abord être expliqué au patient.',
+    masked: 'Ce document était masqué.',
     profession: 'Sa profession n’a pas accès à ce type de document.',
   } satisfies Refusals,
   /** What a change of the access rights did; `name` is who or which document. */

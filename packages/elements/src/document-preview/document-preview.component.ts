@@ -11,6 +11,7 @@ import {
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { clinicalDate, filedApart, timeOf } from '../base/document-dates.js';
 import { DspElement } from '../base/dsp-element.js';
 import { errorDetail } from '../base/error-message.js';
 import { DspErrorEvent } from '../events.js';
@@ -24,6 +25,7 @@ import {
   type PreviewState,
 } from './document-preview.controller.js';
 import { previewMessages, type PreviewMessages } from './document-preview.messages.js';
+import { contentKey } from './drawn-pages-cache.js';
 import { styles } from './document-preview.styles.js';
 import { PdfPagesController } from './pdf-pages.controller.js';
 
@@ -137,8 +139,11 @@ export class DspDocumentPreview extends DspElement {
     const cda = this.#cda.state;
     const cdaPdf =
       cda.status === 'open' && cda.cda.body.kind === 'pdf' ? cda.cda.body.blob : undefined;
-    // The PDF worker lives as long as the PDF is shown, and not a moment longer.
-    this.#pdf.show(ready?.kind === 'pdf' ? ready.blob : cdaPdf);
+    // The PDF worker lives as long as the PDF is shown, and not a moment longer; its first pages,
+    // drawn, are kept under the name of the content, for its reopening.
+    const key = contentKey(this.#preview.document);
+    if (ready?.kind === 'pdf') this.#pdf.show(ready.blob, key);
+    else this.#pdf.show(cdaPdf, cdaPdf && key !== undefined ? `cda ${key}` : undefined);
   }
 
   protected override updated(): void {
@@ -219,6 +224,9 @@ export class DspDocumentPreview extends DspElement {
           ]
         : []),
       ...(hasMark(document, 'masked') ? [{ text: m.masked, strong: true }] : []),
+      ...(hasMark(document, 'masked-by-patient')
+        ? [{ text: m.maskedByPatient, strong: true }]
+        : []),
       ...(hasMark(document, 'hidden-from-patient')
         ? [{ text: m.hiddenFromPatient, strong: true }]
         : []),
@@ -228,14 +236,7 @@ export class DspDocumentPreview extends DspElement {
       <div class="heading">
         <h2>${titleOf(document) ?? m.untitled}</h2>
         <p class="meta">
-          ${type ? html`<span>${type}</span>` : nothing}
-          ${
-            document.date
-              ? html`<time datetime=${document.date}
-                  >${this.localize.formatDate(document.date)}</time
-                >`
-              : nothing
-          }
+          ${type ? html`<span>${type}</span>` : nothing} ${this.#renderDates(document)}
           ${author ? html`<span>${m.author(author)}</span>` : nothing}
           ${
             size !== undefined
@@ -391,6 +392,24 @@ export class DspDocumentPreview extends DspElement {
   }
 
   /** Bytes in the unit that reads best, with `Intl`'s unit names (`12,3 ko`, `12.3 kB`). */
+  /** The act's date (the clinical one), and the filing's when it is another day. */
+  #renderDates(document: DocumentReference) {
+    const m = this.#messages;
+    const act = clinicalDate(document);
+    // A date the kit cannot read is shown as the server wrote it, as text.
+    if (act === undefined) {
+      return document.date
+        ? html`<time datetime=${document.date}>${this.localize.formatDate(document.date)}</time>`
+        : nothing;
+    }
+    const time = timeOf(act);
+    const filed = filedApart(document, time);
+    return html`<span
+        ><span class="visually-hidden">${m.actDate} </span
+        ><time datetime=${act}>${this.localize.formatDate(new Date(time))}</time></span
+      >${filed ? html`<span class="filed">${m.filed(this.localize.formatDate(filed))}</span>` : nothing}`;
+  }
+
   #formatSize(bytes: number): string {
     const [value, unit] =
       bytes < 1000

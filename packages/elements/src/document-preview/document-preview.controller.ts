@@ -101,7 +101,7 @@ export function saveBlob(blob: Blob, fileName: string): void {
 /** Whether a document carries one of the DSP's own security labels. */
 export function hasMark(
   document: DocumentReference,
-  code: 'masked' | 'hidden-from-patient',
+  code: 'masked' | 'masked-by-patient' | 'hidden-from-patient',
 ): boolean {
   return (document.securityLabel ?? []).some((concept) =>
     concept.coding?.some((c) => c.system === DSP_SECURITY_SYSTEM && c.code === code),

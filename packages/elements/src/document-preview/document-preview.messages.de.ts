@@ -23,10 +23,13 @@ const de: PreviewMessages = {
   page: (page, count, title) => `Seite ${page} von ${count}, ${title}`,
   morePages: 'Nächste Seiten anzeigen',
   author: (name) => `von ${name}`,
+  actDate: 'Behandlungsdatum',
+  filed: (date) => `abgelegt am ${date}`,
   size: 'Größe',
   confidentiality: (level) => `Vertraulichkeit: ${level}`,
   marks: 'Vermerke',
   masked: 'Verborgen',
+  maskedByPatient: 'Vom Patienten verborgen',
   hiddenFromPatient: 'Vor dem Patienten verborgen',
   warningTitle: 'Vor dem Patienten verborgenes Dokument',
   warning:

@@ -21,10 +21,13 @@ const en: PreviewMessages = {
   page: (page, count, title) => `Page ${page} of ${count}, ${title}`,
   morePages: 'Show the next pages',
   author: (name) => `by ${name}`,
+  actDate: 'Date of the act',
+  filed: (date) => `filed on ${date}`,
   size: 'Size',
   confidentiality: (level) => `Confidentiality: ${level}`,
   marks: 'Marks',
   masked: 'Masked',
+  maskedByPatient: 'Masked by the patient',
   hiddenFromPatient: 'Hidden from the patient',
   warningTitle: 'Document hidden from the patient',
   warning:

@@ -22,10 +22,13 @@ const lb: PreviewMessages = {
   page: (page, count, title) => `Säit ${page} vun ${count}, ${title}`,
   morePages: 'Déi nächst Säite weisen',
   author: (name) => `vum ${name}`,
+  actDate: 'Datum vun der Behandlung',
+  filed: (date) => `ofgeluecht den ${date}`,
   size: 'Gréisst',
   confidentiality: (level) => `Vertraulechkeet: ${level}`,
   marks: 'Vermierker',
   masked: 'Verstoppt',
+  maskedByPatient: 'Vum Patient verstoppt',
   hiddenFromPatient: 'Virum Patient verstoppt',
   warningTitle: 'Dokument virum Patient verstoppt',
   warning:

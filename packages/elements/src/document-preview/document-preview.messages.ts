@@ -22,10 +22,15 @@ const fr = {
   page: (page: number, count: number, title: string) => `Page ${page} sur ${count}, ${title}`,
   morePages: 'Afficher les pages suivantes',
   author: (name: string) => `par ${name}`,
+  /** Read before the act's date (the clinical one). */
+  actDate: 'Date de l’acte',
+  /** The filing date, beside the act's when they differ. */
+  filed: (date: string) => `déposé le ${date}`,
   size: 'Taille',
   confidentiality: (level: string) => `Confidentialité : ${level}`,
   marks: 'Mentions',
   masked: 'Masqué',
+  maskedByPatient: 'Masqué par le patient',
   hiddenFromPatient: 'Caché au patient',
   warningTitle: 'Document caché au patient',
   warning:

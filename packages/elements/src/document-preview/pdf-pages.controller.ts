@@ -1,7 +1,9 @@
 // Shows a PDF's pages in the preview: opens the blob in the PDF worker, lists the first pages
-// (more on request), draws each page once it is scrolled into view, and ends the worker when the
-// preview shows something else or leaves the page.
+// (more on request), draws the first page at once and the others once scrolled into view, keeps
+// the first pages of the last PDFs shown for their reopening, and ends the worker when the preview
+// shows something else or leaves the page.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DrawnPagesCache } from './drawn-pages-cache.js';
 import { PdfDocument, type PdfPageInfo } from './pdf-document.js';
 
 /** Pages listed at first, and added by each "show more". */
@@ -22,7 +24,12 @@ export type PdfPagesState =
 export class PdfPagesController implements ReactiveController {
   state: PdfPagesState = { status: 'idle' };
   #blob: Blob | undefined;
-  #pdf: PdfDocument | undefined;
+  /** What names the blob's content in the cache; undefined when it is not kept. */
+  #key: string | undefined;
+  /** The PDF shown, once its worker has opened it. */
+  #pdf: Promise<PdfDocument> | undefined;
+  /** The first pages of the last PDFs shown, drawn. */
+  readonly #cache = new DrawnPagesCache();
   #abort: AbortController | undefined;
   #observer: IntersectionObserver | undefined;
   /** The canvases in view now. */
@@ -38,12 +45,18 @@ export class PdfPagesController implements ReactiveController {
 
   hostDisconnected(): void {
     this.show(undefined);
+    this.#cache.clear();
   }
 
-  /** Shows `blob` (a PDF), or closes the one shown when `undefined`. Same blob: nothing to do. */
-  show(blob: Blob | undefined): void {
+  /**
+   * Shows `blob` (a PDF), or closes the one shown when `undefined`. Same blob: nothing to do.
+   * `key` names its content (see `contentKey`): a PDF shown before under the same key lists its
+   * pages and shows its first ones at once, while its worker opens it again for the others.
+   */
+  show(blob: Blob | undefined, key?: string): void {
     if (blob === this.#blob) return;
     this.#blob = blob;
+    this.#key = blob ? key : undefined;
     this.#abort?.abort();
     this.#observer?.disconnect();
     this.#observer = undefined;
@@ -51,15 +64,22 @@ export class PdfPagesController implements ReactiveController {
     this.#drawing.clear();
     this.#drawn = [];
     this.#pdf = undefined;
-    this.#set({ status: blob ? 'opening' : 'idle' });
+    const kept = blob && key !== undefined ? this.#cache.get(key) : undefined;
+    this.#set(
+      kept
+        ? { status: 'open', pageCount: kept.pageCount, pages: kept.pages }
+        : { status: blob ? 'opening' : 'idle' },
+    );
     if (!blob) return;
     const abort = (this.#abort = new AbortController());
     // Aborting ends the worker, so a late answer for an earlier blob is a rejection.
-    PdfDocument.open(blob, abort.signal)
+    const opening = (this.#pdf = PdfDocument.open(blob, abort.signal));
+    opening
       .then(async (pdf) => {
+        if (kept) return;
         const pages = await pdf.pages(1, PAGE_STEP);
         if (abort.signal.aborted) return;
-        this.#pdf = pdf;
+        if (key !== undefined) this.#cache.remember(key, pdf.pageCount, pages);
         this.#set({ status: 'open', pageCount: pdf.pageCount, pages });
       })
       .catch(() => {
@@ -72,20 +92,24 @@ export class PdfPagesController implements ReactiveController {
   /** Lists the next `PAGE_STEP` pages. */
   async more(): Promise<void> {
     const { state } = this;
-    const pdf = this.#pdf;
-    if (state.status !== 'open' || !pdf) return;
+    const opening = this.#pdf;
+    if (state.status !== 'open' || !opening) return;
     const from = state.pages.length + 1;
-    const added = await pdf.pages(from, from + PAGE_STEP - 1).catch(() => []);
+    const added = await opening
+      .then((pdf) => pdf.pages(from, from + PAGE_STEP - 1))
+      .catch(() => []);
     // A second click while the first was answered asks for the same pages: only one counts.
     if (this.state === state) this.#set({ ...state, pages: [...state.pages, ...added] });
   }
 
   /**
    * Watches the canvases of `box` not yet watched: each is drawn once it is seen, and blanked
-   * again when it is out of view and more than `KEEP_DRAWN` others were drawn since.
+   * again when it is out of view and more than `KEEP_DRAWN` others were drawn since. The first
+   * page is drawn at once, seen or not: a preview opened out of sight (below the list, in a
+   * dialog still opening) has it ready when the user gets there.
    */
   watch(box: HTMLElement | null): void {
-    if (!box || !this.#pdf) return;
+    if (!box || this.state.status !== 'open') return;
     // The implicit root clips by every scroll box: a page hidden in the preview's is not seen.
     this.#observer ??= new IntersectionObserver((entries) => {
       for (const { isIntersecting, target } of entries) {
@@ -98,19 +122,41 @@ export class PdfPagesController implements ReactiveController {
         if (!('drawn' in canvas.dataset) && !this.#drawing.has(canvas)) void this.#draw(canvas);
       }
     });
-    for (const canvas of box.querySelectorAll('canvas:not([data-watched])')) {
+    for (const canvas of box.querySelectorAll<HTMLCanvasElement>('canvas:not([data-watched])')) {
       canvas.setAttribute('data-watched', '');
       this.#observer.observe(canvas);
+      // Not laid out (a closed dialog): no width to draw at, the observer draws it when seen.
+      if (canvas.dataset.page === '1' && canvas.clientWidth > 0) void this.#draw(canvas);
     }
   }
 
-  /** Draws a canvas's page (`data-page`, 1-based) as wide as the canvas shows, in device pixels. */
+  /**
+   * Draws a canvas's page (`data-page`, 1-based) as wide as the canvas shows, in device pixels:
+   * a copy of the kept bitmap when there is one, else PDF.js's, which is kept if it is a first page.
+   */
   async #draw(canvas: HTMLCanvasElement): Promise<void> {
+    const page = Number(canvas.dataset.page);
     const width = Math.min(2400, Math.ceil(canvas.clientWidth * devicePixelRatio));
+    const key = this.#key;
+    const opening = this.#pdf;
     this.#drawing.add(canvas);
     try {
-      if (!this.#pdf) return;
-      const bitmap = await this.#pdf.render(Number(canvas.dataset.page), Math.max(1, width));
+      const kept = key === undefined ? undefined : this.#cache.bitmap(key, page);
+      let bitmap: ImageBitmap;
+      if (kept) {
+        bitmap = await createImageBitmap(kept);
+      } else {
+        if (!opening) return;
+        bitmap = await (await opening).render(page, Math.max(1, width));
+        if (key !== undefined && this.#cache.keeps(page)) {
+          this.#cache.keep(key, page, await createImageBitmap(bitmap));
+        }
+      }
+      // Another PDF shows now: this page is not one of its.
+      if (this.#pdf !== opening) {
+        bitmap.close();
+        return;
+      }
       canvas.width = bitmap.width;
       canvas.height = bitmap.height;
       canvas.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap);

@@ -60,7 +60,7 @@ interface View {
   readonly dateLabels: readonly string[];
   /** The counts shown: cumulative, or per period. */
   readonly shown: readonly (readonly number[])[];
-  /** Per type: its documents up to the last date. */
+  /** Per type: its documents up to the last date (the sum of its periods). */
   readonly totals: readonly number[];
   /** Per date: the sum of the shown counts. */
   readonly dateTotals: readonly number[];
@@ -76,7 +76,7 @@ interface View {
  *
  * @csspart base - The panel.
  * @csspart toolbar - The line above the figures: their total and the table/chart buttons.
- * @csspart table - The table of counts, types by dates, with a totals row and column.
+ * @csspart table - The table of counts, types by dates, with a totals row (and, per period, column).
  * @csspart chart - The chart and its legend.
  * @csspart legend - The chart's legend.
  * @csspart loading - The loading state.
@@ -215,12 +215,15 @@ export class DspDocumentStats extends DspElement {
     const m = this.localize.t(statsMessages);
     const n = (value: number) => this.#number(value);
     const last = view.dateLabels[view.dateLabels.length - 1] ?? '';
+    // Per period, a row's total is the sum of its periods; cumulative, it would only repeat the
+    // last date's column, which already is the total.
+    const totalColumn = this.mode === 'period';
     // Focusable so a keyboard can scroll the table sideways when it is wider than the panel.
     return html`<div class="scroll" tabindex="0" role="region" aria-label=${this.#caption()}>
       <table part="table">
         <caption>
           ${this.#caption()}
-          <span class="note">${m.totalNote(last)}</span>
+          ${totalColumn ? html`<span class="note">${m.totalNote(last)}</span>` : nothing}
         </caption>
         <thead>
           <tr>
@@ -229,7 +232,7 @@ export class DspDocumentStats extends DspElement {
               (date, d) =>
                 html`<th scope="col"><time datetime=${date}>${view.dateLabels[d]}</time></th>`,
             )}
-            <th scope="col">${m.total}</th>
+            ${totalColumn ? html`<th scope="col">${m.total}</th>` : nothing}
           </tr>
         </thead>
         <tbody>
@@ -238,7 +241,7 @@ export class DspDocumentStats extends DspElement {
               html`<tr data-type=${view.data.typeCodes[t] ?? ''}>
                 <th scope="row">${view.labels[t]}</th>
                 ${row.map((value) => html`<td>${n(value)}</td>`)}
-                <td class="total">${n(view.totals[t] ?? 0)}</td>
+                ${totalColumn ? html`<td class="total">${n(view.totals[t] ?? 0)}</td>` : nothing}
               </tr>`,
           )}
         </tbody>
@@ -246,7 +249,7 @@ export class DspDocumentStats extends DspElement {
           <tr>
             <th scope="row">${m.total}</th>
             ${view.dateTotals.map((value) => html`<td>${n(value)}</td>`)}
-            <td>${n(view.total)}</td>
+            ${totalColumn ? html`<td>${n(view.total)}</td>` : nothing}
           </tr>
         </tfoot>
       </table>

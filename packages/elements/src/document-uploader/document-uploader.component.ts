@@ -10,6 +10,7 @@ import { DspElement } from '../base/dsp-element.js';
 import { errorDetail, MissingClientError } from '../base/error-message.js';
 import { DspDocumentSelectEvent, DspErrorEvent } from '../events.js';
 import { formatByteSize } from './byte-size.js';
+import { languageName } from './language-names.js';
 import {
   IN_FLIGHT,
   SENDABLE,
@@ -79,6 +80,8 @@ export class DspDocumentUploader extends DspElement {
   @property({ reflect: true }) patient?: string;
   /** Who submits: a reference such as `Practitioner/paul-weber`; the patient in patient mode. */
   @property() author?: string;
+  /** The author's name as readers see it (`author.display`), e.g. the signed-in user's. */
+  @property({ attribute: 'author-name' }) authorName?: string;
   /** `professional` (default) or `patient`: a patient adds only "Expression du titulaire". */
   @property({ reflect: true }) mode: 'professional' | 'patient' = 'professional';
   /** Largest file accepted, in bytes (20 MiB by default). */
@@ -176,6 +179,16 @@ export class DspDocumentUploader extends DspElement {
         const client = this.activeClient;
         const patient = this.#patientId;
         return client && patient ? findInDsp(client, patient, hash) : Promise.resolve(undefined);
+      },
+      patientIdentifiers: async () => {
+        const client = this.activeClient;
+        const patient = this.#patientId;
+        if (!client || !patient) return undefined;
+        // Unreadable now (offline, refused): nothing to compare, which the row says.
+        return client.readPatient(patient).then(
+          (record) => record.identifier ?? [],
+          () => undefined,
+        );
       },
     }),
     this.#listener,
@@ -278,7 +291,9 @@ export class DspDocumentUploader extends DspElement {
     const client = this.activeClient;
     const patient = this.patient;
     const author = this.#authorRef;
-    return client && patient && author ? { client, patient, author } : undefined;
+    return client && patient && author
+      ? { client, patient, author, ...(this.authorName ? { authorName: this.authorName } : {}) }
+      : undefined;
   }
 
   get #m(): UploaderMessages {
@@ -428,12 +443,7 @@ export class DspDocumentUploader extends DspElement {
   }
 
   #languageName(code: string): string {
-    try {
-      const names = new Intl.DisplayNames([this.localize.intlLocale], { type: 'language' });
-      return names.of(code) ?? code;
-    } catch {
-      return code;
-    }
+    return languageName(code, this.localize.language, this.localize.intlLocale);
   }
 
   readonly #onPick = (event: Event) => {

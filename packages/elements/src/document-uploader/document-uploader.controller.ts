@@ -2,11 +2,17 @@
 // its identifiers, and in IndexedDB when the user is known) until it is sent or removed, so a
 // failed send or a reload loses nothing and every attempt is the same submission.
 import { DspNetworkError, type DspClient } from '@dsp-kit/fhir';
+import type { Identifier } from '@medplum/fhirtypes';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { cdaKit } from '../document-preview/cda/cda-kit.js';
 import {
+  CDA_CONTENT_TYPE,
+  CDA_HEAD_LENGTH,
   fileProblems,
   MAGIC_LENGTH,
+  sniffCda,
   sniffMagic,
+  startsWithMarkup,
   Utf8TextSniffer,
   type UploadField,
 } from './file-checks.js';
@@ -14,7 +20,9 @@ import { forEachSlice } from './blob-slices.js';
 import { HASH_CHUNK_SIZE } from './hash-core.js';
 import { hashFile } from './hash.js';
 import {
+  CONTENT_LANGUAGES,
   createItem,
+  definedOnly,
   IN_FLIGHT,
   SENDABLE,
   type ItemDefaults,
@@ -70,6 +78,11 @@ export interface UploadOptions extends ItemDefaults {
   readonly retryDelay: number;
   /** The patient's DSP document holding this content (SHA-1 in base64), if any. */
   readonly findInDsp: (hash: string) => Promise<{ readonly masterIdentifier?: string } | undefined>;
+  /**
+   * The identifiers of the patient's record (`Patient.identifier`), to compare with a CDA's
+   * `recordTarget`; undefined when the record cannot be read now.
+   */
+  readonly patientIdentifiers: () => Promise<readonly Identifier[] | undefined>;
 }
 
 /** Who sends, about whom, with which client. */
@@ -77,6 +90,8 @@ export interface UploadTarget {
   readonly client: DspClient;
   readonly patient: string;
   readonly author: string;
+  /** The author's name, sent as the reference's display. */
+  readonly authorName?: string;
 }
 
 /** What the queue tells its host, for events. */
@@ -122,6 +137,11 @@ const isDetached = (signal: AbortSignal) => signal.reason instanceof Detached;
 /** The content type of a file by its bytes: a magic number, else UTF-8 text read in slices. */
 async function sniffFile(file: Blob, signal: AbortSignal): Promise<string | undefined> {
   const head = new Uint8Array(await file.slice(0, MAGIC_LENGTH).arrayBuffer());
+  // Markup may be a CDA: its root can come after more than the magic's bytes of prolog.
+  if (startsWithMarkup(head)) {
+    const markup = new Uint8Array(await file.slice(0, CDA_HEAD_LENGTH).arrayBuffer());
+    if (sniffCda(markup)) return CDA_CONTENT_TYPE;
+  }
   const magic = sniffMagic(head);
   if (magic) return magic;
   const text = new Utf8TextSniffer();
@@ -207,6 +227,11 @@ export class UploadQueue implements ReactiveController {
   readonly #prepared = new WeakMap<UploadItem, Promise<void>>();
   /** Each file's sending, with its automatic attempts, while it runs. */
   readonly #deliveries = new WeakMap<UploadItem, Promise<UploadResult>>();
+  /**
+   * The metadata fields the host gave each file added in this page (`add()`): a CDA's header
+   * fills the others. A file restored from the stored queue has none: its form is kept as it was.
+   */
+  readonly #given = new WeakMap<UploadItem, ReadonlySet<string>>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -361,8 +386,11 @@ export class UploadQueue implements ReactiveController {
   add(files: Iterable<File>, metadata: Partial<UploadMetadata> = {}): UploadItem[] {
     const now = Date.now();
     const added: UploadItem[] = [];
+    const given = new Set(Object.keys(definedOnly(metadata)));
     for (const file of files) {
-      added.push(createItem(file, this.options(), metadata, now + added.length));
+      const item = createItem(file, this.options(), metadata, now + added.length);
+      this.#given.set(item, given);
+      added.push(item);
     }
     this.items = [...this.items, ...added];
     this.host.requestUpdate();
@@ -434,6 +462,10 @@ export class UploadQueue implements ReactiveController {
       item.contentType = await sniffFile(item.file, abort.signal);
       const { maxSize, acceptTypes } = this.options();
       item.fileProblems = fileProblems(item.file.size, item.contentType, { maxSize, acceptTypes });
+      if (item.fileProblems.length === 0 && item.contentType === CDA_CONTENT_TYPE) {
+        await this.#readCda(item);
+        abort.signal.throwIfAborted();
+      }
       if (item.fileProblems.length === 0) {
         item.status = 'hashing';
         this.host.requestUpdate();
@@ -479,6 +511,45 @@ export class UploadQueue implements ReactiveController {
       if (item.abort === abort) item.abort = undefined;
       this.host.requestUpdate();
     }
+  }
+
+  /**
+   * Reads a CDA's header with the preview's reader, loaded now: a document it will not read, or
+   * one about another patient, is refused; else its format code is kept for sending and its
+   * header fills the fields neither the host nor the user has given.
+   */
+  async #readCda(item: UploadItem): Promise<void> {
+    const cda = await import('./cda-intake.js');
+    cda.install(cdaKit);
+    const intake = await cda.readCda(item.file, CONTENT_LANGUAGES);
+    if ('problem' in intake) {
+      item.fileProblems = [intake.problem];
+      return;
+    }
+    const record = await this.options().patientIdentifiers();
+    const match = record ? cda.patientMatch(intake.patientIds, record) : 'unknown';
+    if (match === 'other') {
+      item.fileProblems = ['otherPatient'];
+      return;
+    }
+    item.patientUnconfirmed = match === 'unknown';
+    item.format = intake.format;
+    const given = this.#given.get(item);
+    if (!given) return;
+    const edited = item.edited ?? [];
+    const { patientMode } = this.options();
+    const prefill = Object.fromEntries(
+      Object.entries(intake.metadata).filter(
+        ([key]) =>
+          !given.has(key) &&
+          !edited.includes(FIELD_OF[key as keyof UploadMetadata]) &&
+          // A patient's document has one type, fixed.
+          !(patientMode && key === 'typeCode'),
+      ),
+    ) as Partial<UploadMetadata>;
+    item.metadata = { ...item.metadata, ...prefill };
+    item.prefilled = Object.keys(prefill) as (keyof UploadMetadata)[];
+    this.#persist(item);
   }
 
   /**
@@ -583,7 +654,14 @@ export class UploadQueue implements ReactiveController {
     this.host.requestUpdate();
     try {
       const bytes = new Uint8Array(await item.file.arrayBuffer());
-      const submission = submissionOf(item, bytes, target.patient, target.author, item.submittedAt);
+      const submission = submissionOf(
+        item,
+        bytes,
+        target.patient,
+        target.author,
+        item.submittedAt,
+        target.authorName,
+      );
       const result = await target.client.provideDocuments(submission, {
         signal: abort.signal,
         onUploadProgress: (loaded, total) => {

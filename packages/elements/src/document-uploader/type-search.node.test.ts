@@ -40,8 +40,9 @@ describe('searchTypes', () => {
       'carnet-soins-palliatifs',
       'schema-therapeutique',
     ]);
-    // Luxembourgish labels fall back to French.
-    assert.deepEqual(codes(searchTypes('allergies', 'lb')), ['allergies']);
+    // Luxembourgish has its own labels.
+    assert.deepEqual(codes(searchTypes('allergien', 'lb')), ['allergies']);
+    assert.deepEqual(codes(searchTypes('laborresultater', 'lb')), ['resultat-biologie']);
   });
 
   it('searches only the types it is given', () => {

@@ -9,6 +9,7 @@ import {
   DspValidationError,
 } from '@dsp-kit/fhir';
 import { buildProvideBundle } from '@dsp-kit/fhir/provide';
+import type { DocumentReference } from '@medplum/fhirtypes';
 import { createItem } from './upload-item.js';
 import {
   backoffMs,
@@ -69,6 +70,48 @@ describe('submissionOf', () => {
     assert.deepEqual(doc.relatesTo, [
       { code: 'replaces', target: { reference: 'DocumentReference/doc-old' } },
     ]);
+  });
+});
+
+describe('submissionOf, the act date and the author', () => {
+  const bytes = new TextEncoder().encode('Compte rendu opératoire\n');
+  const item = createItem(
+    new File([bytes], 'cr.txt'),
+    { patientMode: false, language: 'fr' },
+    { typeCode: 'cr-acte-therapeutique', title: 'Compte rendu opératoire', date: '2024-03-10' },
+  );
+  item.contentType = 'text/plain';
+  item.hash = 'AAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+  it('sends the act date as the service period and the content’s creation, apart from the filing date', () => {
+    const filed = '2026-11-26T08:30:00Z';
+    const submission = submissionOf(item, bytes, 'marie-schmit', 'Practitioner/p', filed, 'Dr P');
+    const doc = buildProvideBundle(submission).entry![1]!.resource as DocumentReference;
+    assert.deepEqual(doc.context?.period, { start: '2024-03-10' });
+    assert.equal(doc.content[0]!.attachment.creation, '2024-03-10');
+    assert.equal(doc.date, filed);
+  });
+
+  it('names the author: the reference with its display', () => {
+    const submission = submissionOf(
+      item,
+      bytes,
+      'marie-schmit',
+      'Practitioner/paul-weber',
+      instantNow(),
+      'Dr Paul Weber',
+    );
+    assert.deepEqual(submission.author, {
+      reference: 'Practitioner/paul-weber',
+      display: 'Dr Paul Weber',
+    });
+    const doc = buildProvideBundle(submission).entry![1]!.resource as DocumentReference;
+    assert.equal(doc.author?.[0]?.display, 'Dr Paul Weber');
+    // No name given (a blank one either): the reference alone, never an empty display.
+    for (const name of [undefined, '  ']) {
+      const bare = submissionOf(item, bytes, 'marie-schmit', 'Practitioner/p', instantNow(), name);
+      assert.deepEqual(bare.author, { reference: 'Practitioner/p' });
+    }
   });
 });
 

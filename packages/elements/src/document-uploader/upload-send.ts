@@ -10,19 +10,26 @@ import {
 import { bytesToBase64, fieldOfExpression } from './file-checks.js';
 import type { UploadItem } from './upload-item.js';
 
-/** The submission of one row: its document alone, under the UUIDs chosen when it was added. */
+/**
+ * The submission of one row: its document alone, under the UUIDs chosen when it was added.
+ * `date` is the filing (the first attempt); the form's date is the act's, sent as the service
+ * period and as the content's creation, which is what readers date the document by.
+ * `authorName` is the author's display, shown to readers beside the reference.
+ */
 export function submissionOf(
   item: UploadItem,
   bytes: Uint8Array,
   patient: string,
   author: string,
   date: string,
+  authorName?: string,
 ): DocumentSubmission {
   const m = item.metadata;
+  const display = authorName?.trim();
   return {
     uuid: item.submissionUuid,
     patient: patient.replace(/^Patient\//, ''),
-    author: { reference: author },
+    author: { reference: author, ...(display ? { display } : {}) },
     date,
     documents: [
       {
@@ -35,12 +42,14 @@ export function submissionOf(
         hash: item.hash ?? '',
         language: m.language,
         confidentiality: m.confidentiality,
-        ...(m.date ? { serviceStart: m.date } : {}),
+        ...(m.date ? { serviceStart: m.date, creation: m.date } : {}),
         ...(m.facilityType ? { facilityType: m.facilityType } : {}),
         ...(m.practiceSetting ? { practiceSetting: m.practiceSetting } : {}),
         ...(m.masked ? { maskedFromProfessionals: true } : {}),
         ...(m.hidden ? { hiddenFromPatient: true } : {}),
         ...(m.replaces.trim() ? { replaces: m.replaces.trim() } : {}),
+        // A CDA's IHE format code; any other file's MIME type says all (provide's default).
+        ...(item.format ? { format: item.format } : {}),
       },
     ],
   };

@@ -140,6 +140,58 @@ describe('the viewer list', () => {
     ]);
   });
 
+  it('sorts, groups and filters by the act date, not the filing date', () => {
+    // Filed in November 2026, about an act of March 2024 (its service period and its creation).
+    const uploaded = prepare(
+      {
+        ...doc('late', 'rapport-medical', '2026-11-26T10:00:00Z', 'Compte rendu opératoire'),
+        context: { period: { start: '2024-03-10' } },
+        content: [{ attachment: { title: 'Compte rendu opératoire', creation: '2024-03-10' } }],
+      },
+      5,
+    );
+    // No service period: the attachment's creation is the act date.
+    const written = prepare(
+      {
+        ...doc('written', 'resume-patient', '2026-11-27T10:00:00Z', 'Résumé'),
+        content: [{ attachment: { title: 'Résumé', creation: '2025-02-14T09:00:00+01:00' } }],
+      },
+      6,
+    );
+    // The filing date is kept apart when it is another day; a document dated by it alone has none.
+    assert.equal(uploaded.filedApart, '2026-11-26T10:00:00Z');
+    assert.equal(documents[0]!.filedApart, undefined);
+    const all = [...documents, uploaded, written];
+    assert.deepEqual(ids(sortDocuments([...all], '-date')), [
+      'b',
+      'a',
+      'written',
+      'c',
+      'd',
+      'late',
+      'e',
+    ]);
+    assert.deepEqual(
+      shape(groupItems(sortDocuments([...all], '-date'), 'timeline', '-date', new Set())),
+      [
+        '[2026-10:2]',
+        'b',
+        'a',
+        '[2025-02:1]',
+        'written',
+        '[2025-01:1]',
+        'c',
+        '[2024-06:1]',
+        'd',
+        '[2024-03:1]',
+        'late',
+        '[unknown:1]',
+        'e',
+      ],
+    );
+    assert.deepEqual(ids(filterDocuments(all, { from: '2024-03-10', to: '2024-03-10' })), ['late']);
+  });
+
   it('merges a sorted page into a sorted list as sorting both would, in every order', () => {
     // Pseudo-random dates with ties, split at every point: the merge equals one stable sort.
     const many = Array.from({ length: 60 }, (_, i) =>

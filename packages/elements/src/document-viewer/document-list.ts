@@ -1,6 +1,6 @@
 // What the viewer lists: a patient's documents filtered, sorted and grouped (by month, DSP type or
-// class) into one flat list of group headers and rows, ready for a virtualized list. Pure and
-// fast: 10,000 documents regroup within a frame.
+// class) into one flat list of group headers and rows, ready for a virtualized list, each dated
+// by its act rather than its filing. Pure and fast: 10,000 documents regroup within a frame.
 import {
   documentClassOf,
   documentTypeOf,
@@ -8,6 +8,7 @@ import {
   documentClasses,
   type DocumentReference,
 } from '@dsp-kit/fhir';
+import { clinicalDate, filedApart, timeOf } from '../base/document-dates.js';
 
 export type ViewMode = 'timeline' | 'types' | 'classes';
 export type SortOrder = '-date' | 'date' | 'type';
@@ -31,7 +32,10 @@ export interface ViewerFilters {
 export interface PreparedDocument {
   readonly document: DocumentReference;
   readonly id: string;
+  /** The clinical date (`clinicalDate`) as a time: what the list sorts, groups and filters by. */
   readonly time: number;
+  /** The filing date (`DocumentReference.date`) when it falls on another day than the act's. */
+  readonly filedApart: string | undefined;
   readonly typeCode: string | undefined;
   readonly classCode: string | undefined;
   readonly typeRank: number;
@@ -98,11 +102,13 @@ export function titleOf(document: DocumentReference): string | undefined {
 
 export function prepare(document: DocumentReference, index: number): PreparedDocument {
   const type = documentTypeOf(document.type);
-  const time = document.date ? Date.parse(document.date) : Number.NaN;
+  const clinical = clinicalDate(document);
+  const time = clinical === undefined ? Number.NaN : timeOf(clinical);
   return {
     document,
     id: document.id ?? `#${index}`,
     time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time,
+    filedApart: filedApart(document, time),
     typeCode: type?.code,
     classCode: type ? documentClassOf(type).code : undefined,
     typeRank: type ? (typeRanks.get(type.code) ?? documentTypes.length) : documentTypes.length,

@@ -3,11 +3,13 @@
 import {
   breakTheGlassAvailable,
   CONFIDENTIALITY_SYSTEM,
+  confidentialityCodes,
   DSP_SECURITY_SYSTEM,
   documentClasses,
   documentTypeByCode,
   documentTypes,
   label,
+  MASKED_BY_PATIENT_LABEL,
   type DocumentReference,
   type DocumentType,
 } from '@dsp-kit/fhir';
@@ -20,6 +22,7 @@ import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { clinicalDate } from '../base/document-dates.js';
 import { ListHeightController } from '../base/list-height.controller.js';
 import { DspElement } from '../base/dsp-element.js';
 import { errorDetail } from '../base/error-message.js';
@@ -46,6 +49,7 @@ import { documentSearch } from './document-viewer.controller.js';
 import { previewLoader } from './preview-loader.js';
 import { viewerMessages, type ViewerMessages } from './document-viewer.messages.js';
 import { styles } from './document-viewer.styles.js';
+import { withheldNotice } from './withheld-notice.js';
 
 const list = (value: string | undefined) =>
   (value ?? '')
@@ -72,8 +76,10 @@ function hasLabel(document: DocumentReference, system: string, code: string): bo
  * @csspart count - The number of documents shown (announced).
  * @csspart list - The scrolling list.
  * @csspart group - A group header (month, type or class) with its count.
- * @csspart row - One document; `row-patient` marks the patient's own, `row-active` the focused.
+ * @csspart row - One document; `row-patient` marks the patient's own, `row-active` the focused,
+ *   `row-current` the one open in the preview.
  * @csspart mark - A mark on a document (confidentiality, masked, hidden).
+ * @csspart withheld - The notice that the server withheld documents from the user (announced).
  * @csspart loading - The loading state.
  * @csspart empty - No document, or none matching the filters.
  * @csspart error - The error state, with a retry button when retrying may help.
@@ -95,7 +101,8 @@ function hasLabel(document: DocumentReference, system: string, code: string): bo
  * @fires dsp-break-glass-granted - Emergency access was granted (`detail.patientId`, `detail.expires`).
  *
  * @csspart offline - The notice shown when the documents come from the cache (offline).
- * @csspart preview - The inline preview of the chosen document (see `<dsp-document-preview>`).
+ * @csspart preview - The inline preview of the chosen document (see `<dsp-document-preview>`), a
+ *   `<dialog>`: beside the list when the panel is 60rem wide or more, else modal over the page.
  * @csspart break-glass - The emergency access form, offered when the server says it is possible.
  * @csspart emergency - The banner while an emergency access is in progress.
  */
@@ -122,7 +129,10 @@ export class DspDocumentViewer extends DspElement {
   @property({ reflect: true }) q?: string;
   /** Words to find in the authors' names or the facility. */
   @property({ attribute: 'filter-author', reflect: true }) filterAuthor?: string;
-  /** `inline` (default): a chosen document opens below the list; `none`: the host shows it. */
+  /**
+   * `inline` (default): a chosen document opens beside the list (over the page when the panel is
+   * narrower than 60rem), with focus; `none`: the host shows it.
+   */
   @property({ reflect: true }) preview: 'inline' | 'none' = 'inline';
 
   /** The document open in the inline preview. */
@@ -151,6 +161,7 @@ export class DspDocumentViewer extends DspElement {
   @state() private emergencyUntil?: string;
 
   @query('[part="list"]') private listElement?: HTMLElement & VirtualizerHostElement;
+  @query('dialog[part~="preview"]') private previewDialog?: HTMLDialogElement;
 
   /** Fits the list to its rows when they are few. */
   protected readonly listHeight = new ListHeightController(
@@ -165,6 +176,11 @@ export class DspDocumentViewer extends DspElement {
     | { documents: readonly PreparedDocument[]; sort: SortOrder; sorted: PreparedDocument[] }
     | undefined;
   #typeahead = { text: '', at: 0 };
+  /** The preview's dialog stays once shown, so its drawn PDF pages are kept for a reopening. */
+  #previewShown = false;
+  /** A document was chosen: the next update shows the preview and moves focus into it. */
+  #focusPreview = false;
+  #tabStopFrom: { items: ListItem[]; opened?: string; active: number; stop: number } | undefined;
 
   get #m(): ViewerMessages {
     return this.localize.t(viewerMessages);
@@ -201,6 +217,8 @@ export class DspDocumentViewer extends DspElement {
     super.willUpdate(changed);
     if (changed.has('patient') || changed.has('client')) {
       this.opened = undefined;
+      // The preview goes, and the pages it kept of the previous patient's PDFs with it.
+      this.#previewShown = false;
       this.emergencyUntil = undefined;
       this.breakGlass = { invalid: false, sending: false };
     }
@@ -259,6 +277,13 @@ export class DspDocumentViewer extends DspElement {
   }
 
   protected override updated(): void {
+    const dialog = this.previewDialog;
+    if (dialog && this.opened && this.#focusPreview) {
+      this.#focusPreview = false;
+      this.#showPreview(dialog);
+    } else if (dialog?.open && !this.opened) {
+      dialog.close();
+    }
     const error = this.#search.task.error;
     if (this.#search.task.status === TaskStatus.ERROR && error !== this.#reportedError) {
       this.#reportedError = error;
@@ -352,7 +377,8 @@ export class DspDocumentViewer extends DspElement {
   #renderDocuments(result: PagedResult<PreparedDocument>) {
     const m = this.#m;
     if (result.items.length === 0 && !result.loading) {
-      return html`<div part="empty" role="status"><slot name="empty">${m.empty}</slot></div>`;
+      return html`${withheldNotice(this.#search.withheld, m.withheld)}
+        <div part="empty" role="status"><slot name="empty">${m.empty}</slot></div>`;
     }
     return html`
       ${
@@ -374,7 +400,7 @@ export class DspDocumentViewer extends DspElement {
             </p>`
           : nothing
       }
-      ${this.#renderToolbar(result)}
+      ${withheldNotice(this.#search.withheld, m.withheld)} ${this.#renderToolbar(result)}
       <p part="count" role="status">
         ${m.count(this.shownCount, result.items.length)}${result.loading ? html` — ${m.loadingMore(result.items.length, result.total)}` : nothing}
       </p>
@@ -385,30 +411,41 @@ export class DspDocumentViewer extends DspElement {
             })
           : nothing
       }
-      ${
-        this.shownCount === 0
-          ? html`<div part="empty">
-              <p>${m.noMatch}</p>
-              <button class="action" type="button" @click=${this.#clearFilters}>
-                ${m.clearFilters}
-              </button>
-            </div>`
-          : html`<div part="list" role="list" aria-label=${m.label} @keydown=${this.#onKeydown}>
-              ${virtualize({
-                items: this.items,
-                keyFunction: (item: ListItem) =>
-                  item.kind === 'group' ? `group:${item.key}` : item.prepared.id,
-                renderItem: (item: ListItem, index: number) =>
-                  item.kind === 'group'
-                    ? this.#renderGroup(item, index)
-                    : this.#renderRow(item.prepared, index),
-                scroller: true,
-                // Given, not imported on first use: one frame less before the first rows.
-                layout: flow(),
-              })}
-            </div>`
-      }
-      ${this.#renderPreview()}
+      <div class="layout ${this.opened ? 'open' : ''}">
+        <div class="documents">
+          ${
+            this.shownCount === 0
+              ? html`<div part="empty">
+                  <p>${m.noMatch}</p>
+                  <button class="action" type="button" @click=${this.#clearFilters}>
+                    ${m.clearFilters}
+                  </button>
+                </div>`
+              : html`<div
+                    part="list"
+                    role="list"
+                    aria-label=${m.label}
+                    @keydown=${this.#onKeydown}
+                    @focusout=${this.#onListFocusout}
+                  >
+                    ${virtualize({
+                      items: this.items,
+                      keyFunction: (item: ListItem) =>
+                        item.kind === 'group' ? `group:${item.key}` : item.prepared.id,
+                      renderItem: (item: ListItem, index: number) =>
+                        item.kind === 'group'
+                          ? this.#renderGroup(item, index)
+                          : this.#renderRow(item.prepared, index),
+                      scroller: true,
+                      // Given, not imported on first use: one frame less before the first rows.
+                      layout: flow(),
+                    })}
+                  </div>
+                  <p id="keys-hint" class="keys-hint">${m.keysHint}</p>`
+          }
+        </div>
+        ${this.#renderPreview()}
+      </div>
     `;
   }
 
@@ -545,15 +582,23 @@ export class DspDocumentViewer extends DspElement {
     const author = document.author?.[0]?.display;
     const patientNote = prepared.typeCode === 'expression-titulaire';
     const marks = [
-      hasLabel(document, CONFIDENTIALITY_SYSTEM, 'R') ? m.marks.restricted : undefined,
-      hasLabel(document, CONFIDENTIALITY_SYSTEM, 'V') ? m.marks.veryRestricted : undefined,
+      // The vocabulary's words, as in the preview and the uploader: one name per code.
+      ...confidentialityCodes
+        .filter(({ code }) => code !== 'N' && hasLabel(document, CONFIDENTIALITY_SYSTEM, code))
+        .map((c) => label(c.labels, language)),
       hasLabel(document, DSP_SECURITY_SYSTEM, 'masked') ? m.marks.masked : undefined,
+      hasLabel(document, MASKED_BY_PATIENT_LABEL.system, MASKED_BY_PATIENT_LABEL.code)
+        ? m.marks.maskedByPatient
+        : undefined,
       hasLabel(document, DSP_SECURITY_SYSTEM, 'hidden-from-patient') ? m.marks.hidden : undefined,
     ].filter((mark): mark is string => mark !== undefined);
+    const open = prepared.id === this.opened?.id;
+    const tabStop = index === this.#tabStop();
     const parts = [
       'row',
       patientNote ? 'row-patient' : '',
       index === this.active ? 'row-active' : '',
+      open ? 'row-current' : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -562,7 +607,9 @@ export class DspDocumentViewer extends DspElement {
         class="title"
         type="button"
         data-index=${index}
-        tabindex=${this.#tabIndex(index)}
+        tabindex=${tabStop ? '0' : '-1'}
+        aria-current=${open ? 'true' : nothing}
+        aria-describedby=${tabStop ? 'keys-hint' : nothing}
         @click=${() => {
           this.#select(prepared.document);
         }}
@@ -576,17 +623,50 @@ export class DspDocumentViewer extends DspElement {
       ${author ? html`<span class="meta">${m.author(author)}</span>` : nothing}
       ${marks.length > 0 ? html`<span class="marks">${marks.map((mark) => html`<span part="mark" class="mark">${mark}</span>`)}</span>` : nothing}
       ${
-        Number.isFinite(prepared.time) && document.date
-          ? html`<time datetime=${document.date}>${this.localize.formatDate(document.date)}</time>`
+        // Dated by the act; the filing date is said apart when it is another day.
+        Number.isFinite(prepared.time)
+          ? html`<time datetime=${clinicalDate(document) ?? ''}
+              >${this.localize.formatDate(new Date(prepared.time))}</time
+            >`
           : html`<time>${m.unknownDate}</time>`
       }
+      ${prepared.filedApart ? html`<span class="meta filed">${m.filed(this.localize.formatDate(prepared.filedApart))}</span>` : nothing}
     </div>`;
   }
 
-  /** Roving focus: only the active row (else the first) is in the tab order. */
+  /** Roving focus: only one row is in the tab order. */
   #tabIndex(index: number): string {
-    return index === (this.active >= 0 ? this.active : 0) ? '0' : '-1';
+    return index === this.#tabStop() ? '0' : '-1';
   }
+
+  /**
+   * The row in the tab order: the focused one while focus is in the list, else the document open
+   * in the preview (so Shift+Tab from it comes back there), else the newest document — a month
+   * heading is reached with the arrows, not with Tab. Worked out once per list, opening and focus.
+   */
+  #tabStop(): number {
+    const from = this.#tabStopFrom;
+    const opened = this.opened?.id;
+    if (from?.items === this.items && from.opened === opened && from.active === this.active) {
+      return from.stop;
+    }
+    const open = opened === undefined ? -1 : this.#indexOf(opened);
+    const first = this.items.findIndex((item) => item.kind === 'document');
+    const stop = this.active >= 0 ? this.active : open >= 0 ? open : Math.max(0, first);
+    this.#tabStopFrom = { items: this.items, opened, active: this.active, stop };
+    return stop;
+  }
+
+  /** The index in `items` of the document `id`, -1 when it is not listed (filtered, collapsed). */
+  #indexOf(id: string): number {
+    return this.items.findIndex((item) => item.kind === 'document' && item.prepared.id === id);
+  }
+
+  // Focus left the list: the tab stop goes back to the open document, else the newest.
+  readonly #onListFocusout = (event: FocusEvent) => {
+    const list = event.currentTarget as HTMLElement;
+    if (!list.contains(event.relatedTarget as Node | null)) this.active = -1;
+  };
 
   #toggle(key: string): void {
     const next = new Set(this.collapsed);
@@ -671,6 +751,10 @@ export class DspDocumentViewer extends DspElement {
     this.dispatchEvent(new DspDocumentSelectEvent({ documentId: document.id }));
     if (this.preview === 'inline') {
       this.opened = document;
+      this.#previewShown = true;
+      // Even for the document already open: Enter on its row goes back into its preview.
+      this.#focusPreview = true;
+      this.requestUpdate();
       this.#loadPreview();
     }
     this.dispatchEvent(new DspDocumentOpenEvent({ documentId: document.id }));
@@ -683,16 +767,55 @@ export class DspDocumentViewer extends DspElement {
     });
   }
 
+  /**
+   * Shows the preview where the user looks and moves focus into it: beside the list when the
+   * panel's styles lay them out side by side (its container is 60rem wide or more), else as a
+   * modal dialog over the page (focus kept in it, Escape and the top layer from the browser).
+   */
+  #showPreview(dialog: HTMLDialogElement): void {
+    const beside = getComputedStyle(dialog.parentElement ?? dialog).display === 'grid';
+    if (!dialog.open) {
+      if (beside) dialog.show();
+      else dialog.showModal();
+    }
+    dialog.focus({ preventScroll: true });
+    dialog.scrollIntoView({ block: 'nearest' });
+  }
+
+  // Escape closes the preview beside the list too, as the browser does for a modal one.
+  readonly #onPreviewKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    (event.currentTarget as HTMLDialogElement).close();
+  };
+
+  // Closed (its button, Escape): focus goes back to the document's row, else to the list.
+  readonly #onPreviewClosed = (event: Event) => {
+    if (event.target !== event.currentTarget) return;
+    const closed = this.opened;
+    this.opened = undefined;
+    if (!closed?.id) return;
+    const index = this.#indexOf(closed.id);
+    void this.#focusItem(index >= 0 ? index : this.#tabStop());
+  };
+
   #renderPreview() {
     const document = this.opened;
-    if (!document || this.preview !== 'inline') return nothing;
+    if (!this.#previewShown || this.preview !== 'inline') return nothing;
+    // Closed, it stays with no document: the preview ends its work but keeps the PDF pages drawn.
     // Only professionals ever receive documents hidden from the patient: confirm before opening.
-    return html`<div part="preview">
+    return html`<dialog
+      part="preview"
+      tabindex="-1"
+      aria-label=${document ? (titleOf(document) ?? this.#m.untitled) : nothing}
+      @keydown=${this.#onPreviewKeydown}
+      @close=${this.#onPreviewClosed}
+    >
       <button
         class="close"
         type="button"
         @click=${() => {
-          this.opened = undefined;
+          this.previewDialog?.close();
         }}
       >
         ${this.#m.closePreview}
@@ -710,7 +833,7 @@ export class DspDocumentViewer extends DspElement {
         confirm-hidden
         theme=${this.theme}
       ></dsp-document-preview>
-    </div>`;
+    </dialog>`;
   }
 }
 

@@ -7,6 +7,7 @@ const de: ViewerMessages = {
   revalidating: (when) => `Dokumente mit Stand vom ${when}; wird aktualisiert…`,
   closePreview: 'Vorschau schließen',
   previewUnavailable: 'Die Vorschau konnte nicht geladen werden.',
+  keysHint: 'Mit den Pfeiltasten nach oben und unten wechseln Sie zwischen den Dokumenten.',
   breakGlass: {
     title: 'Notfallzugriff',
     explain:
@@ -31,6 +32,16 @@ const de: ViewerMessages = {
   unknownType: 'Unbekannter Dokumenttyp',
   unknownDate: 'Datum unbekannt',
   author: (name) => `von ${name}`,
+  filed: (date) => `abgelegt am ${date}`,
+  withheld: {
+    profession: (count) =>
+      count === undefined
+        ? 'Einige Dokumente dieses DSP werden Ihnen nicht angezeigt: Ihr Beruf hat keinen Zugriff auf ihren Dokumenttyp.'
+        : count === 1
+          ? '1 Dokument dieses DSP wird Ihnen nicht angezeigt: Ihr Beruf hat keinen Zugriff auf seinen Dokumenttyp.'
+          : `${count} Dokumente dieses DSP werden Ihnen nicht angezeigt: Ihr Beruf hat keinen Zugriff auf ihren Dokumenttyp.`,
+    other: 'Einige Dokumente dieses DSP werden Ihnen nicht angezeigt.',
+  },
   failed: 'Die Dokumente konnten nicht geladen werden.',
   search: 'Suchen',
   type: 'Typ',
@@ -43,9 +54,8 @@ const de: ViewerMessages = {
   views: { timeline: 'Chronologie', types: 'Nach Typ', classes: 'Nach Klasse' },
   unknownGroup: 'Sonstige',
   marks: {
-    restricted: 'Eingeschränkt',
-    veryRestricted: 'Streng vertraulich',
     masked: 'Für Fachkräfte ausgeblendet',
+    maskedByPatient: 'Vom Patienten ausgeblendet',
     hidden: 'Für den Patienten nicht sichtbar',
   },
 };

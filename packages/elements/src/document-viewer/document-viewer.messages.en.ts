@@ -7,6 +7,7 @@ const en: ViewerMessages = {
   revalidating: (when) => `Documents as of ${when}; updating…`,
   closePreview: 'Close the preview',
   previewUnavailable: 'The preview could not be loaded.',
+  keysHint: 'Use the up and down arrow keys to move between documents.',
   breakGlass: {
     title: 'Emergency access',
     explain:
@@ -31,6 +32,16 @@ const en: ViewerMessages = {
   unknownType: 'Unknown document type',
   unknownDate: 'Unknown date',
   author: (name) => `by ${name}`,
+  filed: (date) => `filed on ${date}`,
+  withheld: {
+    profession: (count) =>
+      count === undefined
+        ? 'Some documents of this DSP are not shown to you: your profession has no access to their type.'
+        : count === 1
+          ? '1 document of this DSP is not shown to you: your profession has no access to its type.'
+          : `${count} documents of this DSP are not shown to you: your profession has no access to their type.`,
+    other: 'Some documents of this DSP are not shown to you.',
+  },
   failed: 'The documents could not be loaded.',
   search: 'Search',
   type: 'Type',
@@ -43,9 +54,8 @@ const en: ViewerMessages = {
   views: { timeline: 'Timeline', types: 'By type', classes: 'By class' },
   unknownGroup: 'Other',
   marks: {
-    restricted: 'Restricted',
-    veryRestricted: 'Very restricted',
     masked: 'Masked from professionals',
+    maskedByPatient: 'Masked by the patient',
     hidden: 'Not visible to the patient',
   },
 };

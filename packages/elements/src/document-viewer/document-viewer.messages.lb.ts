@@ -7,6 +7,7 @@ const lb: ViewerMessages = {
   revalidating: (when) => `Dokumenter mam Stand vum ${when}; gëtt aktualiséiert…`,
   closePreview: 'Virschau zoumaachen',
   previewUnavailable: 'D’Virschau konnt net geluede ginn.',
+  keysHint: 'Mat de Pfeiltasten erop an erof wiesselt Dir tëscht den Dokumenter.',
   breakGlass: {
     title: 'Noutfallzougrëff',
     explain:
@@ -31,6 +32,16 @@ const lb: ViewerMessages = {
   unknownType: 'Onbekannten Dokumententyp',
   unknownDate: 'Onbekannten Datum',
   author: (name) => `vum ${name}`,
+  filed: (date) => `ofgeluecht den ${date}`,
+  withheld: {
+    profession: (count) =>
+      count === undefined
+        ? 'E puer Dokumenter vun dësem DSP ginn Iech net gewisen: Äre Beruf huet keen Zougang zu hirem Typ.'
+        : count === 1
+          ? '1 Dokument vun dësem DSP gëtt Iech net gewisen: Äre Beruf huet keen Zougang zu sengem Typ.'
+          : `${count} Dokumenter vun dësem DSP ginn Iech net gewisen: Äre Beruf huet keen Zougang zu hirem Typ.`,
+    other: 'E puer Dokumenter vun dësem DSP ginn Iech net gewisen.',
+  },
   failed: 'D’Dokumenter konnten net geluede ginn.',
   search: 'Sichen',
   type: 'Typ',
@@ -43,9 +54,8 @@ const lb: ViewerMessages = {
   views: { timeline: 'Chronologie', types: 'No Typ', classes: 'No Klass' },
   unknownGroup: 'Anerer',
   marks: {
-    restricted: 'Limitéiert',
-    veryRestricted: 'Streng vertraulech',
     masked: 'Fir Fachleit verstoppt',
+    maskedByPatient: 'Vum Patient verstoppt',
     hidden: 'Fir de Patient net siichtbar',
   },
 };

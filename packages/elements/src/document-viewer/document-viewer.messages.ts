@@ -7,6 +7,8 @@ const fr = {
   revalidating: (when: string) => `Documents tels qu’au ${when} ; mise à jour…`,
   closePreview: 'Fermer l’aperçu',
   previewUnavailable: 'L’aperçu n’a pas pu être chargé.',
+  /** Said with the list's Tab stop, and shown while the list has focus. */
+  keysHint: 'Flèches haut et bas : passer d’un document à l’autre.',
   breakGlass: {
     title: 'Accès en urgence',
     explain:
@@ -31,6 +33,18 @@ const fr = {
   unknownType: 'Type de document inconnu',
   unknownDate: 'Date inconnue',
   author: (name: string) => `par ${name}`,
+  /** The filing date, beside the act's when they differ. */
+  filed: (date: string) => `déposé le ${date}`,
+  /** Documents the server did not show the user: that they exist and why, never which. */
+  withheld: {
+    profession: (count: number | undefined) =>
+      count === undefined
+        ? 'Des documents de ce DSP ne vous sont pas montrés : votre profession n’a pas accès à leur type.'
+        : count === 1
+          ? '1 document de ce DSP ne vous est pas montré : votre profession n’a pas accès à son type.'
+          : `${count} documents de ce DSP ne vous sont pas montrés : votre profession n’a pas accès à leur type.`,
+    other: 'Des documents de ce DSP ne vous sont pas montrés.',
+  },
   failed: 'Les documents n’ont pas pu être chargés.',
   search: 'Rechercher',
   type: 'Type',
@@ -43,9 +57,8 @@ const fr = {
   views: { timeline: 'Chronologie', types: 'Par type', classes: 'Par classe' },
   unknownGroup: 'Autres',
   marks: {
-    restricted: 'Restreint',
-    veryRestricted: 'Très restreint',
     masked: 'Masqué aux professionnels',
+    maskedByPatient: 'Masqué par le patient',
     hidden: 'Non visible par le patient',
   },
 };

@@ -1,8 +1,33 @@
 import { css } from 'lit';
 
+// The panel is a container: its own width, not the window's, decides where the preview goes
+// (hosts embed it in columns of any size). From 60rem the open preview sits beside the list, and
+// the component reads that grid to open it there rather than as a modal dialog. The keyboard hint
+// always shows (and is said with the list's tab stop): shown only while focus is in the list, it
+// moved everything below when focus left, under a pointer that was pressing a button there.
 export const styles = css`
   [part='base'] {
     padding: var(--dsp-document-viewer-padding, var(--_space-4));
+    container: dsp-document-viewer / inline-size;
+  }
+
+  @container dsp-document-viewer (min-width: 60rem) {
+    .layout {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      align-items: start;
+      gap: var(--_space-4);
+    }
+
+    .layout.open {
+      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+    }
+  }
+
+  .keys-hint {
+    margin: var(--_space-1) 0 0;
+    color: var(--_muted);
+    font-size: var(--_font-size-small);
   }
 
   [part='toolbar'] {
@@ -179,11 +204,51 @@ export const styles = css`
     font-size: var(--_font-size-small);
   }
 
-  [part='preview'] {
+  [part~='row-current'] {
+    background: var(--_surface-raised);
+    box-shadow: inset 4px 0 0 var(--_accent);
+  }
+
+  [part~='row-current'] .title {
+    text-decoration: underline;
+  }
+
+  dialog[part='preview'] {
+    box-sizing: border-box;
+    padding: 0;
+    border: none;
+    color: var(--_text);
+    background: var(--_surface);
+  }
+
+  dialog[part='preview'][open] {
     display: flex;
     flex-direction: column;
     gap: var(--_space-2);
-    margin-block-start: var(--_space-4);
+  }
+
+  dialog[part='preview']:not(:modal) {
+    position: static;
+    width: auto;
+    max-width: none;
+    margin: 0;
+  }
+
+  dialog[part='preview']:focus-visible {
+    outline: var(--_focus-ring);
+  }
+
+  dialog[part='preview']:modal {
+    width: min(60rem, calc(100vw - 2 * var(--_space-4)));
+    max-height: calc(100dvh - 2 * var(--_space-4));
+    overflow: auto;
+    padding: var(--_space-3);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  dialog[part='preview']::backdrop {
+    background: rgb(0 0 0 / 0.45);
   }
 
   [part='preview'] .close {
@@ -294,6 +359,10 @@ export const styles = css`
     }
     [part~='row-patient'] {
       border-inline-start-color: Highlight;
+    }
+    [part~='row-current'] {
+      outline: 2px solid Highlight;
+      outline-offset: -2px;
     }
     .views button[aria-pressed='true'] {
       background: Highlight;

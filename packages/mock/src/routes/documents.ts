@@ -1,5 +1,6 @@
 // Documents: ITI-67 search (and `_summary=count` for statistics), DocumentReference read, and
 // ITI-68 content retrieval, each filtered by the rules and audited.
+import { MASKED_BY_PATIENT_LABEL, WITHHELD_BY_PROFESSION } from '@dsp-kit/fhir';
 import type { Binary, DocumentReference } from '@medplum/fhirtypes';
 import { emergencyFlag, openRecord, type Context } from '../context.js';
 import { decodeBase64 } from '../base64.js';
@@ -7,6 +8,17 @@ import { patientId, searchDocuments } from '../document-search.js';
 import { FhirFailure, fhirResponse } from '../fhir-http.js';
 import { refusalText, type Refusal } from '../policy.js';
 import type { Stored } from '../store.js';
+
+/** The document with the mark of the patient's mask, for one who sees it nonetheless. */
+function withMaskMark(document: DocumentReference): DocumentReference {
+  return {
+    ...document,
+    securityLabel: [
+      ...(document.securityLabel ?? []),
+      { coding: [{ ...MASKED_BY_PATIENT_LABEL }] },
+    ],
+  };
+}
 
 /** A refused document is answered 404 when the rules make it invisible, 403 otherwise. */
 function documentFailure(refusal: Refusal): FhirFailure {
@@ -40,6 +52,11 @@ export function searchDocumentsRoute(context: Context): Response {
     url,
     documents: (id) => (id ? store.documentsOf(id) : []),
     visible: (doc) => record.access.document(doc) === undefined,
+    // The profession matrix is told (the professional knows it, and must look elsewhere); a
+    // masked document or one hidden from the patient stays unseen, as its read answers 404.
+    withheld: (doc) =>
+      record.access.document(doc) === 'profession' ? WITHHELD_BY_PROFESSION : undefined,
+    present: (doc) => (record.access.seesMask(doc) ? withMaskMark(doc) : doc),
     allowWithoutPatient: false,
   });
   context.audit.record({

@@ -1,0 +1,34 @@
+// The access-rights panel's words for a DSP assistant: the patient's own, with every sentence that
+// speaks to the patient as the owner of the DSP ("your DSP") said about the patient instead.
+import type { AccessRightsMessages } from './access-rights.messages.js';
+
+/**
+ * The words the panel speaks to whoever is signed in: to a DSP assistant, `m` with the sentences
+ * addressed to the patient replaced by those of `m.toAssistant` (`patient`: the patient's name,
+ * when the panel has it); to anyone else, `m` itself.
+ */
+export function wordsFor(
+  m: AccessRightsMessages,
+  assistant: boolean,
+  patient: string | undefined,
+): AccessRightsMessages {
+  if (!assistant) return m;
+  const to = m.toAssistant;
+  return {
+    ...m,
+    referentHelp: to.referentHelp,
+    noProfessionals: to.noProfessionals,
+    documentsHelp: to.documentsHelp,
+    emergencyHelp: to.emergencyHelp,
+    emergencyRefuseHelp: to.emergencyRefuseHelp,
+    openState: to.openState(patient),
+    closedState: to.closedState(patient),
+    closeHelp: to.closeHelp,
+    reopenHelp: to.reopenHelp,
+    closeDialog: to.closeDialog(patient),
+    blockReferentTitle: to.blockReferentTitle(patient),
+    blockReferentHelp: to.blockReferentHelp,
+    meanwhile: to.meanwhile,
+    changes: { ...m.changes, reopen: () => to.reopened },
+  };
+}
