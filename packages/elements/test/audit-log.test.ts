@@ -111,6 +111,8 @@ describe('<dsp-audit-log>', () => {
       .to.contain('Accès en urgence')
       .and.contain('Motif : Patiente inconsciente aux urgences du CHEM');
     expect(emergency?.textContent).to.contain('Centre Hospitalier Emile Mayrisch');
+    // The action is the emergency access: said once, not again as a badge beside it.
+    expect(emergency?.textContent?.split('Accès en urgence')).to.have.length(2);
     expect(part(el, 'row-refused')).to.not.equal(null);
     await expect(el).to.be.accessible();
   });

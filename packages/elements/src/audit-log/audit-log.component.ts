@@ -382,7 +382,12 @@ export class DspAuditLog extends DspElement {
                 >`
               : nothing
           }
-          ${row.breakTheGlass ? html`<span class="badge emergency">${m.emergency}</span>` : nothing}
+          ${
+            // An emergency access's own entry already says so in its action.
+            row.breakTheGlass && row.action !== 'break-the-glass'
+              ? html`<span class="badge emergency">${m.emergency}</span>`
+              : nothing
+          }
           ${row.outcome !== 'success' ? html`<span class="badge ${row.outcome}">${m.outcomes[row.outcome]}</span>` : nothing}
         </span>
         ${
