@@ -119,7 +119,14 @@ function dspKitPlugin() {
             if (!name) throw new Error(`${declaration.name}: an event without a name`);
             byName.set(name, { ...byName.get(name), ...event, name });
           }
-          declaration.events = [...byName.values()];
+          // Every event gets its class as its type (the `@fires` docs give only the name), so tools
+          // and the React wrappers (scripts/react-wrappers.mjs) know what a listener receives.
+          const classOf = new Map([...eventTypes].map(([className, name]) => [name, className]));
+          declaration.events = [...byName.values()].map((event) =>
+            event.type || !classOf.has(event.name)
+              ? event
+              : { ...event, type: { text: classOf.get(event.name) } },
+          );
         }
       }
     },

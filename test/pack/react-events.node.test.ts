@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createManifest } from '../../scripts/manifest.mjs';
+import { generate, stale } from '../../scripts/react-wrappers.mjs';
 
 const reactSrc = fileURLToPath(new URL('../../packages/react/src/', import.meta.url));
 
@@ -50,6 +51,10 @@ describe('@dsp-kit/react', () => {
     .flatMap((m) => m.declarations ?? [])
     .filter((d): d is { tagName: string; events?: { name: string }[] } => Boolean(d.tagName));
   const wrapped = wrappers();
+
+  it('is what `npm run build:react` generates from the manifest', async () => {
+    assert.deepEqual(await stale(await generate(manifest)), [], 'run npm run build:react');
+  });
 
   it('names each event prop after its event', () => {
     for (const [prop, name] of eventNames()) {

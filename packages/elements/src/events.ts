@@ -1,4 +1,5 @@
-// The events DSP Kit panels dispatch. Details carry identifiers, never clinical content: composed
+// The events several DSP Kit panels dispatch (an event only one panel fires lives beside it, in
+// `<panel>/<panel>.events.ts`). Details carry identifiers, never clinical content: composed
 // events reach every listener on the host page.
 import type { DspErrorKind } from '@dsp-kit/fhir';
 
@@ -33,33 +34,10 @@ export class DspErrorEvent extends Event {
   }
 }
 
-/**
- * A professional asks for emergency access to a patient's DSP. Cancelable: a host that calls
- * `preventDefault()` vetoes it (its own policy, a second confirmation…), and nothing is sent.
- */
-export class DspRequestBreakGlassEvent extends Event {
-  static readonly type = 'dsp-request-break-glass';
-  constructor(readonly detail: { readonly patientId: string }) {
-    super(DspRequestBreakGlassEvent.type, { ...init, cancelable: true });
-  }
-}
-
-/** Emergency access was granted; `expires` is when it ends. */
-export class DspBreakGlassGrantedEvent extends Event {
-  static readonly type = 'dsp-break-glass-granted';
-  constructor(
-    readonly detail: { readonly patientId: string; readonly expires: string | undefined },
-  ) {
-    super(DspBreakGlassGrantedEvent.type, init);
-  }
-}
-
 declare global {
   interface GlobalEventHandlersEventMap {
     'dsp-document-select': DspDocumentSelectEvent;
     'dsp-document-open': DspDocumentOpenEvent;
     'dsp-error': DspErrorEvent;
-    'dsp-request-break-glass': DspRequestBreakGlassEvent;
-    'dsp-break-glass-granted': DspBreakGlassGrantedEvent;
   }
 }

@@ -13,7 +13,7 @@ export {
   DspDocumentUploadedEvent,
   DspUploadFailedEvent,
   DspUploadProgressEvent,
-} from './document-uploader/uploader.events.js';
+} from './document-uploader/document-uploader.events.js';
 export type {
   NextAttempt,
   UploadItem,
@@ -49,13 +49,14 @@ export { filterRows } from './audit-log/audit-filter.js';
 export type { AuditFilters } from './audit-log/audit-filter.js';
 export { DspProvider } from './provider/dsp-provider.component.js';
 export { clientContext } from './provider/context.js';
+export { DspDocumentOpenEvent, DspDocumentSelectEvent, DspErrorEvent } from './events.js';
 export {
   DspBreakGlassGrantedEvent,
-  DspDocumentOpenEvent,
-  DspDocumentSelectEvent,
-  DspErrorEvent,
+  DspDocumentReplaceEvent,
+  DspDocumentUpdateEvent,
+  DspDocumentWithdrawEvent,
   DspRequestBreakGlassEvent,
-} from './events.js';
+} from './document-viewer/document-viewer.events.js';
 export { LocalizeController } from './i18n/localize.controller.js';
 export { catalog } from './i18n/catalog.js';
 export type { Catalog } from './i18n/catalog.js';

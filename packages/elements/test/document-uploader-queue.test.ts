@@ -6,7 +6,7 @@ import type {
   DspDocumentUploadedEvent,
   DspUploadFailedEvent,
   DspUploadProgressEvent,
-} from '../src/document-uploader/uploader.events.js';
+} from '../src/document-uploader/document-uploader.events.js';
 import type { DspErrorEvent } from '../src/events.js';
 import {
   as,

@@ -7,7 +7,7 @@ import { hashFile, lastHashedIn } from '../src/document-uploader/hash.js';
 import type {
   DspDocumentUploadedEvent,
   DspUploadProgressEvent,
-} from '../src/document-uploader/uploader.events.js';
+} from '../src/document-uploader/document-uploader.events.js';
 import { MissingClientError } from '../src/base/error-message.js';
 import type { DspDocumentUploader } from '../src/define/dsp-document-uploader.js';
 import type { DspDocumentViewer } from '../src/define/dsp-document-viewer.js';

@@ -34,7 +34,7 @@ import {
   DspDocumentUploadedEvent,
   DspUploadFailedEvent,
   DspUploadProgressEvent,
-} from './uploader.events.js';
+} from './document-uploader.events.js';
 
 /**
  * @summary Adds documents to a patient's DSP: several files at once (picker, drag and drop,

@@ -27,13 +27,8 @@ import { ListHeightController } from '../base/list-height.controller.js';
 import { DspElement } from '../base/dsp-element.js';
 import { errorDetail } from '../base/error-message.js';
 import type { PagedResult } from '../base/paged-search.controller.js';
-import {
-  DspBreakGlassGrantedEvent,
-  DspDocumentOpenEvent,
-  DspDocumentSelectEvent,
-  DspErrorEvent,
-  DspRequestBreakGlassEvent,
-} from '../events.js';
+import { DspDocumentOpenEvent, DspDocumentSelectEvent, DspErrorEvent } from '../events.js';
+import { DspBreakGlassGrantedEvent, DspRequestBreakGlassEvent } from './document-viewer.events.js';
 import {
   filterDocuments,
   groupItems,
