@@ -1,18 +1,8 @@
-// The access-rights panel's data: the patient's Consent (with its ETag), the patient, who the
-// professionals named in it are and the titles of the documents; and each edit, saved with
-// If-Match and re-applied on top of a concurrent change rather than overwriting it.
+// The access-rights panel's data, loaded per (client, patient) with a Task: the patient's Consent
+// (with its ETag), the patient, who the professionals named in it are and the titles of the
+// documents. A saved version replaces the loaded one only while the panel still shows its record.
 import {
-  blockProfessional,
-  closeDsp,
-  DspConflictError,
   DspHttpError,
-  grantAccess,
-  maskDocument,
-  reopenDsp,
-  revokeAccess,
-  setBreakTheGlass,
-  unblockProfessional,
-  unmaskDocument,
   type AccessSummary,
   type Consent,
   type DirectoryEntry,
@@ -22,30 +12,12 @@ import {
   type Practitioner,
 } from '@dsp-kit/fhir';
 import type { ConsentProvision } from '@medplum/fhirtypes';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
 import { MissingClientError } from '../base/error-message.js';
-import type { DspAccessChange } from './access-rights.events.js';
-import { sameTarget } from './operations.js';
+import type { ConsentVersion } from './consent-save.js';
 import { ownAccessOf, type OwnAccess, type SearchOutcome } from './own-access.js';
-import { baseConditions, keepingOthers, summaryOf, unknownRules } from './provisions.js';
-
-/** Where a professional stands in the Consent. */
-export type ActorStatus = 'none' | 'blocked' | 'granted' | 'full';
-
-/**
- * One change, said as the state wanted rather than as an operation, so that it can be applied
- * again on a Consent someone else changed meanwhile, and undone by wanting the earlier state.
- */
-export type AccessEdit =
-  | {
-      readonly target: 'actor';
-      readonly actorId: string;
-      readonly display?: string;
-      readonly status: ActorStatus;
-    }
-  | { readonly target: 'document'; readonly documentId: string; readonly masked: boolean }
-  | { readonly target: 'break-glass'; readonly allowed: boolean }
-  | { readonly target: 'open'; readonly open: boolean };
+import { baseConditions, summaryOf, unknownRules } from './provisions.js';
 
 /** A professional as the panel shows them. */
 export interface Person {
@@ -56,122 +28,8 @@ export interface Person {
   readonly organization?: string;
 }
 
-export function actorStatus(summary: AccessSummary, actorId: string): ActorStatus {
-  if (summary.blocked.some((a) => a.reference === actorId)) return 'blocked';
-  const grant = summary.granted.find((g) => g.actor.reference === actorId);
-  if (!grant) return 'none';
-  return grant.full ? 'full' : 'granted';
-}
-
-/** Whether the Consent already says what the edit wants. */
-export function isInEffect(summary: AccessSummary, edit: AccessEdit): boolean {
-  switch (edit.target) {
-    case 'actor':
-      return actorStatus(summary, edit.actorId) === edit.status;
-    case 'document':
-      return summary.maskedDocuments.includes(edit.documentId) === edit.masked;
-    case 'break-glass':
-      return (summary.breakTheGlass === 'allowed') === edit.allowed;
-    case 'open':
-      return summary.open === edit.open;
-  }
-}
-
-/**
- * The edit applied to a Consent, through @dsp-kit/fhir's pure helpers, leaving the rules the
- * panel does not understand as they are.
- */
-export function applyEdit(consent: Consent, edit: AccessEdit): Consent {
-  return keepingOthers(consent, (known) => applyKnown(known, edit));
-}
-
-function applyKnown(consent: Consent, edit: AccessEdit): Consent {
-  switch (edit.target) {
-    case 'actor': {
-      const actor = { reference: edit.actorId, ...(edit.display ? { display: edit.display } : {}) };
-      if (edit.status === 'blocked') return blockProfessional(consent, actor);
-      if (edit.status === 'granted') return grantAccess(consent, actor);
-      if (edit.status === 'full') return grantAccess(consent, actor, { full: true });
-      return revokeAccess(unblockProfessional(consent, actor), actor);
-    }
-    case 'document':
-      return edit.masked
-        ? maskDocument(consent, edit.documentId)
-        : unmaskDocument(consent, edit.documentId);
-    case 'break-glass':
-      return setBreakTheGlass(consent, edit.allowed);
-    case 'open':
-      return edit.open ? reopenDsp(consent) : closeDsp(consent);
-  }
-}
-
-/** The edit that brings back what `before` said about the same thing. */
-export function inverseOf(edit: AccessEdit, before: AccessSummary): AccessEdit {
-  switch (edit.target) {
-    case 'actor':
-      return { ...edit, status: actorStatus(before, edit.actorId) };
-    case 'document':
-      return { ...edit, masked: before.maskedDocuments.includes(edit.documentId) };
-    case 'break-glass':
-      return { target: 'break-glass', allowed: before.breakTheGlass === 'allowed' };
-    case 'open':
-      return { target: 'open', open: before.open };
-  }
-}
-
-/** The name of a change for `dsp-access-changed`, given what was there before. */
-export function changeOf(edit: AccessEdit, before: AccessSummary): DspAccessChange {
-  switch (edit.target) {
-    case 'actor': {
-      if (edit.status === 'blocked') return 'block';
-      if (edit.status === 'granted') return 'grant';
-      if (edit.status === 'full') return 'grant-full';
-      return actorStatus(before, edit.actorId) === 'blocked' ? 'unblock' : 'revoke';
-    }
-    case 'document':
-      return edit.masked ? 'mask' : 'unmask';
-    case 'break-glass':
-      return edit.allowed ? 'break-glass-allowed' : 'break-glass-refused';
-    case 'open':
-      return edit.open ? 'reopen' : 'close';
-  }
-}
-
-/** What differs between two readings of the Consent, as the edits that lead from one to the other. */
-export function differences(before: AccessSummary, after: AccessSummary): AccessEdit[] {
-  const found: AccessEdit[] = [];
-  const actors = new Set(
-    [...before.blocked, ...after.blocked, ...before.granted.map((g) => g.actor)]
-      .concat(after.granted.map((g) => g.actor))
-      .flatMap((a) => (a.reference ? [a.reference] : [])),
-  );
-  for (const actorId of actors) {
-    const status = actorStatus(after, actorId);
-    if (status !== actorStatus(before, actorId)) found.push({ target: 'actor', actorId, status });
-  }
-  for (const documentId of new Set([...before.maskedDocuments, ...after.maskedDocuments])) {
-    const masked = after.maskedDocuments.includes(documentId);
-    if (masked !== before.maskedDocuments.includes(documentId))
-      found.push({ target: 'document', documentId, masked });
-  }
-  if (before.breakTheGlass !== after.breakTheGlass)
-    found.push({ target: 'break-glass', allowed: after.breakTheGlass === 'allowed' });
-  if (before.open !== after.open) found.push({ target: 'open', open: after.open });
-  return found;
-}
-
-/** What `apply` did. */
-export interface ApplyResult {
-  /** False when the Consent already said so (someone made the same change meanwhile). */
-  readonly saved: boolean;
-  /** Changes someone else saved meanwhile (empty without a conflict). */
-  readonly meanwhile: readonly AccessEdit[];
-  /**
-   * What the Consent said right before the save (when not saved: already with the edit in
-   * effect, so the caller says the change against what the user saw).
-   */
-  readonly before: AccessSummary;
-}
+/** Whose record a load or a save is about: the client and the patient's id. */
+export type RecordKey = readonly [DspClient | undefined, string | undefined];
 
 export type AccessRightsState =
   | { readonly status: 'idle' }
@@ -186,9 +44,6 @@ export type AccessRightsState =
     }
   | { readonly status: 'error'; readonly error: unknown };
 
-/** Conflicts in a row before giving up: each one means someone saved in between. */
-const MAX_CONFLICTS = 3;
-
 /** A person's name as the directory writes it (a practitioner's, or the patient's). */
 export function personName(
   practitioner: Pick<Practitioner, 'name'> | undefined,
@@ -202,25 +57,66 @@ export function documentTitle(document: DocumentReference): string | undefined {
   return document.content[0]?.attachment.title ?? document.description;
 }
 
-export class AccessRightsController implements ReactiveController {
-  state: AccessRightsState = { status: 'idle' };
-  consent: Consent | undefined;
-  etag: string | undefined;
-  patient: Patient | undefined;
-  documents: readonly DocumentReference[] = [];
+/** What a load found: the record, or what a professional may know of it. */
+type Loaded =
+  | {
+      readonly status: 'ready';
+      readonly version: ConsentVersion;
+      readonly patient: Patient | undefined;
+      readonly documents: readonly DocumentReference[];
+    }
+  | { readonly status: 'read-only'; readonly error: DspHttpError; readonly own?: OwnAccess };
+
+export class AccessRightsController {
+  readonly task: Task<RecordKey, Loaded | undefined>;
   readonly people = new Map<string, Person>();
-  /** True while a change is being saved: the panel's commands wait. */
-  saving = false;
+  /** A version saved since the load, for the record it was saved on. */
+  #saved: { readonly key: RecordKey; readonly version: ConsentVersion } | undefined;
+  /** The record of the last load started: only saves on it are shown. */
+  #key: RecordKey = [undefined, undefined];
 
-  #generation = 0;
-  #load: AbortController | undefined;
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    args: () => RecordKey,
+  ) {
+    this.task = new Task(host, {
+      args,
+      task: (key, { signal }) => this.#load(key, signal),
+    });
+  }
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
+  get state(): AccessRightsState {
+    const { task } = this;
+    if (task.status === TaskStatus.PENDING) return { status: 'pending' };
+    if (task.status === TaskStatus.ERROR) return { status: 'error', error: task.error };
+    const loaded = task.value;
+    if (task.status !== TaskStatus.COMPLETE || !loaded) return { status: 'idle' };
+    return loaded.status === 'ready' ? { status: 'ready' } : loaded;
+  }
+
+  /** The Consent as last read or saved, while the panel shows the record it belongs to. */
+  get version(): ConsentVersion | undefined {
+    const loaded = this.#ready;
+    if (!loaded) return undefined;
+    const saved = this.#saved;
+    return saved && sameKey(saved.key, this.#key) ? saved.version : loaded.version;
+  }
+
+  get consent(): Consent | undefined {
+    return this.version?.consent;
+  }
+
+  get patient(): Patient | undefined {
+    return this.#ready?.patient;
+  }
+
+  get documents(): readonly DocumentReference[] {
+    return this.#ready?.documents ?? [];
   }
 
   get summary(): AccessSummary | undefined {
-    return this.consent ? summaryOf(this.consent, this.patient) : undefined;
+    const consent = this.consent;
+    return consent ? summaryOf(consent, this.patient) : undefined;
   }
 
   /** The Consent's rules the panel does not understand: shown read-only, kept on every save. */
@@ -230,31 +126,33 @@ export class AccessRightsController implements ReactiveController {
     return [...(conditions ? [conditions] : []), ...unknownRules(this.consent)];
   }
 
-  hostConnected(): void {
-    // Loading is started by the host when its client or patient changes.
+  /** Loads again, with the same client and patient. */
+  refresh(): void {
+    void this.task.run();
   }
 
-  hostDisconnected(): void {
-    this.#load?.abort();
+  /**
+   * A version of the Consent the server gave to a save made on `key`'s record: shown while the
+   * panel still shows that record, dropped otherwise.
+   */
+  accept(key: RecordKey, version: ConsentVersion): void {
+    if (!sameKey(key, this.#key) || !this.#ready) return;
+    this.#saved = { key, version };
+    this.host.requestUpdate();
+  }
+
+  get #ready() {
+    const loaded = this.task.status === TaskStatus.COMPLETE ? this.task.value : undefined;
+    return loaded?.status === 'ready' ? loaded : undefined;
   }
 
   /** Loads the Consent, then (without failing for them) the patient, documents and names. */
-  async load(client: DspClient | undefined, patientId: string | undefined): Promise<void> {
-    this.#load?.abort();
-    const generation = ++this.#generation;
-    this.consent = this.patient = this.etag = undefined;
-    this.documents = [];
-    if (!patientId) {
-      this.#set({ status: 'idle' });
-      return;
-    }
-    if (!client) {
-      this.#set({ status: 'error', error: new MissingClientError() });
-      return;
-    }
-    const abort = (this.#load = new AbortController());
-    const signal = abort.signal;
-    this.#set({ status: 'pending' });
+  async #load(key: RecordKey, signal: AbortSignal): Promise<Loaded | undefined> {
+    this.#key = key;
+    this.#saved = undefined;
+    const [client, patientId] = key;
+    if (!patientId) return undefined;
+    if (!client) throw new MissingClientError();
     // The documents name the masked ones; for a professional, the answer is their own access.
     const search: Promise<SearchOutcome> = client
       .searchDocuments({ patient: patientId, _count: 200 }, { signal })
@@ -263,27 +161,18 @@ export class AccessRightsController implements ReactiveController {
         (error: unknown) => ({ error }),
       );
     try {
-      const [versioned, patient, outcome] = await Promise.all([
+      const [version, read, outcome] = await Promise.all([
         client.getConsent(patientId, { signal }),
         client.readPatient(patientId, { signal }).catch(() => undefined),
         search,
       ]);
-      const documents: readonly DocumentReference[] = 'page' in outcome ? outcome.page.entries : [];
-      if (generation !== this.#generation) return;
-      this.consent = versioned.consent;
-      this.etag = versioned.etag;
-      this.patient = patient;
-      this.documents = documents;
-      this.#set({ status: 'ready' });
-      await this.#resolvePeople(client, signal);
+      const documents = 'page' in outcome ? outcome.page.entries : [];
+      const loaded = { status: 'ready', version, patient: read, documents } as const;
+      void this.resolvePeople(client, summaryOf(version.consent, read), signal);
+      return loaded;
     } catch (error) {
-      if (generation !== this.#generation) return;
-      if (error instanceof DspHttpError && error.status === 403) {
-        const own = ownAccessOf(await search);
-        if (generation === this.#generation) this.#set({ status: 'read-only', error, own });
-      } else {
-        this.#set({ status: 'error', error });
-      }
+      if (!(error instanceof DspHttpError && error.status === 403)) throw error;
+      return { status: 'read-only', error, own: ownAccessOf(await search) };
     }
   }
 
@@ -302,69 +191,15 @@ export class AccessRightsController implements ReactiveController {
   }
 
   /**
-   * Saves one edit with If-Match. On a conflict, takes the server's current Consent, reports
-   * what changed meanwhile, and applies the same edit to it again unless it is already in effect.
-   */
-  async apply(client: DspClient, edit: AccessEdit): Promise<ApplyResult> {
-    const patientId = this.consent?.patient?.reference;
-    if (!this.consent || !patientId) throw new Error('The Consent is not loaded');
-    let base = this.consent;
-    let etag = this.etag;
-    const meanwhile: AccessEdit[] = [];
-    this.saving = true;
-    this.host.requestUpdate();
-    try {
-      for (let conflicts = 0; ; conflicts++) {
-        const before = summaryOf(base);
-        if (isInEffect(before, edit)) {
-          this.#accept(base, etag);
-          return { saved: false, meanwhile, before };
-        }
-        try {
-          const saved = await client.saveConsent(applyEdit(base, edit), etag);
-          this.#accept(saved.consent, saved.etag);
-          return { saved: true, meanwhile, before };
-        } catch (error) {
-          if (!(error instanceof DspConflictError) || conflicts + 1 >= MAX_CONFLICTS) throw error;
-          const current =
-            error.current?.resourceType === 'Consent'
-              ? { consent: error.current, etag: error.etag }
-              : await client.getConsent(patientId);
-          const now = summaryOf(current.consent);
-          // A change of ours whose answer was lost is no one else's: it is not said as theirs.
-          const ours = (d: AccessEdit) => sameTarget(d, edit) && isInEffect(now, edit);
-          meanwhile.push(...differences(before, now).filter((d) => !ours(d)));
-          base = current.consent;
-          etag = current.etag;
-          // Whatever happens next, the panel must show the server's version, not the stale one.
-          this.#accept(base, etag);
-        }
-      }
-    } finally {
-      this.saving = false;
-      this.host.requestUpdate();
-      void this.#resolvePeople(client).catch(() => undefined);
-    }
-  }
-
-  #accept(consent: Consent, etag: string | undefined): void {
-    this.consent = consent;
-    this.etag = etag;
-    this.host.requestUpdate();
-  }
-
-  #set(state: AccessRightsState): void {
-    this.state = state;
-    this.host.requestUpdate();
-  }
-
-  /**
    * Finds profession and organisation of the professionals the Consent names: the directory is
    * searched by name (there is no read by id in the client), and the entry with the same
-   * reference is kept.
+   * reference is kept. What is found is about the professionals, whichever record named them.
    */
-  async #resolvePeople(client: DspClient, signal?: AbortSignal): Promise<void> {
-    const summary = this.summary;
+  async resolvePeople(
+    client: DspClient,
+    summary: AccessSummary | undefined = this.summary,
+    signal?: AbortSignal,
+  ): Promise<void> {
     if (!summary) return;
     const actors = [
       ...summary.blocked,
@@ -392,4 +227,8 @@ export class AccessRightsController implements ReactiveController {
     );
     this.host.requestUpdate();
   }
+}
+
+export function sameKey(a: RecordKey, b: RecordKey | undefined): boolean {
+  return b !== undefined && a[0] === b[0] && a[1] === b[1];
 }

@@ -1,7 +1,7 @@
 // The access-rights panel's words: its sections, what each choice means, and what changed.
 import { catalog } from '../i18n/catalog.js';
 import type { DspAccessChange } from './access-rights.events.js';
-import type { ActorStatus } from './access-rights.controller.js';
+import type { ActorStatus } from './edits.js';
 
 type Changes = Record<DspAccessChange, (subject: string) => string>;
 type Statuses = Record<ActorStatus, string>;

@@ -1,14 +1,12 @@
 // What the access-rights panel does, as values: a Consent edit, or naming or withdrawing a DSP
 // assistant. Undo and retry hold one; a failure worth retrying keeps it pending.
 import {
-  DspConflictError,
-  DspHttpError,
-  DspNetworkError,
+  isRetryable as worthAnotherTry,
   type AccessSummary,
   type AssistantInput,
   type DspAssistant,
 } from '@dsp-kit/fhir';
-import type { AccessEdit } from './access-rights.controller.js';
+import type { AccessEdit } from './edits.js';
 
 export type Operation =
   | {
@@ -108,14 +106,10 @@ export function stamped(
 }
 
 /**
- * A failure that may pass on a second try: no answer (offline, timeout), or the server
- * overloaded or failing (429, 5xx). A refusal or an invalid change would only fail again.
+ * A failure that keeps the change pending for another try: the kit's rule (`isRetryable` in
+ * `@dsp-kit/fhir`), for failures known to pass only — no answer, or a status that says "later".
+ * A refusal or an invalid change would only fail again.
  */
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof DspNetworkError) return true;
-  return (
-    error instanceof DspHttpError &&
-    !(error instanceof DspConflictError) &&
-    (error.status === 429 || error.status >= 500)
-  );
+  return worthAnotherTry(error, { uncertain: false });
 }
