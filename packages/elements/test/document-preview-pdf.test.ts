@@ -5,7 +5,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { staticTokenProvider } from '@dsp-kit/auth';
 import { DspClient, type DocumentReference } from '@dsp-kit/fhir';
-import { fixtures, mockToken, sampleFiles } from '@dsp-kit/mock';
+import { fixtures, mockToken, sampleFiles, writePdf } from '@dsp-kit/mock';
 import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
 import type { DspDocumentPreview } from '../src/define/dsp-document-preview.js';
 import type { DspErrorEvent } from '../src/events.js';
@@ -48,38 +48,17 @@ function drawn(canvas: HTMLCanvasElement): Promise<void> {
 }
 
 /**
- * A PDF 1.4 of `pageTexts.length` A4 pages, each with one line of Helvetica, built by hand so the
- * xref offsets are exact. `catalogExtra` goes into the catalog; `pageExtra` into every page.
+ * A PDF of `pageTexts.length` A4 pages, each with one line of Helvetica, by the mock's PDF
+ * writer. `catalogExtra` goes into the catalog; `pageExtra` into every page.
  */
 function buildPdf(
   pageTexts: readonly string[],
   options: { catalogExtra?: string; pageExtra?: string } = {},
 ): Uint8Array {
-  const count = pageTexts.length;
-  const font = 3 + count * 2;
-  const objects = [
-    `<< /Type /Catalog /Pages 2 0 R ${options.catalogExtra ?? ''} >>`,
-    `<< /Type /Pages /Kids [${pageTexts.map((_, i) => `${3 + i * 2} 0 R`).join(' ')}] /Count ${count} >>`,
-    ...pageTexts.flatMap((line, i) => {
-      const stream = `BT /F1 24 Tf 72 720 Td (${line}) Tj ET`;
-      return [
-        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${4 + i * 2} 0 R ${options.pageExtra ?? ''} >>`,
-        `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-      ];
-    }),
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(pdf.length);
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  return writePdf({
+    pages: pageTexts.map((line) => `BT /F1 24 Tf 72 720 Td (${line}) Tj ET`),
+    ...options,
   });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  pdf += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(pdf);
 }
 
 function preview(doc: DocumentReference, lang = 'en'): Promise<DspDocumentPreview> {

@@ -10,6 +10,7 @@ import type {
   Coding,
   DocumentReference,
   Extension,
+  HumanName,
   Identifier,
   List,
   Organization,
@@ -121,6 +122,29 @@ export interface SubmittedDocument {
   replaces?: string;
   /** IHE format code (`content.format`); {@link MIME_TYPE_SUFFICIENT} by default. */
   format?: Coding;
+  /**
+   * Who else wrote the document, beside the submission's author (who stays its first author):
+   * e.g. the author a CDA document names in its header. Each is contained, known by name and
+   * identifiers only.
+   */
+  additionalAuthors?: NamedAuthor[];
+}
+
+/**
+ * A document's author known by name and identifiers rather than as a resource of the server (an
+ * XDS author: person, institution, specialty), as a CDA's `author/assignedAuthor` names one. Sent
+ * as a contained PractitionerRole of a contained Practitioner and Organization. At least a name,
+ * an identifier or an organisation.
+ */
+export interface NamedAuthor {
+  /** The person's name: `text` as readers see it, with its parts when known. */
+  name?: HumanName & { text: string };
+  /** The person's identifiers, each with its system (`urn:oid:…` for a CDA's `root`). */
+  identifiers?: Identifier[];
+  /** The organisation they wrote for. */
+  organization?: { name?: string; identifiers?: Identifier[] };
+  /** Their profession or specialty (XDS `authorSpecialty`; a CDA's `assignedAuthor/code`). */
+  specialty?: Coding;
 }
 
 export interface DocumentSubmission {
@@ -220,6 +244,34 @@ function checkDocument(doc: SubmittedDocument, index: number): void {
   checkCoding(doc.format, at('format'));
   checkCoding(doc.facilityType, at('facilityType'));
   checkCoding(doc.practiceSetting, at('practiceSetting'));
+  doc.additionalAuthors?.forEach((author, i) => {
+    checkNamedAuthor(author, at(`additionalAuthors[${i}]`));
+  });
+}
+
+function checkIdentifiers(identifiers: Identifier[] | undefined, field: string): void {
+  identifiers?.forEach((id, i) => {
+    if (!id.system?.trim() || !id.value?.trim()) {
+      fail(`${field}[${i}] needs a system and a value`, `${field}[${i}]`);
+    }
+  });
+}
+
+function checkNamedAuthor(author: NamedAuthor, field: string): void {
+  const name = author.name?.text.trim();
+  const organization = author.organization?.name?.trim();
+  if (author.name !== undefined && !name) fail(`${field}.name.text is empty`, `${field}.name`);
+  checkIdentifiers(author.identifiers, `${field}.identifiers`);
+  checkIdentifiers(author.organization?.identifiers, `${field}.organization.identifiers`);
+  checkCoding(author.specialty, `${field}.specialty`);
+  const named =
+    Boolean(name) ||
+    Boolean(author.identifiers?.length) ||
+    Boolean(organization) ||
+    Boolean(author.organization?.identifiers?.length);
+  if (!named) {
+    fail(`${field} names no one: give a name, an identifier or an organisation`, field);
+  }
 }
 
 function checkCoding(coding: Coding | undefined, field: string): void {
@@ -346,6 +398,72 @@ function authorReference(
   return { reference: `#${CONTAINED_AUTHOR}`, ...(display ? { display } : {}) };
 }
 
+/** The contained id of additional author `index` (0-based): the submission's author is `author`. */
+const namedAuthorId = (index: number) => `${CONTAINED_AUTHOR}-${index + 2}`;
+
+/**
+ * An additional author as MHD carries an XDS author known only by its metadata: a contained
+ * PractitionerRole (the author reference points at it) of a contained Practitioner (name,
+ * identifiers) and a contained Organization, with the specialty; each part only when known.
+ */
+function namedAuthorResources(
+  author: NamedAuthor,
+  index: number,
+): (PractitionerRole | Practitioner | Organization)[] {
+  const id = namedAuthorId(index);
+  const name = author.name?.text.trim();
+  const person: Practitioner | undefined =
+    name || author.identifiers?.length
+      ? {
+          resourceType: 'Practitioner',
+          id: `${id}-person`,
+          ...(author.identifiers?.length ? { identifier: author.identifiers } : {}),
+          ...(author.name && name ? { name: [{ ...author.name, text: name }] } : {}),
+        }
+      : undefined;
+  const orgName = author.organization?.name?.trim();
+  const orgIds = author.organization?.identifiers;
+  const organization: Organization | undefined =
+    orgName || orgIds?.length
+      ? {
+          resourceType: 'Organization',
+          id: `${id}-org`,
+          ...(orgIds?.length ? { identifier: orgIds } : {}),
+          ...(orgName ? { name: orgName } : {}),
+        }
+      : undefined;
+  const role: PractitionerRole = {
+    resourceType: 'PractitionerRole',
+    id,
+    ...(person
+      ? { practitioner: { reference: `#${person.id ?? ''}`, ...(name ? { display: name } : {}) } }
+      : {}),
+    ...(organization
+      ? {
+          organization: {
+            reference: `#${organization.id ?? ''}`,
+            ...(orgName ? { display: orgName } : {}),
+          },
+        }
+      : {}),
+    ...(author.specialty ? { specialty: [coded(author.specialty)] } : {}),
+  };
+  return [role, ...(person ? [person] : []), ...(organization ? [organization] : [])];
+}
+
+/**
+ * What readers see of an additional author: the person's name, else the organisation's, else
+ * the first identifier's value.
+ */
+function namedAuthorDisplay(author: NamedAuthor): string | undefined {
+  return [
+    author.name?.text.trim(),
+    author.organization?.name?.trim(),
+    author.identifiers?.[0]?.value,
+    author.organization?.identifiers?.[0]?.value,
+  ].find(Boolean);
+}
+
 function patientId(submission: DocumentSubmission): string {
   return referenceValue(submission.patient, 'patient', 'Patient');
 }
@@ -377,11 +495,13 @@ function documentReference(
         }
       : undefined;
   const patient = { reference: `Patient/${patientId(submission)}` };
+  const others = doc.additionalAuthors ?? [];
   return {
     resourceType: 'DocumentReference',
     meta: { profile: [PROFILES.documentReference] },
     contained: [
       containedAuthor(submission),
+      ...others.flatMap(namedAuthorResources),
       // The patient as the source knows them (sourcePatientInfo): their record.
       {
         resourceType: 'Patient',
@@ -397,7 +517,14 @@ function documentReference(
     category: [documentClassConcept(type)],
     subject: patient,
     date: submission.date,
-    author: [authorReference(submission)],
+    // The sender first: the author readers see, and the one the server checks is the caller.
+    author: [
+      authorReference(submission),
+      ...others.map((other, index) => {
+        const display = namedAuthorDisplay(other);
+        return { reference: `#${namedAuthorId(index)}`, ...(display ? { display } : {}) };
+      }),
+    ],
     ...(doc.description ? { description: doc.description } : {}),
     securityLabel,
     content: [

@@ -20,7 +20,13 @@ import { assertValidR4 } from './fhir-r4.js';
 import { MHD_PROFILES } from './mhd/definitions.js';
 import { iti65Issues } from './mhd/iti65-rules.js';
 import { assertConforms } from './mhd/profile-validator.js';
-import { everyField, patientOwnDocument, severalDocuments, textSubmission } from './submissions.js';
+import {
+  cdaAuthors,
+  everyField,
+  patientOwnDocument,
+  severalDocuments,
+  textSubmission,
+} from './submissions.js';
 
 const BASE = 'https://dsp.example/fhir';
 
@@ -29,6 +35,7 @@ const SUBMISSIONS: [string, () => DocumentSubmission][] = [
   ['several documents', severalDocuments],
   ['every optional field', everyField],
   ["a patient's own document", patientOwnDocument],
+  ['authors named by a CDA beside the sender', cdaAuthors],
 ];
 
 function resourcesOf<T extends Resource>(bundle: Bundle, type: ResourceType): T[] {

@@ -89,3 +89,45 @@ export function patientOwnDocument(): DocumentSubmission {
     ],
   };
 }
+
+/**
+ * A document the sender files for another author: the one ANS's lab report
+ * (`BIO-CR-BIO_2023.01_Electrophorese.xml`, CI-SIS test contents) names in its header — an RPPS
+ * (root `1.2.250.1.71.4.2.1`), a name in parts, a specialty, a laboratory with its FINESS — and a
+ * second author the document names by identifier only.
+ */
+export function cdaAuthors(): DocumentSubmission {
+  return {
+    ...textSubmission(),
+    uuid: '9b3d4e8f-acb0-43c4-b5d0-4b5c6d7e8f9a',
+    author: { reference: 'Practitioner/paul-weber', display: 'Dr Paul Weber' },
+    documents: [
+      {
+        ...abc('ac4e5f90-bdc1-44d5-86e1-5c6d7e8f9a0b'),
+        typeCode: 'resultat-biologie',
+        additionalAuthors: [
+          {
+            name: {
+              text: 'M Marcel CAMPARINI DR',
+              prefix: ['M'],
+              given: ['Marcel'],
+              family: 'CAMPARINI',
+              suffix: ['DR'],
+            },
+            identifiers: [{ system: 'urn:oid:1.2.250.1.71.4.2.1', value: '801234534765' }],
+            organization: {
+              name: 'Laboratoire des charmes',
+              identifiers: [{ system: 'urn:oid:1.2.250.1.71.4.2.2', value: '1120459876' }],
+            },
+            specialty: {
+              system: 'urn:oid:1.2.250.1.213.1.1.4.5',
+              code: 'G15_10/SM03',
+              display: 'Médecin - Biologie médicale (SM)',
+            },
+          },
+          { identifiers: [{ system: 'urn:oid:1.2.250.1.71.4.2.1', value: '801234567897' }] },
+        ],
+      },
+    ],
+  };
+}

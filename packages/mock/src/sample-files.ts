@@ -320,36 +320,42 @@ function pageContent(title: string, page: PdfPage, number: number, pages: number
   ].join('\n');
 }
 
+/** What {@link writePdf} makes a PDF of. */
+export interface PdfParts {
+  /** Each page's content stream (drawing operators; `/F1` is Helvetica, `/F2` Helvetica-Bold). */
+  readonly pages: readonly string[];
+  /** The document information dictionary's entries. */
+  readonly info?: string;
+  /** More entries for the catalog (an `/OpenAction`, say) and for every page (`/Annots`). */
+  readonly catalogExtra?: string;
+  readonly pageExtra?: string;
+}
+
 /**
- * An A4 PDF 1.4 of one page per {@link PdfPage}, in Helvetica (regular and bold), each page with
- * the title. Built as a Latin-1 string, so a character offset is a byte offset and the xref
- * table can be computed as we go.
+ * An A4 PDF 1.4 of the given pages, with Helvetica and Helvetica-Bold, written by hand: built as a
+ * Latin-1 string, so a character offset is a byte offset and the xref table can be computed as
+ * we go. The mock's sample PDFs are made with it, and so are the tests' PDFs.
  */
-export function textPdf(
-  title: string,
-  pages: readonly PdfPage[],
-  creationDate: string,
-): Uint8Array {
+export function writePdf(parts: PdfParts): Uint8Array {
   const font = (name: string) =>
     `<< /Type /Font /Subtype /Type1 /BaseFont /${name} /Encoding /WinAnsiEncoding >>`;
+  const extra = (entries: string | undefined) => (entries ? ` ${entries}` : '');
   // Objects 1–5: catalog, page tree, the two fonts, the information; then a page and its
   // content stream for each page.
   const pageObject = (i: number) => 6 + i * 2;
   const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    `<< /Type /Pages /Kids [${pages.map((_, i) => `${pageObject(i)} 0 R`).join(' ')}] /Count ${pages.length} >>`,
+    `<< /Type /Catalog /Pages 2 0 R${extra(parts.catalogExtra)} >>`,
+    `<< /Type /Pages /Kids [${parts.pages.map((_, i) => `${pageObject(i)} 0 R`).join(' ')}] /Count ${parts.pages.length} >>`,
     font('Helvetica'),
     font('Helvetica-Bold'),
-    `<< /Title ${pdfString(title)} /Producer (DSP Kit mock) /CreationDate (D:${creationDate}) >>`,
-    ...pages.flatMap((page, i) => {
-      const content = pageContent(title, page, i + 1, pages.length);
-      return [
-        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ' +
-          `/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageObject(i) + 1} 0 R >>`,
-        // The EOL before `endstream` is not part of the stream's Length.
-        `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-      ];
-    }),
+    `<< ${parts.info ?? '/Producer (DSP Kit mock)'} >>`,
+    ...parts.pages.flatMap((content, i) => [
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ' +
+        `/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${pageObject(i) + 1} 0 R` +
+        `${extra(parts.pageExtra)} >>`,
+      // The EOL before `endstream` is not part of the stream's Length.
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    ]),
   ];
   // The second line's high bytes tell transfer tools the file is binary.
   let pdf = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
@@ -365,6 +371,21 @@ export function textPdf(
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 5 0 R >>\n`;
   pdf += `startxref\n${xref}\n%%EOF\n`;
   return winAnsi(pdf);
+}
+
+/**
+ * An A4 PDF 1.4 of one page per {@link PdfPage}, in Helvetica (regular and bold), each page with
+ * the title.
+ */
+export function textPdf(
+  title: string,
+  pages: readonly PdfPage[],
+  creationDate: string,
+): Uint8Array {
+  return writePdf({
+    pages: pages.map((page, i) => pageContent(title, page, i + 1, pages.length)),
+    info: `/Title ${pdfString(title)} /Producer (DSP Kit mock) /CreationDate (D:${creationDate})`,
+  });
 }
 
 // --- The pool ---------------------------------------------------------------------------------

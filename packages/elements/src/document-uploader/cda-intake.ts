@@ -1,11 +1,12 @@
 // What the uploader reads from a CDA document, loaded with `import()` only when a file sniffs as
-// one: its header through the preview's own safe parser and reader, the form fields it prefills,
-// its IHE format code, and the identifiers its `recordTarget` names.
+// one: its header through the preview's own safe parser and reader, the form fields it prefills
+// (its authors among them), its IHE format code, and the identifiers its `recordTarget` names.
 import type { Coding } from '@medplum/fhirtypes';
 import { all, at, attr } from '../document-preview/cda/cda-dom.js';
 import { readCdaHeader, type CdaIdentifier } from '../document-preview/cda/cda-header.js';
 import { CdaParseError, parseCda, type CdaProblem } from '../document-preview/cda/cda-parse.js';
 import type { FileProblem } from './file-checks.js';
+import { cdaAuthors } from './cda-authors.js';
 import type { UploadMetadata } from './upload-item.js';
 
 export { install } from '../document-preview/cda/cda-runtime.js';
@@ -133,6 +134,8 @@ export async function readCda(
   if (confidentiality && CONFIDENTIALITY.has(confidentiality))
     metadata.confidentiality = confidentiality as UploadMetadata['confidentiality'];
   if (header.language) metadata.language = formLanguage(header.language, offeredLanguages);
+  const authors = cdaAuthors(document);
+  if (authors.length > 0) metadata.authors = authors;
   return {
     metadata,
     format: formatCodeOf(document),

@@ -22,7 +22,7 @@ import {
   type UploadMetadata,
   type UploadResult,
   type UploadTarget,
-} from './document-uploader.controller.js';
+} from './upload-queue.js';
 import { uploaderMessages, type UploaderMessages } from './document-uploader.messages.js';
 import { styles } from './document-uploader.styles.js';
 import { findInDsp, rememberInDsp } from './dsp-content.js';
@@ -110,6 +110,11 @@ export class DspDocumentUploader extends DspElement {
   @property({ attribute: false }) facilityType?: Coding;
   /** The practice setting new documents get (`context.practiceSetting`). Property only. */
   @property({ attribute: false }) practiceSetting?: Coding;
+  /**
+   * Metadata every file chosen in the panel (picker, drop, paste) starts with, e.g. the type, title
+   * and confidentiality of a document it replaces, with `replaces` its id. Property only.
+   */
+  @property({ attribute: false }) defaults?: Partial<UploadMetadata>;
 
   @state() private dragging = false;
 
@@ -448,7 +453,7 @@ export class DspDocumentUploader extends DspElement {
 
   readonly #onPick = (event: Event) => {
     const input = event.target as HTMLInputElement;
-    if (input.files) this.#queue.add([...input.files]);
+    if (input.files) this.#queue.add([...input.files], this.defaults);
     // Clearing lets the same file be chosen again (it is then flagged as a duplicate).
     input.value = '';
   };
@@ -466,14 +471,14 @@ export class DspDocumentUploader extends DspElement {
     event.preventDefault();
     this.dragging = false;
     const files = event.dataTransfer?.files;
-    if (files && files.length > 0) this.#queue.add([...files]);
+    if (files && files.length > 0) this.#queue.add([...files], this.defaults);
   };
 
   readonly #onPaste = (event: ClipboardEvent) => {
     const files = event.clipboardData?.files;
     if (files && files.length > 0) {
       event.preventDefault();
-      this.#queue.add([...files]);
+      this.#queue.add([...files], this.defaults);
     }
   };
 }

@@ -34,6 +34,15 @@ const de: UploaderMessages = {
   prefilled: 'Felder aus dem CDA-Dokument vorausgefüllt: Bitte prüfen, sie bleiben änderbar.',
   patientUnconfirmed:
     'Das CDA-Dokument nennt diesen Patienten mit keiner prüfbaren Kennung (Matrikelnummer): Vergewissern Sie sich vor dem Senden, dass es sein Dokument ist.',
+  authorsNote:
+    'Das CDA-Dokument nennt seinen Autor: Er wird als Mitautor gesendet; Sie bleiben der Autor, der das Dokument einreicht.',
+  cdaAuthor: (n, count) => (count > 1 ? `Autor ${n} laut CDA-Dokument` : 'Autor laut CDA-Dokument'),
+  authorName: 'Name des Autors',
+  authorOrganization: 'Organisation des Autors',
+  authorIdentifier: (value, system) => `Kennung ${value} (${system})`,
+  authorUnnamedNote:
+    'Das Dokument nennt den Namen dieses Autors nicht: Er wird unter seiner Kennung oder Organisation gesendet, sofern Sie seinen Namen nicht eingeben.',
+  removeAuthor: 'Diesen Autor entfernen',
   sentCount: (n) => (n === 1 ? '1 Dokument gesendet.' : `${n} Dokumente gesendet.`),
   closeSummary: 'Zusammenfassung schließen',
   noAuthor: 'Kein Autor (Attribut author): Die Dokumente können nicht gesendet werden.',
@@ -60,6 +69,8 @@ const de: UploaderMessages = {
     cancelled: 'Senden abgebrochen',
   },
   problems: {
+    authorUnnamed:
+      'Ein Autor hat weder Namen noch Kennung noch Organisation mehr: Ergänzen oder entfernen Sie ihn.',
     executable:
       'Diese Datei ist ein Programm, kein Dokument: Sie wird unabhängig von ihrem Namen nicht angenommen.',
     html: 'Diese Datei ist eine Webseite (HTML), kein Dokument: Sie wird unabhängig von ihrem Namen nicht angenommen.',

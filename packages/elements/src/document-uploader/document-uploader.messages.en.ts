@@ -34,6 +34,18 @@ const en: UploaderMessages = {
   prefilled: 'Fields prefilled from the CDA document: check them; they can still be changed.',
   patientUnconfirmed:
     'The CDA document names this patient by no identifier that can be checked (matricule): make sure it is theirs before sending it.',
+  authorsNote:
+    'The CDA document names its author: they are sent as a co-author; you stay the author who files the document.',
+  cdaAuthor: (n, count) =>
+    count > 1
+      ? `Author ${n} according to the CDA document`
+      : 'Author according to the CDA document',
+  authorName: 'Author’s name',
+  authorOrganization: 'Author’s organisation',
+  authorIdentifier: (value, system) => `Identifier ${value} (${system})`,
+  authorUnnamedNote:
+    'The document does not give this author’s name: they will be sent under their identifier or organisation unless you enter their name.',
+  removeAuthor: 'Remove this author',
   sentCount: (n) => (n === 1 ? '1 document sent.' : `${n} documents sent.`),
   closeSummary: 'Close the summary',
   noAuthor: 'No author (author attribute): the documents cannot be sent.',
@@ -60,6 +72,8 @@ const en: UploaderMessages = {
     cancelled: 'Sending cancelled',
   },
   problems: {
+    authorUnnamed:
+      'An author has no name, identifier or organisation left: complete it or remove it.',
     executable: 'This file is a program, not a document: it is not accepted, whatever its name.',
     html: 'This file is a web page (HTML), not a document: it is not accepted, whatever its name.',
     typeUnknown: 'This type is not one of the 27 DSP types: choose one from the list.',

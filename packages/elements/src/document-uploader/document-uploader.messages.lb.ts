@@ -44,6 +44,16 @@ const lb: UploaderMessages = {
   prefilled: 'Felder aus dem CDA-Dokument virausgefëllt: iwwerpréift se, si bleiwen ännerbar.',
   patientUnconfirmed:
     'D’CDA-Dokument nennt dëse Patient mat kengem Identifiant, deen een iwwerpréiwe kann (Matricule): vergewëssert Iech virum Schécken, datt et säin Dokument ass.',
+  authorsNote:
+    'De CDA-Dokument nennt säin Auteur: E gëtt als Matauteur geschéckt; Dir bleift den Auteur, deen d’Dokument ofleet.',
+  cdaAuthor: (n, count) =>
+    count > 1 ? `Auteur ${n} laut dem CDA-Dokument` : 'Auteur laut dem CDA-Dokument',
+  authorName: 'Numm vum Auteur',
+  authorOrganization: 'Organisatioun vum Auteur',
+  authorIdentifier: (value, system) => `Identifiant ${value} (${system})`,
+  authorUnnamedNote:
+    'D’Dokument gëtt den Numm vun dësem Auteur net un: E gëtt ënner sengem Identifiant oder senger Organisatioun geschéckt, ausser Dir gitt säin Numm an.',
+  removeAuthor: 'Dësen Auteur ewechhuelen',
   sentCount: (n) => (n === 1 ? '1 Dokument geschéckt.' : `${n} Dokumenter geschéckt.`),
   closeSummary: 'Iwwersiicht zoumaachen',
   noAuthor: 'Keen Auteur (Attribut author): d’Dokumenter kënnen net geschéckt ginn.',
@@ -72,6 +82,8 @@ const lb: UploaderMessages = {
     cancelled: 'Schécken ofgebrach',
   },
   problems: {
+    authorUnnamed:
+      'En Auteur huet weder Numm nach Identifiant nach Organisatioun méi: Ergänzt en oder huelt en ewech.',
     executable:
       'Dëse Fichier ass e Programm, keen Dokument: en gëtt net ugeholl, egal wéi en heescht.',
     html: 'Dëse Fichier ass eng Websäit (HTML), keen Dokument: en gëtt net ugeholl, egal wéi en heescht.',

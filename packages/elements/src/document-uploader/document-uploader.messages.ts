@@ -36,6 +36,17 @@ const fr = {
   prefilled: 'Champs préremplis depuis le document CDA : vérifiez-les, ils restent modifiables.',
   patientUnconfirmed:
     'Le document CDA ne nomme pas ce patient par un identifiant vérifiable (matricule) : assurez-vous qu’il s’agit bien de son document avant de l’envoyer.',
+  /** The authors a CDA names, beside the sender (see upload-authors.ts). */
+  authorsNote:
+    'Le document CDA nomme son auteur : il est envoyé comme coauteur, vous restez l’auteur qui dépose le document.',
+  cdaAuthor: (n: number, count: number) =>
+    count > 1 ? `Auteur ${n} selon le document CDA` : 'Auteur selon le document CDA',
+  authorName: 'Nom de l’auteur',
+  authorOrganization: 'Organisation de l’auteur',
+  authorIdentifier: (value: string, system: string) => `Identifiant ${value} (${system})`,
+  authorUnnamedNote:
+    'Le document ne donne pas le nom de cet auteur : il sera envoyé sous son identifiant ou son organisation, à moins que vous ne saisissiez son nom.',
+  removeAuthor: 'Retirer cet auteur',
   sentCount: (n: number) => (n === 1 ? '1 document envoyé.' : `${n} documents envoyés.`),
   closeSummary: 'Fermer le récapitulatif',
   noAuthor: 'Aucun auteur (attribut author) : les documents ne peuvent pas être envoyés.',
@@ -63,6 +74,8 @@ const fr = {
     cancelled: 'Envoi annulé',
   },
   problems: {
+    authorUnnamed:
+      'Un auteur n’a plus ni nom, ni identifiant, ni organisation : complétez-le ou retirez-le.',
     executable:
       'Ce fichier est un programme, pas un document : il n’est pas accepté, quel que soit son nom.',
     html: 'Ce fichier est une page web (HTML), pas un document : il n’est pas accepté, quel que soit son nom.',

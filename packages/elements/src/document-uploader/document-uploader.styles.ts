@@ -68,6 +68,22 @@ export const styles = css`
     color: var(--_accent);
     cursor: pointer;
   }
+  /* The authors a CDA names: the whole row's width, each author a group of its own. */
+  .authors {
+    grid-column: 1 / -1;
+    display: grid;
+    gap: var(--_space-2);
+  }
+  .author {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    gap: var(--_space-2) var(--_space-4);
+    margin: 0;
+    padding: var(--_space-2) var(--_space-3, 0.75rem);
+    border: 1px solid var(--_border, currentColor);
+    border-radius: var(--_radius);
+  }
+  .identifier,
   .date-text {
     color: var(--_muted);
     font-size: var(--_font-size-small);

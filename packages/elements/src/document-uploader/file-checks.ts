@@ -1,7 +1,9 @@
-// Pure checks of a file chosen for upload: its content type read from its bytes (never its name),
-// the limits it must respect, and where a server's complaint belongs in the form.
+// Checks of a file chosen for upload: its content type read from its bytes (never its name), the
+// limits it must respect, and where a server's complaint belongs in the form.
 import { DSP_CONTENT_TYPES } from '@dsp-kit/fhir';
 import { hasCdaRoot } from '../document-preview/cda/cda-recognize.js';
+import { forEachSlice } from './blob-slices.js';
+import { HASH_CHUNK_SIZE } from './hash-core.js';
 
 /** The content types the DSP accepts (the server's own list), each recognised by its bytes. */
 export const DEFAULT_ACCEPT_TYPES = DSP_CONTENT_TYPES;
@@ -140,6 +142,34 @@ export class Utf8TextSniffer {
   }
 }
 
+/**
+ * The content type of a file by its bytes: a CDA (markup whose root is a `ClinicalDocument`), a
+ * magic number, else UTF-8 text read to its end in slices; undefined when it is none of them.
+ */
+export async function sniffFile(file: Blob, signal: AbortSignal): Promise<string | undefined> {
+  const head = new Uint8Array(await file.slice(0, MAGIC_LENGTH).arrayBuffer());
+  // Markup may be a CDA: its root can come after more than the magic's bytes of prolog.
+  if (startsWithMarkup(head)) {
+    const markup = new Uint8Array(await file.slice(0, CDA_HEAD_LENGTH).arrayBuffer());
+    if (sniffCda(markup)) return CDA_CONTENT_TYPE;
+  }
+  const magic = sniffMagic(head);
+  if (magic) return magic;
+  const text = new Utf8TextSniffer();
+  // Read to the end only while it is text; stopped by throwing, the first byte that is not.
+  const notText = new Error('not text');
+  try {
+    await forEachSlice(file, HASH_CHUNK_SIZE, (chunk) => {
+      signal.throwIfAborted();
+      if (!text.push(chunk)) throw notText;
+    });
+  } catch (error) {
+    if (error === notText) return undefined;
+    throw error;
+  }
+  return text.end() ? 'text/plain' : undefined;
+}
+
 /** True when `bytes` are plain text: valid UTF-8 without NUL. */
 export function isUtf8Text(bytes: Uint8Array): boolean {
   const sniffer = new Utf8TextSniffer();
@@ -208,7 +238,9 @@ export type UploadField =
   | 'language'
   | 'facility'
   | 'flags'
-  | 'replaces';
+  | 'replaces'
+  /** The authors a CDA names beside the sender. */
+  | 'authors';
 
 /**
  * The form field an OperationOutcome issue's `expression` names (e.g.

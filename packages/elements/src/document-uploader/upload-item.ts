@@ -1,6 +1,6 @@
 // One file of the uploader's list: its metadata, its state from checking to sent, and how a new
 // one is made from a file and the host's defaults.
-import type { ConfidentialityCode } from '@dsp-kit/fhir';
+import type { ConfidentialityCode, NamedAuthor } from '@dsp-kit/fhir';
 import type { Coding } from '@medplum/fhirtypes';
 import { titleFromFileName, type FileProblem, type UploadField } from './file-checks.js';
 
@@ -60,7 +60,27 @@ export interface UploadMetadata {
   facilityType?: Coding | undefined;
   /** Clinical specialty of the act; the host's `practiceSetting` by default. */
   practiceSetting?: Coding | undefined;
+  /**
+   * Who wrote the document beside the sender, who stays its first author: the authors a CDA's
+   * header names, prefilled, editable and removable.
+   */
+  authors?: NamedAuthor[] | undefined;
 }
+
+/** The form field where a change of each metadata key shows (and answers the server there). */
+export const METADATA_FIELD: Record<keyof UploadMetadata, UploadField> = {
+  typeCode: 'type',
+  title: 'title',
+  date: 'date',
+  confidentiality: 'confidentiality',
+  language: 'language',
+  masked: 'flags',
+  hidden: 'flags',
+  replaces: 'replaces',
+  facilityType: 'facility',
+  practiceSetting: 'facility',
+  authors: 'authors',
+};
 
 export type FormProblem =
   | FileProblem
@@ -74,7 +94,9 @@ export type FormProblem =
   | 'confidentialityInvalid'
   | 'bothFlags'
   | 'flagsProfessionalOnly'
-  | 'replaces';
+  | 'replaces'
+  /** An author beside the sender left with no name, identifier nor organisation. */
+  | 'authorUnnamed';
 
 /** A problem at a field: one of ours (`code`), or the server's own words (`text`). */
 export type Problem = { readonly code: FormProblem } | { readonly text: string };

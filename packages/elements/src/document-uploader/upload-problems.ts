@@ -1,6 +1,6 @@
 // What is wrong with a row before it may be sent, field by field: the file's own problems, the
 // metadata against the DSP's rules (and the patient's), then the server's last complaints.
-import { confidentialityCodes, documentTypeByCode } from '@dsp-kit/fhir';
+import { confidentialityCodes, documentTypeByCode, type NamedAuthor } from '@dsp-kit/fhir';
 import { isDocumentId, type UploadField } from './file-checks.js';
 import {
   PATIENT_DOCUMENT_TYPE,
@@ -55,10 +55,21 @@ export function rowProblems(item: UploadItem, rules: ProblemRules): RowProblems 
   else if (m.masked && m.hidden) out.flags = { code: 'bothFlags' };
   if (m.replaces.trim() !== '' && !isDocumentId(m.replaces.trim()))
     out.replaces = { code: 'replaces' };
+  if (m.authors?.some((author) => !namesSomeone(author))) out.authors = { code: 'authorUnnamed' };
   for (const [field, text] of Object.entries(item.serverProblems)) {
     out[field as UploadField | 'general'] ??= { text };
   }
   return out;
+}
+
+/** True when an author says who they are: a name, an identifier or an organisation. */
+function namesSomeone(author: NamedAuthor): boolean {
+  return [
+    author.name?.text.trim(),
+    author.organization?.name?.trim(),
+    author.identifiers?.[0]?.value,
+    author.organization?.identifiers?.[0]?.value,
+  ].some(Boolean);
 }
 
 /** True when nothing but the server's general words stands in the way of sending. */

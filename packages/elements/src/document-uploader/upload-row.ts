@@ -13,6 +13,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { UploaderMessages } from './document-uploader.messages.js';
 import type { UploadField } from './file-checks.js';
 import { retryNote } from './retry-note.js';
+import { renderAuthors } from './upload-authors.js';
 import { isCalendarDate, shownProblems } from './upload-problems.js';
 import type { TypeCombobox } from './type-combobox.js';
 import {
@@ -274,6 +275,17 @@ export function renderRow(ctx: RowContext, item: UploadItem): TemplateResult {
       </select>
       ${problem('language')}
     </div>
+    ${renderAuthors(
+      {
+        m,
+        id,
+        locked,
+        problem: problem('authors'),
+        problemId: shown('authors') ? id('authors-problem') : undefined,
+        update: set,
+      },
+      item,
+    )}
     ${renderFacility(ctx, item, id, invalid, described, problem)}
     ${
       // A patient sets no mask; shown to them only to undo one given through add().

@@ -1,12 +1,7 @@
 // How one row goes to the server: the ITI-65 submission it becomes (the same identifiers on every
 // attempt), which failures are worth another attempt, and how long to wait before it (the backoff,
 // or the server's Retry-After).
-import {
-  DspConflictError,
-  DspHttpError,
-  DspNetworkError,
-  type DocumentSubmission,
-} from '@dsp-kit/fhir';
+import { backoffDelay, DspHttpError, isRetryable, type DocumentSubmission } from '@dsp-kit/fhir';
 import { bytesToBase64, fieldOfExpression } from './file-checks.js';
 import type { UploadItem } from './upload-item.js';
 
@@ -50,35 +45,32 @@ export function submissionOf(
         ...(m.replaces.trim() ? { replaces: m.replaces.trim() } : {}),
         // A CDA's IHE format code; any other file's MIME type says all (provide's default).
         ...(item.format ? { format: item.format } : {}),
+        // The authors a CDA names, beside the sender (who stays the first).
+        ...(m.authors?.length ? { additionalAuthors: m.authors } : {}),
       },
     ],
   };
 }
 
-/** HTTP statuses that say "later": a busy or restarting server, a gateway between. */
-const PASSING_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-
 /**
- * True when another attempt may succeed by itself: no answer (network, timeout, lost response —
- * safe, as the submission is idempotent) or a server saying it is busy. Refusals are final.
+ * True when another attempt may succeed by itself: the kit's rule (`isRetryable` in
+ * `@dsp-kit/fhir`) for failures known to pass — no answer (network, timeout, lost response: safe,
+ * as the submission is idempotent) or a status that says "later". Refusals are final.
  */
 export function isPassing(error: unknown): boolean {
-  if (error instanceof DspNetworkError) return true;
-  if (error instanceof DspConflictError) return false;
-  return error instanceof DspHttpError && PASSING_STATUSES.has(error.status);
+  return isRetryable(error, { uncertain: false });
 }
 
 /**
- * The wait before automatic attempt `retry + 1` (`retry` from 1): `base × 2^(retry-1)`, capped at
- * a minute, between half and all of it so that clients that failed together spread out.
+ * The wait before automatic attempt `retry + 1` (`retry` from 1): the kit's backoff
+ * (`backoffDelay`) from `baseMs`, capped at a minute.
  */
 export function backoffMs(
   retry: number,
   baseMs: number,
   random: () => number = Math.random,
 ): number {
-  const ceiling = Math.min(60_000, baseMs * 2 ** Math.max(0, retry - 1));
-  return Math.round(ceiling * (0.5 + random() * 0.5));
+  return backoffDelay(Math.max(1, retry), { base: baseMs, cap: 60_000, random });
 }
 
 /**

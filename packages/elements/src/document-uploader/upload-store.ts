@@ -2,7 +2,7 @@
 // metadata and identifiers outlive a reload or a lost network until they are sent.
 import { kitDatabaseName, registerKitDatabase } from '@dsp-kit/fhir/cache';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { UploadMetadata } from './document-uploader.controller.js';
+import type { UploadMetadata } from './upload-item.js';
 
 /** What is kept of a queued file: enough to show it again and send it as the same submission. */
 export interface StoredUpload {
