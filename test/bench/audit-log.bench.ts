@@ -1,10 +1,10 @@
-// Audit log filtering: 50,000 entries narrowed by every kind of filter, median ≤ 16 ms (one frame).
+// Audit log filtering as the panel does it: 50,000 entries, prepared and indexed once, narrowed by
+// every kind of filter and grouped, median ≤ 16 ms (one frame).
 import { performance } from 'node:perf_hooks';
 import { auditRows, buildAuditEvent, type DspAuditAction } from '@dsp-kit/fhir';
-import {
-  filterRows,
-  type AuditFilters,
-} from '../../packages/elements/src/audit-log/audit-filter.js';
+import type { AuditFilters } from '../../packages/elements/src/audit-log/audit-filter.js';
+import { groupEntries } from '../../packages/elements/src/audit-log/audit-group.js';
+import { AuditIndex, prepareEntries } from '../../packages/elements/src/audit-log/audit-index.js';
 
 const BUDGET_MS = 16;
 const ACTIONS: DspAuditAction[] = [
@@ -27,7 +27,7 @@ const events = Array.from({ length: 50_000 }, (_, i) =>
     ...(i % 3 === 0 ? { document: { id: `d${i % 500}`, title: `Document ${i % 500}` } } : {}),
   }),
 );
-const rows = auditRows(events);
+const index = new AuditIndex(prepareEntries(auditRows(events)));
 const filters: AuditFilters[] = [
   { action: 'read' },
   { agent: 'Practitioner/p7' },
@@ -38,13 +38,13 @@ const filters: AuditFilters[] = [
 const timings: number[] = [];
 for (let i = 0; i < 100; i++) {
   const started = performance.now();
-  filterRows(rows, filters[i % filters.length]!);
+  groupEntries(index.filter(filters[i % filters.length]!));
   timings.push(performance.now() - started);
 }
 timings.sort((a, b) => a - b);
 const median = timings[Math.floor(timings.length / 2)] ?? Number.NaN;
 console.log('\nAudit log (Node, this machine)\n');
 console.log(
-  `${'filter 50,000 entries (median of 100)'.padEnd(56)} ${`${median.toFixed(2)} ms`.padStart(10)}  ${median <= BUDGET_MS ? 'within' : 'OVER'} ≤ ${BUDGET_MS} ms`,
+  `${'filter and group 50,000 entries (median of 100)'.padEnd(56)} ${`${median.toFixed(2)} ms`.padStart(10)}  ${median <= BUDGET_MS ? 'within' : 'OVER'} ≤ ${BUDGET_MS} ms`,
 );
 if (median > BUDGET_MS) process.exitCode = 1;

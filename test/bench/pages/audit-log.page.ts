@@ -1,13 +1,14 @@
 // Bench page: <dsp-audit-log> over 50,000 entries from an in-page client, measured in Chromium.
 import '@dsp-kit/elements/define/dsp-audit-log.js';
 import {
+  DspClient as Client,
   Page,
   buildAuditEvent,
   type AuditEvent,
   type DspAuditAction,
   type DspClient,
 } from '@dsp-kit/fhir';
-import { firstRows, medianChange, scrollFrames } from './measure.js';
+import { firstRows, frame, medianChange, scrollFrames } from './measure.js';
 
 const ACTIONS: DspAuditAction[] = [
   'read',
@@ -72,4 +73,64 @@ async function measure(count: number) {
   return { firstRender, filterMedian, scrollMaxFrame: scroll.max, scrollP95Frame: scroll.p95 };
 }
 
-(window as unknown as { bench: typeof measure }).bench = measure;
+const BASE = 'https://dsp.bench.invalid/fhir';
+const PAGE = 500;
+
+/** A server's answers as `fetch` gives them: `events` in pages of 500 (the panel's), at once. */
+function server(all: AuditEvent[]): typeof fetch {
+  return (input) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const page = Number(url.searchParams.get('_page') ?? '0');
+    const next = (page + 1) * PAGE < all.length;
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: all.length,
+      link: next
+        ? [{ relation: 'next', url: `${BASE}/AuditEvent?patient=p&_page=${page + 1}` }]
+        : [],
+      entry: all.slice(page * PAGE, (page + 1) * PAGE).map((resource) => ({
+        resource,
+        search: { mode: 'match' },
+      })),
+    };
+    return new Promise((resolve) => {
+      setTimeout(() => {
+        resolve(
+          new Response(JSON.stringify(bundle), {
+            headers: { 'Content-Type': 'application/fhir+json' },
+          }),
+        );
+      }, 0);
+    });
+  };
+}
+
+/**
+ * Progressive loading: `count` entries from a server answering pages of 500 at once; the time
+ * until all are listed, and the longest frame meanwhile.
+ */
+async function paged(count: number) {
+  const el = document.createElement('dsp-audit-log');
+  el.style.setProperty('--dsp-audit-log-height', '600px');
+  el.client = new Client({ baseUrl: BASE, retry: false, fetch: server(events(count)) });
+  el.patient = 'p';
+  const started = performance.now();
+  document.body.append(el);
+  await firstRows(el);
+  let longest = 0;
+  let last = performance.now();
+  const count_ = () => el.shadowRoot?.querySelector('[part="count"]')?.textContent.trim() ?? '';
+  while (count_().includes('—')) {
+    const now = await frame();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }
+  const loaded = performance.now() - started;
+  const listed = el.shadowRoot?.querySelectorAll('[part~="row"]').length ?? 0;
+  el.remove();
+  return { loaded, longestFrame: longest, listed };
+}
+
+(window as unknown as { bench: typeof measure; paged: typeof paged }).bench = measure;
+(window as unknown as { paged: typeof paged }).paged = paged;

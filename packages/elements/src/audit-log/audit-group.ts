@@ -2,6 +2,7 @@
 // view's panels each search the record (viewer, access rights, the log itself), which would
 // otherwise read as the same entry three times. Every entry stays in the group (CSV, print).
 import type { AuditRow } from '@dsp-kit/fhir';
+import type { AuditEntry } from './audit-index.js';
 
 /** One line of the log: the most recent entry of a run of identical ones, and the whole run. */
 export interface AuditLine {
@@ -13,7 +14,7 @@ export interface AuditLine {
 export const GROUP_WINDOW_MS = 60_000;
 
 /** What a line shows of an entry, apart from its time: equal keys read the same on screen. */
-function shownAs(row: AuditRow): string {
+export function shownAs(row: AuditRow): string {
   return JSON.stringify([
     row.who.reference,
     row.who.name,
@@ -31,11 +32,19 @@ function shownAs(row: AuditRow): string {
 
 /** The rows as lines, in the order given, each run of identical rows within the window as one. */
 export function groupRepeats(rows: readonly AuditRow[]): AuditLine[] {
-  const lines: { row: AuditRow; rows: AuditRow[]; key: string; time: number }[] = [];
-  for (const row of rows) {
-    const key = shownAs(row);
-    const time = Date.parse(row.recorded);
-    const last = lines.at(-1);
+  return groupEntries(
+    rows.map((row) => ({ row, time: Date.parse(row.recorded), key: shownAs(row) })),
+  );
+}
+
+/**
+ * `groupRepeats` over prepared entries: their keys and times were worked out when their page
+ * arrived, so grouping a filtered log is one pass of comparisons.
+ */
+export function groupEntries(entries: readonly AuditEntry[]): AuditLine[] {
+  const lines: AuditLine[] = [];
+  let last: { rows: AuditRow[]; key: string; time: number } | undefined;
+  for (const { row, time, key } of entries) {
     if (
       last?.key === key &&
       Number.isFinite(time) &&
@@ -43,8 +52,9 @@ export function groupRepeats(rows: readonly AuditRow[]): AuditLine[] {
     ) {
       last.rows.push(row);
     } else {
-      lines.push({ row, rows: [row], key, time });
+      last = { rows: [row], key, time };
+      lines.push({ row, rows: last.rows });
     }
   }
-  return lines.map(({ row, rows: run }) => ({ row, rows: run }));
+  return lines;
 }

@@ -7,23 +7,26 @@ import {
   type AuditRow,
   type DspAuditAction,
 } from '@dsp-kit/fhir';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
-import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
-import { errorDetail } from '../base/error-message.js';
 import { ListHeightController } from '../base/list-height.controller.js';
-import { DspDocumentSelectEvent, DspErrorEvent } from '../events.js';
+import { grownFrom, virtualList, virtualListStyles } from '../base/virtual-list.js';
+import { DspDocumentSelectEvent } from '../events.js';
 import { auditCsv } from './audit-csv.js';
-import { filterChoices, filterRows, type AuditFilters } from './audit-filter.js';
-import { groupRepeats, type AuditLine } from './audit-group.js';
+import type { AuditFilters } from './audit-filter.js';
+import { groupEntries, type AuditLine } from './audit-group.js';
+import { AuditIndex, type AuditEntry } from './audit-index.js';
 import type { PagedResult } from '../base/paged-search.controller.js';
 import { auditLogSearch } from './audit-log.controller.js';
 import { auditLogMessages, type AuditLogMessages } from './audit-log.messages.js';
 import { styles } from './audit-log.styles.js';
 import { changeTexts, refusalReason } from './audit-wording.js';
+
+/** Filters whose results are kept for going back to them. */
+const RECENT_FILTERS = 4;
 
 const ACTIONS: readonly (DspAuditAction | 'other')[] = [
   'read',
@@ -64,7 +67,7 @@ const ACTIONS: readonly (DspAuditAction | 'other')[] = [
 export class DspAuditLog extends DspElement {
   static override catalogs = [auditLogMessages];
 
-  static override styles = [DspElement.styles, styles];
+  static override styles = [DspElement.styles, virtualListStyles, styles];
 
   /** The patient's FHIR id. */
   @property({ reflect: true }) patient?: string;
@@ -86,20 +89,28 @@ export class DspAuditLog extends DspElement {
   /** Shows every filtered entry as a plain table, for printing. */
   @property({ type: Boolean, reflect: true }) print = false;
 
-  @state() private filtered: AuditRow[] = [];
+  @state() private filtered: readonly AuditEntry[] = [];
   /** The filtered entries as the list shows them, identical consecutive ones as one line. */
   @state() private lines: AuditLine[] = [];
   @query('[part="list"]') private listElement?: HTMLElement & VirtualizerHostElement;
 
   readonly #log = auditLogSearch(this, () => [this.activeClient, this.patient] as const);
-  #reportedError: unknown;
   /** Fits the list to its rows when they are few. */
   protected readonly listHeight = new ListHeightController(
     this,
     () => this.listElement,
     () => this.lines.length,
   );
-  #filteredFrom: { rows: readonly AuditRow[]; filters: string } | undefined;
+  /** The loaded entries and their indexes, grown page by page. */
+  #index = new AuditIndex();
+  /** What `#index` holds: the search's items it was built from. */
+  #indexedFrom: readonly AuditEntry[] = [];
+  #filteredFrom: { index: AuditIndex; size: number; filters: string } | undefined;
+  /**
+   * The last few filters' results over the model as it is: going back to one (clearing a filter,
+   * trying another and back) shows it again without grouping 50,000 entries anew.
+   */
+  #recent = new Map<string, { filtered: readonly AuditEntry[]; lines: AuditLine[] }>();
   readonly #afterPrint = () => {
     this.print = false;
   };
@@ -144,7 +155,7 @@ export class DspAuditLog extends DspElement {
   csv(): string {
     const separator =
       this.csvSeparator === ',' || this.csvSeparator === ';' ? this.csvSeparator : undefined;
-    return auditCsv(this.filtered, this.#messages, this.localize.language, { separator });
+    return auditCsv(rowsOf(this.filtered), this.#messages, this.localize.language, { separator });
   }
 
   /** Downloads the filtered entries as a CSV file. */
@@ -169,24 +180,40 @@ export class DspAuditLog extends DspElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Filtering is cheap but not free: only when the rows or the filters changed.
     const rows =
       this.#log.task.status === TaskStatus.COMPLETE ? (this.#log.task.value?.items ?? []) : [];
     const current = this.#log.result.items.length > 0 ? this.#log.result.items : rows;
+    // Further pages extend the model and its indexes; another list (a new search) starts anew.
+    if (current !== this.#indexedFrom) {
+      const kept = grownFrom(this.#indexedFrom, current);
+      if (kept === undefined) this.#index = new AuditIndex(current);
+      else this.#index.add(current.slice(kept));
+      this.#indexedFrom = current;
+    }
+    // Filtering reads the indexes, grouping compares prepared keys: only when either changed.
     const filters = JSON.stringify(this.#filters);
-    if (this.#filteredFrom?.rows !== current || this.#filteredFrom.filters !== filters) {
-      this.#filteredFrom = { rows: current, filters };
-      this.filtered = filterRows(current, this.#filters);
-      this.lines = groupRepeats(this.filtered);
+    const from = this.#filteredFrom;
+    const size = this.#index.entries.length;
+    if (from?.index !== this.#index || from.size !== size || from.filters !== filters) {
+      if (from?.index !== this.#index || from.size !== size) this.#recent.clear();
+      this.#filteredFrom = { index: this.#index, size, filters };
+      let shown = this.#recent.get(filters);
+      if (!shown) {
+        const filtered = this.#index.filter(this.#filters);
+        shown = { filtered, lines: groupEntries(filtered) };
+        if (this.#recent.size >= RECENT_FILTERS) {
+          const oldest = this.#recent.keys().next().value;
+          if (oldest !== undefined) this.#recent.delete(oldest);
+        }
+        this.#recent.set(filters, shown);
+      }
+      this.filtered = shown.filtered;
+      this.lines = shown.lines;
     }
   }
 
   protected override updated(): void {
-    const error = this.#log.task.error;
-    if (this.#log.task.status === TaskStatus.ERROR && error !== this.#reportedError) {
-      this.#reportedError = error;
-      this.dispatchEvent(new DspErrorEvent(errorDetail(error)));
-    }
+    if (this.#log.task.status === TaskStatus.ERROR) this.reportErrorOnce(this.#log.task.error);
   }
 
   override render(): TemplateResult {
@@ -212,7 +239,7 @@ export class DspAuditLog extends DspElement {
     return html`<p part="loading" role="status">${this.#messages.loading}</p>`;
   }
 
-  #renderLog(log: PagedResult<AuditRow>) {
+  #renderLog(log: PagedResult<AuditEntry>) {
     const m = this.#messages;
     if (log.items.length === 0 && !log.loading) {
       return html`<p part="empty" role="status">${m.empty}</p>`;
@@ -226,7 +253,7 @@ export class DspAuditLog extends DspElement {
             </p>`
           : nothing
       }
-      ${this.#renderToolbar(log)}
+      ${this.#renderToolbar()}
       <p part="count" role="status">
         ${m.count(shown.length, log.items.length)}${log.loading ? html` — ${m.loadingMore(log.items.length, log.total)}` : nothing}
       </p>
@@ -241,25 +268,22 @@ export class DspAuditLog extends DspElement {
         shown.length === 0
           ? html`<p part="empty">${m.noMatch}</p>`
           : this.print
-            ? this.#renderPrintTable(shown)
+            ? this.#renderPrintTable(rowsOf(shown))
             : // Focusable: a list of entries without a document has nothing else to scroll it by.
               html`<div part="list" role="list" aria-label=${m.label} tabindex="0">
-                ${virtualize({
-                  items: this.lines,
-                  keyFunction: (line: AuditLine) => line.row.id ?? line.row.recorded,
-                  renderItem: (line: AuditLine) => this.#renderRow(line),
-                  scroller: true,
-                  // Given, not imported on first use: one frame less before the first rows.
-                  layout: flow(),
-                })}
+                ${virtualList(
+                  this.lines,
+                  (line) => line.row.id ?? line.row.recorded,
+                  (line) => this.#renderRow(line),
+                )}
               </div>`
       }
     `;
   }
 
-  #renderToolbar(log: PagedResult<AuditRow>) {
+  #renderToolbar() {
     const m = this.#messages;
-    const { agents, documents } = this.#choices(log.items, m.unknownAgent);
+    const { agents, documents } = this.#choices(m.unknownAgent);
     const set = (key: keyof AuditFilters) => (event: Event) => {
       const value = (event.target as HTMLInputElement | HTMLSelectElement).value;
       this[key] = (value || undefined) as never;
@@ -323,13 +347,25 @@ export class DspAuditLog extends DspElement {
     </div>`;
   }
 
-  #choicesOf: { rows: readonly AuditRow[]; choices: ReturnType<typeof filterChoices> } | undefined;
+  #choicesOf:
+    | {
+        index: AuditIndex;
+        size: number;
+        unknownAgent: string;
+        choices: ReturnType<AuditIndex['choices']>;
+      }
+    | undefined;
 
   /** The filters' lists, computed again only when new rows arrive. */
-  #choices(rows: readonly AuditRow[], unknownAgent: string): ReturnType<typeof filterChoices> {
-    if (this.#choicesOf?.rows !== rows)
-      this.#choicesOf = { rows, choices: filterChoices(rows, unknownAgent) };
-    return this.#choicesOf.choices;
+  #choices(unknownAgent: string): ReturnType<AuditIndex['choices']> {
+    const index = this.#index;
+    const size = index.entries.length;
+    let from = this.#choicesOf;
+    if (from?.index !== index || from.size !== size || from.unknownAgent !== unknownAgent) {
+      from = { index, size, unknownAgent, choices: index.choices(unknownAgent) };
+      this.#choicesOf = from;
+    }
+    return from.choices;
   }
 
   readonly #clearFilters = () => {
@@ -455,6 +491,10 @@ export class DspAuditLog extends DspElement {
   #select(documentId: string | undefined): void {
     if (documentId) this.dispatchEvent(new DspDocumentSelectEvent({ documentId }));
   }
+}
+
+function rowsOf(entries: readonly AuditEntry[]): AuditRow[] {
+  return entries.map((entry) => entry.row);
 }
 
 declare global {

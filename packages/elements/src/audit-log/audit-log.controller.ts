@@ -1,9 +1,10 @@
-// Loads a patient's access log as display rows: the first page at once, the rest behind, so
-// filters and export see every entry.
-import { auditRows, type AuditEvent, type AuditRow, type DspClient } from '@dsp-kit/fhir';
+// Loads a patient's access log as prepared entries: the first page at once, the rest behind, so
+// filters and export see every entry; each page is prepared in its own task, as it arrives.
+import { auditRows, type AuditEvent, type DspClient } from '@dsp-kit/fhir';
 import type { ReactiveControllerHost } from 'lit';
 import { MissingClientError } from '../base/error-message.js';
 import { PagedSearch } from '../base/paged-search.controller.js';
+import { prepareEntries, type AuditEntry } from './audit-index.js';
 
 /** Entries asked per page. */
 export const PAGE_SIZE = 500;
@@ -14,7 +15,7 @@ export function auditLogSearch(
 ) {
   return new PagedSearch<
     AuditEvent,
-    AuditRow,
+    AuditEntry,
     readonly [DspClient | undefined, string | undefined]
   >(host, {
     args,
@@ -23,6 +24,6 @@ export function auditLogSearch(
       if (!client) throw new MissingClientError();
       return client.searchAuditEvents({ patient, _count: PAGE_SIZE }, { signal });
     },
-    map: (entries) => auditRows(entries),
+    map: (entries) => prepareEntries(auditRows(entries)),
   });
 }

@@ -8,7 +8,7 @@ import {
   documentClasses,
   type DocumentReference,
 } from '@dsp-kit/fhir';
-import { clinicalDate, filedApart, timeOf } from '../base/document-dates.js';
+import { filedApart, timeOf } from '../base/document-dates.js';
 
 export type ViewMode = 'timeline' | 'types' | 'classes';
 export type SortOrder = '-date' | 'date' | 'type';
@@ -34,7 +34,10 @@ export interface PreparedDocument {
   readonly id: string;
   /** The clinical date (`clinicalDate`) as a time: what the list sorts, groups and filters by. */
   readonly time: number;
-  /** The filing date (`DocumentReference.date`) when it falls on another day than the act's. */
+  /**
+   * The filing date (`DocumentReference.date`) when it falls on another day than the act's;
+   * worked out when a row first shows it.
+   */
   readonly filedApart: string | undefined;
   readonly typeCode: string | undefined;
   readonly classCode: string | undefined;
@@ -100,22 +103,58 @@ export function titleOf(document: DocumentReference): string | undefined {
   return title?.trim() ? title : undefined;
 }
 
+/**
+ * The clinical date (`clinicalDate`) as a time, read in one pass: the first of the service
+ * period's start, the content's creation and the filing date that is a date at all.
+ */
+function clinicalTime(document: DocumentReference): number {
+  for (const value of [
+    document.context?.period?.start,
+    document.content[0]?.attachment.creation,
+    document.date,
+  ]) {
+    if (value === undefined) continue;
+    const time = timeOf(value);
+    if (!Number.isNaN(time)) return time;
+  }
+  return Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * A prepared document. Preparing runs for every document as its page arrives, 100,000 of them on
+ * a first render, so it parses one date; whether the filing date is another day than the act's
+ * (two calendar days worked out) waits until a row shows it.
+ */
+class Prepared implements PreparedDocument {
+  search: PreparedDocument['search'] = undefined;
+  item: DocumentItem | undefined = undefined;
+  #filedApart: string | undefined | null = null;
+
+  constructor(
+    readonly document: DocumentReference,
+    readonly id: string,
+    readonly time: number,
+    readonly typeCode: string | undefined,
+    readonly classCode: string | undefined,
+    readonly typeRank: number,
+  ) {}
+
+  get filedApart(): string | undefined {
+    if (this.#filedApart === null) this.#filedApart = filedApart(this.document, this.time);
+    return this.#filedApart;
+  }
+}
+
 export function prepare(document: DocumentReference, index: number): PreparedDocument {
   const type = documentTypeOf(document.type);
-  const clinical = clinicalDate(document);
-  const time = clinical === undefined ? Number.NaN : timeOf(clinical);
-  return {
+  return new Prepared(
     document,
-    id: document.id ?? `#${index}`,
-    time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time,
-    filedApart: filedApart(document, time),
-    typeCode: type?.code,
-    classCode: type ? documentClassOf(type).code : undefined,
-    typeRank: type ? (typeRanks.get(type.code) ?? documentTypes.length) : documentTypes.length,
-    // Filled later, declared now: every prepared document keeps one shape for the engine.
-    search: undefined,
-    item: undefined,
-  };
+    document.id ?? `#${index}`,
+    clinicalTime(document),
+    type?.code,
+    type ? documentClassOf(type).code : undefined,
+    type ? (typeRanks.get(type.code) ?? documentTypes.length) : documentTypes.length,
+  );
 }
 
 function dayStart(day: string | undefined): number | undefined {
@@ -140,6 +179,16 @@ export function filterDocuments(
   const authorWords = fold(filters.author ?? '')
     .split(/\s+/)
     .filter(Boolean);
+  // No filter (the list as it loads): a copy, without testing every document six times.
+  if (
+    !types &&
+    !classes &&
+    from === undefined &&
+    to === undefined &&
+    words.length === 0 &&
+    authorWords.length === 0
+  )
+    return documents.slice();
   return documents.filter(
     (d) =>
       (!types || (d.typeCode !== undefined && types.has(d.typeCode))) &&
@@ -154,7 +203,8 @@ export function filterDocuments(
 
 type Compare = (a: PreparedDocument, b: PreparedDocument) => number;
 
-const comparators: Record<SortOrder, Compare> = {
+/** How each order compares two documents (ties keep the order given: sorts are stable). */
+export const comparators: Record<SortOrder, Compare> = {
   '-date': (a, b) => b.time - a.time,
   date: (a, b) => a.time - b.time,
   type: (a, b) => a.typeRank - b.typeRank || b.time - a.time,
@@ -232,11 +282,19 @@ export function groupItems(
               monthKey(d.time)
           )(monthKeys());
   const groups = new Map<string, PreparedDocument[]>();
+  // Sorted documents come group after group (month after month, type after type): the last
+  // group answers most of them without a lookup.
+  let lastKey: string | undefined;
+  let last: PreparedDocument[] = [];
   for (const document of documents) {
     const key = keyOf(document);
-    const group = groups.get(key);
-    if (group) group.push(document);
-    else groups.set(key, [document]);
+    if (key !== lastKey) {
+      lastKey = key;
+      const group = groups.get(key);
+      if (group) last = group;
+      else groups.set(key, (last = []));
+    }
+    last.push(document);
   }
   const rank = (key: string): number => {
     if (key === 'unknown') return Number.POSITIVE_INFINITY;
