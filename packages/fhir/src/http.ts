@@ -10,13 +10,8 @@ import {
   DspNetworkError,
   DspProtocolError,
 } from './errors.js';
-import {
-  RETRYABLE_STATUSES,
-  backoffDelay,
-  retryAfterMs,
-  sleep,
-  type RetryPolicy,
-} from './retry.js';
+import { retryAfterMs, sleep, type RetryPolicy } from './retry.js';
+import { backoffDelay, isRetryableStatus } from './retryable.js';
 import { isUnderBase } from './request-scope.js';
 import type { TokenProvider } from './token-provider.js';
 
@@ -94,14 +89,11 @@ export class FhirTransport {
             await readOutcome(response),
           );
         }
-        if (
-          exchange.idempotent &&
-          RETRYABLE_STATUSES.has(response.status) &&
-          attempt < retry.tries
-        ) {
+        if (exchange.idempotent && isRetryableStatus(response.status) && attempt < retry.tries) {
           const asked = retryAfterMs(response.headers.get('retry-after'));
           if (asked === undefined || asked <= retry.maxDelayMs) {
-            wait = asked ?? backoffDelay(retry, attempt);
+            wait =
+              asked ?? backoffDelay(attempt, { base: retry.baseDelayMs, cap: retry.maxDelayMs });
             discard(response);
           }
         }
@@ -119,7 +111,7 @@ export class FhirTransport {
         if (!(failure instanceof DspNetworkError && exchange.idempotent && attempt < retry.tries)) {
           throw failure;
         }
-        wait = backoffDelay(retry, attempt);
+        wait = backoffDelay(attempt, { base: retry.baseDelayMs, cap: retry.maxDelayMs });
       } finally {
         clearTimeout(timer);
       }

@@ -1,4 +1,5 @@
-// When and how long to wait before trying an idempotent request again.
+// How many times the client tries an idempotent request, and for how long it may wait: the
+// policy of its automatic retries; which failures count is `retryable.ts`'s rule.
 
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 3; 1 disables retries. */
@@ -15,9 +16,6 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
 }
 
-/** HTTP statuses worth another try for an idempotent request. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
-
 export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
   if (options === false) return { tries: 1, baseDelayMs: 0, maxDelayMs: 0 };
   const policy = {
@@ -32,15 +30,6 @@ export function retryPolicy(options: RetryOptions | false | undefined): RetryPol
     throw new RangeError('retry delays must be non-negative numbers');
   }
   return policy;
-}
-
-/**
- * Exponential backoff with jitter before attempt `attempt + 1`: between half and all of
- * `base × 2^(attempt-1)`, capped at the maximum, so clients that failed together spread out.
- */
-export function backoffDelay(policy: RetryPolicy, attempt: number, random = Math.random): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return Math.round(ceiling * (0.5 + random() * 0.5));
 }
 
 /**

@@ -3,8 +3,9 @@ import { consume } from '@lit/context';
 import type { DspClient } from '@dsp-kit/fhir';
 import { LitElement, css, html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { DspErrorEvent } from '../events.js';
 import { defineElement } from './define-element.js';
-import { errorMessage } from './error-message.js';
+import { errorDetail, errorMessage } from './error-message.js';
 import { isRetryable } from './retryable.js';
 import type { Catalog } from '../i18n/catalog.js';
 import { LocalizeController } from '../i18n/localize.controller.js';
@@ -165,6 +166,18 @@ export class DspElement extends LitElement {
       ${detail ? html`<p class="detail">${detail}</p>` : nothing}
       ${canRetry ? html`<button class="action" type="button" @click=${retry}>${common.retry}</button>` : nothing}
     </div>`;
+  }
+
+  #reportedError: unknown;
+
+  /**
+   * Tells the host that loading failed (`dsp-error`), once per failure: a panel calls it after each
+   * update that shows `error`, and only a new error (another load failed) fires the event again.
+   */
+  protected reportErrorOnce(error: unknown): void {
+    if (error === this.#reportedError) return;
+    this.#reportedError = error;
+    this.dispatchEvent(new DspErrorEvent(errorDetail(error)));
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {

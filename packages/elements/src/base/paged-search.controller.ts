@@ -4,6 +4,7 @@
 import type { Page, Resource } from '@dsp-kit/fhir';
 import { Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
+import { sameArguments } from './same-arguments.js';
 
 /** How often, at most, further pages are added to what shows while they load. */
 export const PUBLISH_INTERVAL_MS = 250;
@@ -169,8 +170,4 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
       }
     }
   }
-}
-
-function sameArguments(a: readonly unknown[], b: readonly unknown[] | undefined): boolean {
-  return b?.length === a.length && a.every((value, i) => Object.is(value, b[i]));
 }

@@ -13,8 +13,6 @@ import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { clinicalDate, filedApart, timeOf } from '../base/document-dates.js';
 import { DspElement } from '../base/dsp-element.js';
-import { errorDetail } from '../base/error-message.js';
-import { DspErrorEvent } from '../events.js';
 import { CdaPreviewController } from './cda/cda-preview.controller.js';
 import {
   DocumentPreviewController,
@@ -112,8 +110,6 @@ export class DspDocumentPreview extends DspElement {
   /** HL7 CDA documents: the renderer is loaded with the first one shown. */
   readonly #cda = new CdaPreviewController(this);
 
-  #reportedError: unknown;
-
   get #messages(): PreviewMessages {
     return this.localize.t(previewMessages);
   }
@@ -149,10 +145,7 @@ export class DspDocumentPreview extends DspElement {
   protected override updated(): void {
     this.#pdf.watch(this.renderRoot.querySelector<HTMLElement>('[part="pages"]'));
     const { state } = this.#preview;
-    if (state.status === 'error' && state.error !== this.#reportedError) {
-      this.#reportedError = state.error;
-      this.dispatchEvent(new DspErrorEvent(errorDetail(state.error)));
-    }
+    if (state.status === 'error') this.reportErrorOnce(state.error);
   }
 
   override render(): TemplateResult {

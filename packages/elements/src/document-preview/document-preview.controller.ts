@@ -2,8 +2,11 @@
 // content with progress, cancel and the client's integrity check, holding back a document hidden
 // from the patient until the professional confirms, and owning the blob URLs it hands out.
 import { DSP_SECURITY_SYSTEM, type DocumentReference, type DspClient } from '@dsp-kit/fhir';
+import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { CurrentWrite } from '../base/current-write.js';
 import { MissingClientError } from '../base/error-message.js';
+import { sameArguments } from '../base/same-arguments.js';
 import { cdaLikelihood, hasCdaRoot } from './cda/cda-recognize.js';
 
 /**
@@ -154,91 +157,121 @@ export interface PreviewInputs {
   readonly confirmHidden: boolean;
 }
 
-function sameInputs(a: PreviewInputs, b: PreviewInputs): boolean {
-  return (
-    a.client === b.client &&
-    a.document === b.document &&
-    a.documentId === b.documentId &&
-    a.confirmHidden === b.confirmHidden
-  );
-}
+type Args = readonly [
+  client: DspClient | undefined,
+  document: DocumentReference | undefined,
+  documentId: string | undefined,
+  confirmHidden: boolean,
+];
 
+/**
+ * The preview's load as one `@lit/task` Task keyed on its inputs: a new document aborts the old
+ * one's requests and drops their answers. A run reads the DocumentReference (when only its id is
+ * known), stops at the warning of a hidden document, then fetches the content; confirming or
+ * retrying runs it again from where it stopped (the read document is kept for the same inputs).
+ * A download of content shown nowhere is a write, dropped when the inputs change.
+ */
 export class DocumentPreviewController implements ReactiveController {
-  state: PreviewState = { status: 'idle' };
-  #inputs: PreviewInputs | undefined;
-  #abort: AbortController | undefined;
-  #url: string | undefined;
-  /** Bumped by every restart, so a late answer for an earlier document is dropped. */
-  #generation = 0;
+  readonly #task: Task<Args, PreviewState>;
+  readonly #write: CurrentWrite<Args>;
+  /** The inputs of the last run: others start afresh (no confirmation, nothing read). */
+  #args: Args | undefined;
+  /** What shows while the task runs: reading, or loading with progress. */
+  #pending: PreviewState = { status: 'reading' };
+  /** The step the run is at, for its error or cancellation. */
+  #stage: Stage = 'read';
+  /** The document of these inputs, once read. */
+  #document: DocumentReference | undefined;
   #confirmed = false;
+  /** The user cancelled the run: its abort shows as cancelled, not as an error. */
+  #cancelled = false;
+  /** Taken out of the page: nothing shows, and the load starts again on return. */
+  #detached = false;
+  /** A download's state, over the task's while it lasts or failed. */
+  #download: PreviewState | undefined;
   /** Content fetched for a download only (types shown nowhere), kept for a second click. */
   #downloaded: Blob | undefined;
+  #url: string | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly inputs: () => PreviewInputs,
+    inputs: () => PreviewInputs,
   ) {
+    const args = (): Args => {
+      const { client, document, documentId, confirmHidden } = inputs();
+      return [client, document, documentId, confirmHidden];
+    };
     host.addController(this);
+    this.#task = new Task(host, { args, task: (a, { signal }) => this.#load(a, signal) });
+    this.#write = new CurrentWrite(host, args);
   }
 
   hostConnected(): void {
-    // Disconnecting dropped everything; an update re-reads the inputs and starts again.
-    this.host.requestUpdate();
-  }
-
-  hostUpdate(): void {
-    const next = this.inputs();
-    if (this.#inputs && sameInputs(this.#inputs, next)) return;
-    this.#inputs = next;
-    this.#confirmed = false;
-    void this.#start();
+    if (!this.#detached) return;
+    // Disconnecting dropped everything: the same inputs load again.
+    this.#detached = false;
+    void this.#task.run();
   }
 
   hostDisconnected(): void {
-    this.#stop();
-    this.#inputs = undefined;
-    this.state = { status: 'idle' };
+    this.#detached = true;
+    this.#task.abort();
+    this.#write.abort();
+    this.#download = undefined;
+    this.#downloaded = undefined;
+    this.#revoke();
+  }
+
+  get state(): PreviewState {
+    if (this.#detached) return { status: 'idle' };
+    if (this.#download) return this.#download;
+    switch (this.#task.status) {
+      case TaskStatus.PENDING:
+        return this.#pending;
+      case TaskStatus.COMPLETE:
+        return this.#task.value ?? { status: 'idle' };
+      case TaskStatus.ERROR: {
+        const document = this.#stage === 'read' ? undefined : this.#document;
+        return this.#cancelled
+          ? { status: 'cancelled', document, stage: this.#stage }
+          : { status: 'error', document, error: this.#task.error, stage: this.#stage };
+      }
+      default:
+        return { status: 'idle' };
+    }
   }
 
   /** The document shown, once known. */
   get document(): DocumentReference | undefined {
-    return 'document' in this.state ? this.state.document : undefined;
+    const { state } = this;
+    return 'document' in state ? state.document : undefined;
   }
 
   /** The professional chose to open a document hidden from the patient. */
   confirm(): void {
-    const document = this.document;
-    if (this.state.status !== 'warning' || !document) return;
+    if (this.state.status !== 'warning') return;
     this.#confirmed = true;
-    void this.#afterRead(this.#generation, document);
+    void this.#task.run();
   }
 
   /** Stops the request in flight; the panel shows a cancelled state with a retry button. */
   cancel(): void {
     const { state } = this;
-    const stage: Stage | undefined =
-      state.status === 'reading'
-        ? 'read'
-        : state.status === 'loading'
-          ? 'content'
-          : state.status === 'unsupported' && state.downloading
-            ? 'download'
-            : undefined;
-    if (!stage) return;
-    this.#generation++;
-    this.#abort?.abort();
-    this.#abort = undefined;
-    this.#set({ status: 'cancelled', document: this.document, stage });
+    if (state.status === 'reading' || state.status === 'loading') {
+      this.#cancelled = true;
+      this.#task.abort();
+    } else if (state.status === 'unsupported' && state.downloading) {
+      this.#write.abort();
+      this.#set({ status: 'cancelled', document: state.document, stage: 'download' });
+    }
   }
 
   /** Tries the failed or cancelled step again. */
   retry(): void {
     const { state } = this;
     if (state.status !== 'error' && state.status !== 'cancelled') return;
-    const generation = ++this.#generation;
-    if (state.stage === 'read' || !state.document) void this.#start();
-    else if (state.stage === 'content') void this.#loadContent(generation, state.document);
-    else void this.download();
+    if (state.stage === 'download') void this.download();
+    else void this.#task.run();
   }
 
   /**
@@ -263,133 +296,86 @@ export class DocumentPreviewController implements ReactiveController {
       saveBlob(this.#downloaded, downloadName(title(document), attachment.contentType));
       return;
     }
-    const client = this.#inputs?.client;
+    const [client] = this.#args ?? [];
     if (!client) {
       this.#set({ status: 'error', document, error: new MissingClientError(), stage: 'download' });
       return;
     }
-    const generation = this.#generation;
-    const abort = new AbortController();
-    this.#abort = abort;
     this.#set({ status: 'unsupported', document, downloading: true });
-    try {
-      const blob = await client.retrieveContent(attachment, { signal: abort.signal });
-      if (generation !== this.#generation) return;
-      this.#downloaded = blob;
-      this.#set({ status: 'unsupported', document, downloading: false });
-      saveBlob(blob, downloadName(title(document), attachment.contentType));
-    } catch (error) {
-      if (generation !== this.#generation || abort.signal.aborted) return;
-      this.#set({ status: 'error', document, error, stage: 'download' });
-    }
+    await this.#write.run(({ signal }) => client.retrieveContent(attachment, { signal }), {
+      complete: (blob) => {
+        this.#downloaded = blob;
+        this.#set({ status: 'unsupported', document, downloading: false });
+        saveBlob(blob, downloadName(title(document), attachment.contentType));
+      },
+      error: (error) => {
+        this.#set({ status: 'error', document, error, stage: 'download' });
+      },
+    });
   }
 
-  async #start(): Promise<void> {
-    this.#stop();
-    const generation = ++this.#generation;
-    const { client, document, documentId } = this.#inputs ?? {};
-    if (document) return this.#afterRead(generation, document);
-    if (!documentId) {
-      this.#set({ status: 'idle' });
-      return;
+  async #load(args: Args, signal: AbortSignal): Promise<PreviewState> {
+    const [client, given, documentId, confirmHidden] = args;
+    if (!sameArguments(args, this.#args)) {
+      this.#args = args;
+      this.#confirmed = false;
+      this.#document = undefined;
+      this.#downloaded = undefined;
     }
-    if (!client) {
-      this.#set({
-        status: 'error',
-        document: undefined,
-        error: new MissingClientError(),
-        stage: 'read',
-      });
-      return;
+    this.#cancelled = false;
+    this.#download = undefined;
+    this.#revoke();
+    this.#stage = 'read';
+    this.#pending = { status: 'reading' };
+    let document = given ?? this.#document;
+    if (!document) {
+      if (!documentId) return { status: 'idle' };
+      if (!client) throw new MissingClientError();
+      document = await client.readDocument(documentId, { signal });
     }
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.#set({ status: 'reading' });
-    try {
-      const read = await client.readDocument(documentId, { signal: abort.signal });
-      if (generation !== this.#generation) return;
-      await this.#afterRead(generation, read);
-    } catch (error) {
-      if (generation !== this.#generation || abort.signal.aborted) return;
-      this.#set({ status: 'error', document: undefined, error, stage: 'read' });
-    }
-  }
-
-  async #afterRead(generation: number, document: DocumentReference): Promise<void> {
-    const confirmHidden = this.#inputs?.confirmHidden ?? false;
+    this.#document = document;
+    this.#stage = 'content';
     if (confirmHidden && !this.#confirmed && hasMark(document, 'hidden-from-patient')) {
-      this.#set({ status: 'warning', document });
-      return;
+      return { status: 'warning', document };
     }
     // Decided on the attachment's declared type, before any byte is fetched: content that is
     // never shown (HTML among it) is only downloaded when the user asks.
     const content = document.content[0];
+    const attachment = content?.attachment ?? {};
     if (
-      !previewKind(content?.attachment.contentType) &&
-      !cdaLikelihood(content?.attachment.contentType, content?.format?.code)
+      !previewKind(attachment.contentType) &&
+      !cdaLikelihood(attachment.contentType, content?.format?.code)
     ) {
-      this.#set({ status: 'unsupported', document, downloading: false });
-      return;
+      return { status: 'unsupported', document, downloading: false };
     }
-    return this.#loadContent(generation, document);
-  }
-
-  async #loadContent(generation: number, document: DocumentReference): Promise<void> {
-    const client = this.#inputs?.client;
-    if (!client) {
-      this.#set({
-        status: 'error',
-        document,
-        error: new MissingClientError(),
-        stage: 'content',
-      });
-      return;
+    if (!client) throw new MissingClientError();
+    this.#pending = { status: 'loading', document, loaded: 0, total: attachment.size };
+    const blob = await client.retrieveContent(attachment, {
+      signal,
+      onProgress: ({ loaded, total }) => {
+        if (signal.aborted) return;
+        this.#pending = { status: 'loading', document, loaded, total };
+        this.host.requestUpdate();
+      },
+    });
+    // The Blob's type is the attachment's; rendering follows it, never the file name.
+    const type = blob.type || attachment.contentType;
+    const kind = previewKind(type) ?? (await cdaKind(blob, type, content?.format?.code));
+    if (!kind) {
+      this.#downloaded = blob;
+      return { status: 'unsupported', document, downloading: false };
     }
-    this.#revoke();
-    const attachment = document.content[0]?.attachment ?? {};
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.#set({ status: 'loading', document, loaded: 0, total: attachment.size });
-    try {
-      const blob = await client.retrieveContent(attachment, {
-        signal: abort.signal,
-        onProgress: ({ loaded, total }) => {
-          if (generation === this.#generation && this.state.status === 'loading')
-            this.#set({ status: 'loading', document, loaded, total });
-        },
-      });
-      if (generation !== this.#generation) return;
-      // The Blob's type is the attachment's; rendering follows it, never the file name.
-      const type = blob.type || attachment.contentType;
-      const kind =
-        previewKind(type) ?? (await cdaKind(blob, type, document.content[0]?.format?.code));
-      if (generation !== this.#generation) return;
-      if (!kind) {
-        this.#downloaded = blob;
-        this.#set({ status: 'unsupported', document, downloading: false });
-        return;
-      }
-      const text = kind === 'text' ? await decodeText(blob, type) : undefined;
-      if (generation !== this.#generation) return;
-      const url =
-        kind === 'text' || kind === 'cda' ? undefined : (this.#url = URL.createObjectURL(blob));
-      this.#set({ status: 'ready', document, kind, blob, url, text });
-    } catch (error) {
-      if (generation !== this.#generation || abort.signal.aborted) return;
-      this.#set({ status: 'error', document, error, stage: 'content' });
-    }
+    const text = kind === 'text' ? await decodeText(blob, type) : undefined;
+    // A run given up meanwhile makes no object URL: nobody would revoke it.
+    signal.throwIfAborted();
+    const url =
+      kind === 'text' || kind === 'cda' ? undefined : (this.#url = URL.createObjectURL(blob));
+    return { status: 'ready', document, kind, blob, url, text };
   }
 
   #set(state: PreviewState): void {
-    this.state = state;
+    this.#download = state;
     this.host.requestUpdate();
-  }
-
-  #stop(): void {
-    this.#abort?.abort();
-    this.#abort = undefined;
-    this.#downloaded = undefined;
-    this.#revoke();
   }
 
   #revoke(): void {

@@ -6,8 +6,6 @@ import { TaskStatus } from '@lit/task';
 import { html, svg, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
-import { errorDetail } from '../base/error-message.js';
-import { DspErrorEvent } from '../events.js';
 import {
   chartSeries,
   columnTotals,
@@ -114,8 +112,6 @@ export class DspDocumentStats extends DspElement {
     () => [this.activeClient, splitList(this.dates), this.types] as const,
   );
 
-  #reportedError: unknown;
-
   override render(): TemplateResult {
     const m = this.localize.t(statsMessages);
     const task = this.#counts.task;
@@ -137,10 +133,7 @@ export class DspDocumentStats extends DspElement {
 
   protected override updated(): void {
     const { status, error } = this.#counts.task;
-    if (status === TaskStatus.ERROR && error !== this.#reportedError) {
-      this.#reportedError = error;
-      this.dispatchEvent(new DspErrorEvent(errorDetail(error)));
-    }
+    if (status === TaskStatus.ERROR) this.reportErrorOnce(error);
   }
 
   #renderLoading() {
