@@ -10,7 +10,12 @@ import type {
 } from '@medplum/fhirtypes';
 import { DspValidationError } from './errors.js';
 import { referenceValue } from './search-params.js';
-import { BREAK_THE_GLASS, DSP_SECURITY_SYSTEM, PURPOSE_OF_USE_SYSTEM } from './vocabulary.js';
+import {
+  BREAK_THE_GLASS,
+  CONFIDENTIALITY_SYSTEM,
+  DSP_SECURITY_SYSTEM,
+  PURPOSE_OF_USE_SYSTEM,
+} from './vocabulary.js';
 
 export const CONSENT_SCOPE = {
   system: 'http://terminology.hl7.org/CodeSystem/consentscope',
@@ -25,6 +30,8 @@ const RECIPIENT_ROLE = {
 };
 /** A grant carrying this label also covers masked documents ("full access", as the référent). */
 const MASKED_LABEL = { system: DSP_SECURITY_SYSTEM, code: 'masked' };
+/** A grant carrying this label is "extended": it covers restricted (R) documents, not only N. */
+const RESTRICTED_LABEL = { system: CONFIDENTIALITY_SYSTEM, code: 'R' };
 
 type Professional = Reference<Practitioner | PractitionerRole>;
 
@@ -86,6 +93,12 @@ function coversMasked(provision: ConsentProvision): boolean {
   );
 }
 
+function coversRestricted(provision: ConsentProvision): boolean {
+  return (provision.securityLabel ?? []).some(
+    (label) => label.system === RESTRICTED_LABEL.system && label.code === RESTRICTED_LABEL.code,
+  );
+}
+
 function withoutActor(provisions: ConsentProvision[], reference: string): ConsentProvision[] {
   return provisions.filter((p) => actorOf(p) !== reference);
 }
@@ -95,6 +108,7 @@ function actorProvision(
   reference: string,
   actor: Professional | string,
   full = false,
+  extended = false,
 ): ConsentProvision {
   const display = typeof actor === 'string' ? undefined : actor.display;
   return {
@@ -105,7 +119,11 @@ function actorProvision(
         reference: { reference, ...(display ? { display } : {}) },
       },
     ],
-    ...(full ? { securityLabel: [MASKED_LABEL] } : {}),
+    ...(full || extended
+      ? {
+          securityLabel: [...(full ? [MASKED_LABEL] : []), ...(extended ? [RESTRICTED_LABEL] : [])],
+        }
+      : {}),
   };
 }
 
@@ -126,17 +144,18 @@ export function unblockProfessional(consent: Consent, actor: Professional | stri
 
 /**
  * Grants a professional access explicitly; `full` also covers masked documents, as the médecin
- * référent has. A block on them is lifted.
+ * référent has; `extended` also restricted (R) documents (IHE PCF: a provision by security label),
+ * where a "normal" grant covers N only. A block on them is lifted.
  */
 export function grantAccess(
   consent: Consent,
   actor: Professional | string,
-  options: { full?: boolean } = {},
+  options: { full?: boolean; extended?: boolean } = {},
 ): Consent {
   const reference = professionalReference(actor);
   return edit(consent, (ps) => [
     ...withoutActor(ps, reference),
-    actorProvision('permit', reference, actor, options.full === true),
+    actorProvision('permit', reference, actor, options.full === true, options.extended === true),
   ]);
 }
 
@@ -195,7 +214,15 @@ export interface AccessSummary {
   readonly open: boolean;
   readonly breakTheGlass: 'allowed' | 'refused';
   readonly blocked: readonly Reference[];
-  readonly granted: readonly { readonly actor: Reference; readonly full: boolean }[];
+  readonly granted: readonly {
+    readonly actor: Reference;
+    readonly full: boolean;
+    /**
+     * Covers restricted (R) documents too (an "extended" grant); absent on a normal grant, so
+     * a normal grant reads as it did before grants had levels.
+     */
+    readonly extended?: true;
+  }[];
   /** Ids of the documents masked from professionals. */
   readonly maskedDocuments: readonly string[];
   /** The médecin référent, declared to the CNS (`Patient.generalPractitioner`). */
@@ -215,7 +242,15 @@ export function accessSummary(consent: Consent, patient?: Patient): AccessSummar
     }),
     granted: provisions.flatMap((p) => {
       const actor = p.actor?.[0]?.reference;
-      return p.type === 'permit' && actor ? [{ actor, full: coversMasked(p) }] : [];
+      return p.type === 'permit' && actor
+        ? [
+            {
+              actor,
+              full: coversMasked(p),
+              ...(coversRestricted(p) ? { extended: true as const } : {}),
+            },
+          ]
+        : [];
     }),
     maskedDocuments: provisions.flatMap((p) => {
       const id = p.type === 'deny' ? documentOf(p) : undefined;

@@ -84,6 +84,8 @@ export interface DocumentType {
   readonly loincConfirmed: boolean;
 }
 
+// Pure (no side effects): a bundle that uses no type drops the whole table.
+/* @__NO_SIDE_EFFECTS__ */
 function type(
   code: string,
   classCode: DocumentClassCode,
@@ -393,7 +395,10 @@ export const documentTypes: readonly DocumentType[] = [
   ),
 ];
 
-const typesByCode = new Map(documentTypes.map((t) => [t.code, t]));
+// The indexes are built on first use, so a page that classifies no document does not carry the
+// table of types (a top-level \`new Map(…)\` would keep it in every bundle).
+let typesByCodeIndex: ReadonlyMap<string, DocumentType> | undefined;
+const typesByCode = () => (typesByCodeIndex ??= new Map(documentTypes.map((t) => [t.code, t])));
 
 /**
  * LOINC codes that more than one of `types` carries: such a code cannot say which DSP type a
@@ -410,16 +415,20 @@ export function sharedLoincCodes(types: readonly DocumentType[]): ReadonlySet<st
   return shared;
 }
 
-const sharedLoinc = sharedLoincCodes(documentTypes);
-const typesByLoinc = new Map(
-  documentTypes.flatMap((t) =>
-    t.loinc !== undefined && !sharedLoinc.has(t.loinc) ? [[t.loinc, t] as const] : [],
-  ),
-);
+let typesByLoincIndex: ReadonlyMap<string, DocumentType> | undefined;
+function typesByLoinc(): ReadonlyMap<string, DocumentType> {
+  if (typesByLoincIndex) return typesByLoincIndex;
+  const shared = sharedLoincCodes(documentTypes);
+  return (typesByLoincIndex = new Map(
+    documentTypes.flatMap((t) =>
+      t.loinc !== undefined && !shared.has(t.loinc) ? [[t.loinc, t] as const] : [],
+    ),
+  ));
+}
 
 /** The DSP type with this code in {@link DOCUMENT_TYPE_SYSTEM}. */
 export function documentTypeByCode(code: string): DocumentType | undefined {
-  return typesByCode.get(code);
+  return typesByCode().get(code);
 }
 
 /**
@@ -431,12 +440,12 @@ export function documentTypeOf(concept: CodeableConcept | undefined): DocumentTy
   const codings = concept?.coding ?? [];
   const own = codings.find((c) => c.system === DOCUMENT_TYPE_SYSTEM && c.code !== undefined);
   if (own?.code !== undefined) {
-    const found = typesByCode.get(own.code);
+    const found = typesByCode().get(own.code);
     if (found) return found;
   }
   for (const coding of codings) {
     if (coding.system === LOINC_SYSTEM && coding.code !== undefined) {
-      const found = typesByLoinc.get(coding.code);
+      const found = typesByLoinc().get(coding.code);
       if (found) return found;
     }
   }

@@ -72,6 +72,22 @@ describe('consent helpers', () => {
     assert.deepEqual(accessSummary(revokeAccess(explicit, muller)).granted, []);
   });
 
+  it('grant extended access: a provision labelled R (v3-Confidentiality), as IHE PCF has it', () => {
+    const extended = grantAccess(base(), muller, { extended: true });
+    assertValidR4(extended);
+    const [provision] = extended.provision?.provision ?? [];
+    assert.deepEqual(provision?.securityLabel, [
+      { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R' },
+    ]);
+    assert.deepEqual(accessSummary(extended).granted, [
+      { actor: { reference: muller }, full: false, extended: true },
+    ]);
+    const both = grantAccess(extended, muller, { full: true, extended: true });
+    assert.equal(both.provision?.provision?.[0]?.securityLabel?.length, 2);
+    assert.deepEqual(accessSummary(both).granted[0]?.full, true);
+    assert.deepEqual(accessSummary(both).granted[0]?.extended, true);
+  });
+
   it('mask and unmask documents, once each', () => {
     const masked = maskDocument(
       maskDocument(maskDocument(base(), 'doc-1'), 'DocumentReference/doc-2'),

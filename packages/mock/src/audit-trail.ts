@@ -3,7 +3,9 @@ import {
   type AuditRightsChange,
   BREAK_THE_GLASS,
   buildAuditEvent,
+  documentChangeDetails,
   documentTypeOf,
+  type DocumentChangeRecord,
   type DspAuditAction,
   type DspAuditOutcome,
 } from '@dsp-kit/fhir';
@@ -23,6 +25,8 @@ export interface AccessRecord {
   outcomeDescription?: string;
   /** What a change of the access rights changed. */
   changes?: readonly AuditRightsChange[];
+  /** What an update of the document did (corrected, withdrawn and why, its confidentiality). */
+  documentChange?: DocumentChangeRecord;
 }
 
 /**
@@ -47,38 +51,44 @@ export class AuditTrail {
       access.outcome === 'refused' && access.outcomeDescription
         ? refusalOfText.get(access.outcomeDescription)
         : undefined;
-    this.store.put(
-      buildAuditEvent({
-        action: access.action,
-        outcome: access.outcome,
-        recorded: this.clock().toISOString(),
-        agent: caller.reference,
-        ...(caller.kind === 'professional' && caller.profession
-          ? { profession: caller.profession }
-          : {}),
-        ...(caller.kind === 'professional' && caller.organization
-          ? { organization: caller.organization }
-          : {}),
-        ...(access.breakTheGlass
-          ? {
-              purposeOfUse: [BREAK_THE_GLASS],
-              ...(access.breakTheGlass.reason ? { reason: access.breakTheGlass.reason } : {}),
-            }
-          : {}),
-        patient: access.patient,
-        ...(document?.id
-          ? {
-              document: {
-                id: document.id,
-                ...(title ? { title } : {}),
-                ...(typeCode ? { typeCode } : {}),
-              },
-            }
-          : {}),
-        ...(access.outcomeDescription ? { outcomeDescription: access.outcomeDescription } : {}),
-        ...(refusal ? { outcomeReason: refusal } : {}),
-        ...(access.changes?.length ? { changes: access.changes } : {}),
-      }),
+    const event = buildAuditEvent({
+      action: access.action,
+      outcome: access.outcome,
+      recorded: this.clock().toISOString(),
+      agent: caller.reference,
+      ...(caller.kind === 'professional' && caller.profession
+        ? { profession: caller.profession }
+        : {}),
+      ...(caller.kind === 'professional' && caller.organization
+        ? { organization: caller.organization }
+        : {}),
+      ...(access.breakTheGlass
+        ? {
+            purposeOfUse: [BREAK_THE_GLASS],
+            ...(access.breakTheGlass.reason ? { reason: access.breakTheGlass.reason } : {}),
+          }
+        : {}),
+      patient: access.patient,
+      ...(document?.id
+        ? {
+            document: {
+              id: document.id,
+              ...(title ? { title } : {}),
+              ...(typeCode ? { typeCode } : {}),
+            },
+          }
+        : {}),
+      ...(access.outcomeDescription ? { outcomeDescription: access.outcomeDescription } : {}),
+      ...(refusal ? { outcomeReason: refusal } : {}),
+      ...(access.changes?.length ? { changes: access.changes } : {}),
+    });
+    // The document's entity says what its update did (`documentChangeDetails`).
+    const changed = access.documentChange;
+    const entity = event.entity?.find(
+      (e) => e.what?.reference === `DocumentReference/${document?.id ?? ''}`,
     );
+    if (changed && entity)
+      entity.detail = [...(entity.detail ?? []), ...documentChangeDetails(changed)];
+    this.store.put(event);
   }
 }

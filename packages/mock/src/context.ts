@@ -11,6 +11,7 @@ import {
   type Policy,
   type RecordAccess,
 } from './policy.js';
+import { refusalDetails } from './dsp-status.js';
 import type { DspStore } from './store.js';
 import { BREAK_THE_GLASS_AVAILABLE, OUTCOME_SYSTEM, type DspAuditAction } from '@dsp-kit/fhir';
 
@@ -103,10 +104,12 @@ export function openRecord(
     // refused it: the refusal says so, for the panel to offer it, or says she refused it.
     const refusedEmergency = access.refusal === 'no-grant' && breakTheGlassRefused(consent);
     const offer = access.refusal === 'no-grant' && !refusedEmergency;
+    const details = refusalDetails(access.refusal, context.store, consent);
     throw new FhirFailure(403, [
       {
         code: 'forbidden',
         text: refusalText[access.refusal],
+        ...details,
         ...(offer ? { coding: [{ system: OUTCOME_SYSTEM, code: BREAK_THE_GLASS_AVAILABLE }] } : {}),
       },
       ...(refusedEmergency ? [{ code: 'forbidden' as const, text: breakTheGlassRefusedText }] : []),

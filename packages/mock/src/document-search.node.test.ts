@@ -102,7 +102,7 @@ describe('searchDocuments', () => {
     assert.equal(count.total, 7);
     assert.equal(count.entry, undefined);
     const all = search('_summary=count&type=resume-patient');
-    assert.equal(all.total, 3);
+    assert.equal(all.total, 5);
   });
 
   for (const [query, code, text] of [

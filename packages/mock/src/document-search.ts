@@ -32,6 +32,7 @@ const SUPPORTED = new Set([
   '_count',
   '_offset',
   '_summary',
+  '_lastUpdated',
 ]);
 const STATUSES = new Set(['current', 'superseded', 'entered-in-error']);
 
@@ -139,6 +140,11 @@ export function searchDocuments(
   for (const value of params.getAll('date')) {
     const matches = dateMatcher(value);
     filters.push((d) => matches(d.date));
+  }
+  // When the server last stored it: what is new since a user's last visit.
+  for (const value of params.getAll('_lastUpdated')) {
+    const matches = dateMatcher(value);
+    filters.push((d) => matches(d.meta?.lastUpdated));
   }
   const family = params.get('author.family')?.toLowerCase();
   if (family) {

@@ -1,5 +1,5 @@
 // FHIR answers as standard `Response`s, so the same server runs under msw and behind node:http.
-import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
+import type { Extension, OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
@@ -22,6 +22,8 @@ export interface Issue {
   expression?: string;
   /** Machine-readable codes for clients, e.g. that emergency access may be asked for. */
   coding?: { system: string; code: string }[];
+  /** Extensions of the issue, e.g. since when a refused DSP is closed. */
+  extension?: Extension[];
 }
 
 export function outcome(issues: Issue[]): OperationOutcome {
@@ -32,6 +34,7 @@ export function outcome(issues: Issue[]): OperationOutcome {
       code: i.code,
       details: { text: i.text, ...(i.coding ? { coding: i.coding } : {}) },
       ...(i.expression ? { expression: [i.expression] } : {}),
+      ...(i.extension ? { extension: i.extension } : {}),
     })),
   };
 }

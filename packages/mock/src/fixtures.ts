@@ -18,7 +18,8 @@ import {
   type ProfessionCode,
 } from '@dsp-kit/fhir';
 import { makeMatricule } from '@dsp-kit/fhir/matricule';
-import { sampleCda, type CdaKind, type SampleCda } from './sample-cda.js';
+import { sampleCda, type CdaContext, type CdaKind, type SampleCda } from './sample-cda.js';
+import { sampleSummary, type SummaryKind } from './sample-summaries.js';
 import { sampleFile, sha1, toBase64 } from './sample-files.js';
 import type {
   Binary,
@@ -205,9 +206,15 @@ function ref(
 
 const text = (value: string) => new TextEncoder().encode(value);
 
-/** What a fixture document holds: plain text, a file of the sample pool, or a CDA document. */
+/**
+ * What a fixture document holds: plain text, a file of the sample pool, a CDA document, or a
+ * patient summary of `sample-summaries.ts`.
+ */
 type DocumentContent =
-  { readonly body: string } | { readonly sample: string } | { readonly cda: CdaKind };
+  | { readonly body: string }
+  | { readonly sample: string }
+  | { readonly cda: CdaKind }
+  | { readonly summary: SummaryKind };
 
 type DocumentFixture = {
   id: string;
@@ -244,6 +251,15 @@ function organizationOf(practitioner: Fixture<Practitioner>): Fixture<Organizati
 
 /** A CDA document of `kind` about the fixture's patient, by its author, on its date. */
 function cdaOf(fixture: DocumentFixture, kind: CdaKind): SampleCda {
+  const cda = sampleCda(kind, cdaContextOf(fixture));
+  if (cda.typeCode !== fixture.typeCode) {
+    throw new Error(`${fixture.id}: a ${kind} is a ${cda.typeCode}, not a ${fixture.typeCode}`);
+  }
+  return cda;
+}
+
+/** Who and what a generated document is about: the fixture's patient, author, date and id. */
+function cdaContextOf(fixture: DocumentFixture): CdaContext {
   const { patient, author } = fixture;
   const name = patient.name?.[0];
   const matricule = patient.identifier?.[0]?.value;
@@ -261,7 +277,7 @@ function cdaOf(fixture: DocumentFixture, kind: CdaKind): SampleCda {
         }
       : undefined;
   const org = author.resourceType === 'Organization' ? author : organizationOf(author);
-  const cda = sampleCda(kind, {
+  return {
     uuid: uuidFor(fixture.id),
     patient: {
       matricule,
@@ -273,14 +289,19 @@ function cdaOf(fixture: DocumentFixture, kind: CdaKind): SampleCda {
     ...(person ? { author: person } : {}),
     organization: { id: org.id, name: org.name ?? '' },
     date: fixture.date,
-  });
-  if (cda.typeCode !== fixture.typeCode) {
-    throw new Error(`${fixture.id}: a ${kind} is a ${cda.typeCode}, not a ${fixture.typeCode}`);
-  }
-  return cda;
+  };
 }
 
 function contentOf(fixture: DocumentFixture): Content {
+  if ('summary' in fixture) {
+    const summary = sampleSummary(fixture.summary, cdaContextOf(fixture));
+    return {
+      bytes: summary.bytes,
+      contentType: summary.contentType,
+      language: summary.language,
+      format: summary.format,
+    };
+  }
   if ('cda' in fixture) {
     const cda = cdaOf(fixture, fixture.cda);
     return {
@@ -448,6 +469,26 @@ export const documents = {
     author: practitioners.hansen,
     body: 'Allergie à la pénicilline\nUrticaire généralisée en 2019.\n',
   }),
+  /** Lucien's summary as a FHIR IPS document Bundle (every section the card shows first). */
+  lucienSummary: documentReference({
+    id: 'doc-lucien-resume-ips',
+    patient: patients.lucien,
+    typeCode: 'resume-patient',
+    title: 'Résumé patient (IPS)',
+    date: '2026-10-20T16:10:00+02:00',
+    author: practitioners.weber,
+    summary: 'ips',
+  }),
+  /** Nadia's old summary (eHDSI CDA): no known allergies nor medication, problems not known. */
+  nadiaSummary: documentReference({
+    id: 'doc-nadia-resume',
+    patient: patients.nadia,
+    typeCode: 'resume-patient',
+    title: 'Résumé patient',
+    date: '2021-03-08T10:20:00+01:00',
+    author: practitioners.hansen,
+    summary: 'ehdsi-empty',
+  }),
   tomMedication: documentReference({
     id: 'doc-tom-traitement',
     patient: patients.tom,
@@ -504,6 +545,71 @@ export const documents = {
     date: '2026-07-07T12:05:00+02:00',
     author: practitioners.muller,
     cda: 'imaging-report',
+  }),
+  // The document lifecycle in the sandbox: every professional of the fixtures wrote a document
+  // (to replace, correct or withdraw), Lucien has his own note (Claire may delete it), and Tom
+  // has a restricted (R) and a very restricted (V) document besides Marie's.
+  /** Written by Lisa Schmitt, home-care nurse. */
+  lucienCare: documentReference({
+    id: 'doc-lucien-soins',
+    patient: patients.lucien,
+    typeCode: 'resume-soins',
+    title: 'Synthèse des soins à domicile',
+    date: '2026-09-03T17:30:00+02:00',
+    author: practitioners.schmitt,
+    body: 'Synthèse des soins à domicile\nPansement de jambe tous les deux jours. Bonne autonomie.\n',
+  }),
+  /** Written by Marc Thill, physiotherapist. */
+  lucienPhysio: documentReference({
+    id: 'doc-lucien-kine',
+    patient: patients.lucien,
+    typeCode: 'bilan-fonctionnel',
+    title: 'Bilan kinésithérapique de la marche',
+    date: '2026-09-17T10:00:00+02:00',
+    author: practitioners.thill,
+    body: 'Bilan kinésithérapique de la marche\nPérimètre de marche 200 m avec déambulateur.\n',
+  }),
+  /** Lucien's own note: he, or Claire his assistant, may correct or delete it. */
+  lucienNote: documentReference({
+    id: 'doc-lucien-expression',
+    patient: patients.lucien,
+    typeCode: 'expression-titulaire',
+    title: 'Mes souhaits pour rester chez moi',
+    date: '2026-07-02T15:00:00+02:00',
+    author: patients.lucien,
+    body: 'Mes souhaits pour rester chez moi\nJe souhaite rester à domicile aussi longtemps que possible.\n',
+  }),
+  /** Written by Julie Meyer, pharmacist. */
+  tomPharmacy: documentReference({
+    id: 'doc-tom-pharmacie',
+    patient: patients.tom,
+    typeCode: 'schema-therapeutique',
+    title: 'Plan de prise des médicaments',
+    date: '2026-09-12T11:15:00+02:00',
+    author: practitioners.meyer,
+    body: 'Plan de prise des médicaments\nMetformine 850 mg : matin et soir, au repas.\n',
+  }),
+  /** Written by Dr Inès Faber, biologist; restricted (R): Dr Muller's grant is not extended. */
+  tomSerology: documentReference({
+    id: 'doc-tom-serologie',
+    patient: patients.tom,
+    typeCode: 'resultat-biologie',
+    title: 'Sérologies',
+    date: '2026-10-06T09:00:00+02:00',
+    author: practitioners.faber,
+    confidentiality: 'R',
+    body: 'Sérologies\nHépatite B : immunisé (vaccination).\n',
+  }),
+  /** Very restricted (V): only Dr Kremer (author and référent) and Tom see it. */
+  tomAddiction: documentReference({
+    id: 'doc-tom-addictologie',
+    patient: patients.tom,
+    typeCode: 'rapport-medical',
+    title: 'Consultation d’addictologie',
+    date: '2026-04-14T18:00:00+02:00',
+    author: practitioners.kremer,
+    confidentiality: 'V',
+    body: 'Consultation d’addictologie\nSevrage tabagique en cours, substitution nicotinique.\n',
   }),
 } as const;
 

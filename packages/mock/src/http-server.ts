@@ -28,7 +28,7 @@ export interface RunningHttpServer {
 }
 
 const CORS = {
-  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
   'Access-Control-Allow-Headers':
     'Authorization, Content-Type, Accept, If-Match, If-None-Exist, Prefer',
   'Access-Control-Expose-Headers': 'ETag, Location, Retry-After, WWW-Authenticate',

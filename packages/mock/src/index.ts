@@ -17,5 +17,5 @@ export { generateDataset, seed2017Dataset, snapshotBound, SEED_2017_DATES } from
 export type { DatasetOptions } from './dataset.js';
 export { seed2017 } from './data/seed-2017.js';
 export type { Seed2017Row, Seed2017Table } from './data/seed-2017.js';
-export { sampleFiles } from './sample-files.js';
+export { sampleFiles, writePdf } from './sample-files.js';
 export type { SampleFile } from './sample-files.js';

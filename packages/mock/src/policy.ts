@@ -2,6 +2,7 @@
 // patient's record, and each of its documents? The profession matrix is data, replaceable.
 import {
   BREAK_THE_GLASS,
+  CONFIDENTIALITY_SYSTEM,
   DSP_SECURITY_SYSTEM,
   PURPOSE_OF_USE_SYSTEM,
   documentTypeOf,
@@ -104,6 +105,13 @@ export interface PolicyOptions {
    * not only their own (DOMAIN.md: "the author, or their organisation, per policy"); default true.
    */
   organisationReplaces?: boolean;
+  /**
+   * The médecin référent sees very restricted (V) documents, as their author and the patient do
+   * (DOMAIN.md, "Document lifecycle"); default true. Nobody else sees them.
+   */
+  referentSeesVeryRestricted?: boolean;
+  /** An emergency access (break-the-glass) sees normal (N) documents only; default true. */
+  emergencySeesNormalOnly?: boolean;
 }
 
 /** Why a caller may not see a record; each reason has a sentence in the 403's OperationOutcome. */
@@ -115,6 +123,7 @@ export type Refusal =
   | 'no-grant'
   | 'hidden-from-patient'
   | 'masked'
+  | 'confidentiality'
   | 'profession';
 
 export const refusalText: Record<Refusal, string> = {
@@ -126,6 +135,7 @@ export const refusalText: Record<Refusal, string> = {
   'hidden-from-patient':
     'Ce document ne vous est pas encore accessible : il doit d’abord vous être expliqué.',
   masked: 'Le patient a masqué ce document aux professionnels.',
+  confidentiality: 'Votre accès ne s’étend pas au niveau de confidentialité de ce document.',
   profession: 'Votre profession n’a pas accès à ce type de document.',
 };
 
@@ -166,6 +176,24 @@ function maskedByConsent(consent: Consent | undefined, documentId: string | unde
   );
 }
 
+/** A document's confidentiality (HL7 v3): N when it carries none. */
+function confidentialityOf(document: DocumentReference): string {
+  const code = (document.securityLabel ?? [])
+    .flatMap((l) => l.coding ?? [])
+    .find((c) => c.system === CONFIDENTIALITY_SYSTEM)?.code;
+  return code === 'R' || code === 'V' ? code : 'N';
+}
+
+/**
+ * Whether a grant is "extended": it covers restricted (R) documents, as IHE PCF says by the
+ * provision's security label (v3-Confidentiality R). A grant without one is "normal" (N only).
+ */
+function extendedGrant(grant: ConsentProvision | undefined): boolean {
+  return (grant?.securityLabel ?? []).some(
+    (l) => l.system === CONFIDENTIALITY_SYSTEM && (l.code === 'R' || l.code === 'V'),
+  );
+}
+
 function hasLabel(document: DocumentReference, code: string): boolean {
   return (document.securityLabel ?? []).some((l) =>
     (l.coding ?? []).some((c) => c.system === DSP_SECURITY_SYSTEM && c.code === code),
@@ -194,6 +222,8 @@ export class Policy {
   readonly #explicitGrantsOnly: boolean;
   readonly #explicitGrantsFor: ReadonlySet<string>;
   readonly #referentSeesMasked: boolean;
+  readonly #referentSeesVeryRestricted: boolean;
+  readonly #emergencySeesNormalOnly: boolean;
   /** See `PolicyOptions.organisationReplaces`. */
   readonly organisationReplaces: boolean;
 
@@ -202,6 +232,8 @@ export class Policy {
     this.#explicitGrantsOnly = options.explicitGrantsOnly ?? false;
     this.#explicitGrantsFor = new Set(options.explicitGrantsFor ?? []);
     this.#referentSeesMasked = options.referentSeesMasked ?? true;
+    this.#referentSeesVeryRestricted = options.referentSeesVeryRestricted ?? true;
+    this.#emergencySeesNormalOnly = options.emergencySeesNormalOnly ?? true;
     this.organisationReplaces = options.organisationReplaces ?? true;
   }
 
@@ -254,15 +286,26 @@ export class Policy {
     const explicitOnly = this.#needsExplicitGrant(patient.id);
     const usesEmergency = explicitOnly && !grant && !referent && emergencyAccess;
     if (explicitOnly && !grant && !referent && !emergencyAccess) return denied('no-grant');
+    const breakTheGlass = usesEmergency || (emergencyAccess && !grant && !referent);
+    // Confidentiality: V for the référent (a flag) besides the author and the patient; R for the
+    // référent and extended grants; an access resting on break-the-glass (never the référent's
+    // nor a grant's) N only, or N and R when the flag is off.
+    const levels = new Set(['N']);
+    if (referent || extendedGrant(grant) || (breakTheGlass && !this.#emergencySeesNormalOnly))
+      levels.add('R');
+    if (referent && this.#referentSeesVeryRestricted) levels.add('V');
     return {
       refusal: undefined,
-      breakTheGlass: usesEmergency || (emergencyAccess && !grant && !referent),
+      breakTheGlass,
       document: (doc) => {
         const author = authorReferences(doc).includes(reference);
         if (author) return undefined;
         if ((maskedByConsent(consent, doc.id) || hasLabel(doc, 'masked')) && !full) return 'masked';
+        // The profession first: a document whose type the profession never reads is withheld
+        // for that reason (and counted in the search's notice), whatever its confidentiality.
         if (!this.professionReads(caller.profession, documentTypeOf(doc.type)?.code))
           return 'profession';
+        if (!levels.has(confidentialityOf(doc))) return 'confidentiality';
         return undefined;
       },
       seesMask: (doc) => full && maskedByConsent(consent, doc.id),

@@ -32,7 +32,8 @@ export interface Replacement {
 
 const at = (i: number, path = '') => `Bundle.entry[${i}]${path}`;
 const DOCUMENT_URL = /^DocumentReference\/([A-Za-z0-9\-.]{1,64})$/;
-const PATIENT_DOCUMENT_TYPE = 'expression-titulaire';
+/** The type of the documents the patient writes: "Expression du titulaire". */
+export const PATIENT_DOCUMENT_TYPE = 'expression-titulaire';
 
 /** The value of a FHIRPath Patch part, whatever its `value[x]`; undefined when it has none. */
 function partValue(part: ParametersParameter): unknown {
@@ -154,7 +155,11 @@ export function pairReplacements(
 }
 
 /** Whether a document was written on the patient's side: by the patient or one of their assistants. */
-function writtenByPatientSide(doc: DocumentReference, patientId: string, store: DspStore): boolean {
+export function writtenByPatientSide(
+  doc: DocumentReference,
+  patientId: string,
+  store: DspStore,
+): boolean {
   return (doc.author ?? []).some(({ reference }) => {
     if (reference === `Patient/${patientId}`) return true;
     const author = reference?.startsWith('#')
@@ -187,6 +192,27 @@ function organisationsOf(reference: string, store: DspStore): string[] {
 }
 
 /**
+ * Whether a professional speaks for a document's author: they are among its authors (as
+ * themselves or one of their roles) or, when the policy lets an organisation act for its members,
+ * they work for an organisation of an author. The rule of replacing, withdrawing and correcting.
+ */
+export function speaksForAuthor(
+  target: DocumentReference,
+  caller: Caller & { kind: 'professional' },
+  store: DspStore,
+  organisationActs: boolean,
+): boolean {
+  const self = caller.reference.reference ?? '';
+  const roles = store.rolesOf(self).map((r) => `PractitionerRole/${r.id}`);
+  const authors = authorReferences(target);
+  if (authors.some((a) => a === self || roles.includes(a))) return true;
+  if (!organisationActs) return false;
+  const mine = organisationsOf(self, store);
+  const theirs = authors.flatMap((a) => organisationsOf(a, store));
+  return theirs.some((o) => mine.includes(o));
+}
+
+/**
  * Why the caller may not replace `target` (a document they may see), or undefined when they may.
  * DOMAIN.md: only the author, or their organisation per policy, replaces a professional's
  * document; the patient (and their assistant, who has the patient's rights) replaces only their
@@ -211,15 +237,7 @@ export function replaceRefusal(
         : 'Le patient ne remplace que ses propres documents « Expression du titulaire ».';
     }
     case 'professional': {
-      const self = caller.reference.reference ?? '';
-      const roles = store.rolesOf(self).map((r) => `PractitionerRole/${r.id}`);
-      const authors = authorReferences(target);
-      if (authors.some((a) => a === self || roles.includes(a))) return undefined;
-      if (organisationReplaces) {
-        const mine = organisationsOf(self, store);
-        const theirs = authors.flatMap((a) => organisationsOf(a, store));
-        if (theirs.some((o) => mine.includes(o))) return undefined;
-      }
+      if (speaksForAuthor(target, caller, store, organisationReplaces)) return undefined;
       return organisationReplaces
         ? 'Seul l’auteur du document, ou son organisation, peut le remplacer.'
         : 'Seul l’auteur du document peut le remplacer.';

@@ -89,7 +89,7 @@ const MATRICULE_ROOT = MATRICULE_SYSTEM;
 // --- XML --------------------------------------------------------------------------------------
 
 /** Text escaped for XML content and attribute values. */
-function x(text: string): string {
+export function x(text: string): string {
   return text.replace(
     /[&<>"]/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c,
@@ -97,7 +97,7 @@ function x(text: string): string {
 }
 
 /** `2026-10-02T09:15:00+02:00` → `20261002091500+0200` (HL7 TS). */
-function ts(instant: string): string {
+export function ts(instant: string): string {
   const match =
     /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/.exec(
       instant,
@@ -154,7 +154,7 @@ function assigned(context: CdaContext, element: 'assignedAuthor' | 'assignedEnti
   return `<${element}>${id}${person}${organization(context.organization)}</${element}>`;
 }
 
-interface Header {
+export interface Header {
   readonly templateIds: readonly string[];
   readonly loinc: string;
   readonly displayName: string;
@@ -167,7 +167,7 @@ interface Header {
 }
 
 /** The header every document here shares, down to the opening `<component>`. */
-function header(context: CdaContext, head: Header): string {
+export function header(context: CdaContext, head: Header): string {
   const { patient } = context;
   const time = ts(context.date);
   return [
@@ -207,7 +207,7 @@ function header(context: CdaContext, head: Header): string {
   ].join('\n');
 }
 
-interface Section {
+export interface Section {
   readonly templateId?: string;
   readonly loinc: string;
   readonly title: string;
@@ -227,12 +227,12 @@ function section(s: Section): string {
   );
 }
 
-function structured(head: string, sections: readonly Section[]): string {
+export function structured(head: string, sections: readonly Section[]): string {
   return `${head}\n<component><structuredBody>\n${sections.map(section).join('\n')}\n</structuredBody></component>\n</ClinicalDocument>\n`;
 }
 
 /** A narrative table: a header row, then rows of already-escaped cells. */
-function table(headings: readonly string[], rows: readonly (readonly string[])[]): string {
+export function table(headings: readonly string[], rows: readonly (readonly string[])[]): string {
   const cells = (row: readonly string[], tag: string) =>
     row.map((cell) => `<${tag}>${cell}</${tag}>`).join('');
   return (
@@ -241,7 +241,7 @@ function table(headings: readonly string[], rows: readonly (readonly string[])[]
   );
 }
 
-function list(items: readonly string[]): string {
+export function list(items: readonly string[]): string {
   return `<list>${items.map((item) => `<item>${x(item)}</item>`).join('')}</list>`;
 }
 

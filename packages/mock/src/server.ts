@@ -29,6 +29,7 @@ import {
   searchRolesRoute,
 } from './routes/directory.js';
 import { readBinaryRoute, readDocumentRoute, searchDocumentsRoute } from './routes/documents.js';
+import { updateDocumentRoute } from './routes/document-updates.js';
 import { breakTheGlassRoute } from './routes/emergency.js';
 import { capabilityStatement } from './routes/metadata.js';
 import { readPatientRoute } from './routes/patients.js';
@@ -217,6 +218,8 @@ export function createDspServer(options: DspServerOptions): DspServer {
     [TRANSACTION_ROUTE]: (c) => bundleRoute(c, handle),
     'GET DocumentReference': (c) => searchDocumentsRoute(c),
     'GET DocumentReference/:id': (c, [id = '']) => readDocumentRoute(c, id),
+    'PUT DocumentReference/:id': (c, [id = '']) => updateDocumentRoute(c, id, false),
+    'PATCH DocumentReference/:id': (c, [id = '']) => updateDocumentRoute(c, id, true),
     'GET Binary/:id': (c, [id = '']) => readBinaryRoute(c, id),
     'GET Patient/:id': (c, [id = '']) => readPatientRoute(c, id),
     'POST Patient/:id/$break-the-glass': (c, [id = '']) => breakTheGlassRoute(c, id),
@@ -295,7 +298,7 @@ export function createDspServer(options: DspServerOptions): DspServer {
     // Bodies are read here, capped, so no route ever holds more than its cap; the route reads the
     // bytes from a request made of them as it would the original.
     const read =
-      method === 'POST' || method === 'PUT'
+      method === 'POST' || method === 'PUT' || method === 'PATCH'
         ? new Request(request.url, {
             method: request.method,
             headers: request.headers,

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DspClient, DspNetworkError } from '@dsp-kit/fhir';
 import { staticTokenProvider } from '@dsp-kit/auth';
-import { patients, users } from '../src/fixtures.js';
+import { documents, patients, users } from '../src/fixtures.js';
 import { startHttpServer, type RunningHttpServer } from '../src/http-server.js';
 
 describe('startHttpServer', () => {
@@ -34,7 +34,7 @@ describe('startHttpServer', () => {
     // Every method a route answers, DELETE RelatedPerson (withdrawing an assistant) included.
     assert.deepEqual(
       (preflight.headers.get('access-control-allow-methods') ?? '').split(/,\s*/).sort(),
-      ['DELETE', 'GET', 'OPTIONS', 'POST', 'PUT'],
+      ['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT'],
     );
   });
 
@@ -93,7 +93,11 @@ describe('dsp-mock-server', () => {
         headers: { Authorization: `Bearer mock:${users.agency}` },
       });
       assert.equal(response.status, 200);
-      assert.equal(((await response.json()) as { total: number }).total, 16 + 50);
+      // The named fixtures and the 50 generated documents the command line asked for.
+      assert.equal(
+        ((await response.json()) as { total: number }).total,
+        Object.keys(documents).length + 50,
+      );
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');

@@ -5,6 +5,7 @@ import { beforeEach, describe, it } from 'node:test';
 import {
   auditRows,
   grantAccess,
+  maskDocument,
   reopenDsp,
   type AuditRow,
   type Consent,
@@ -96,10 +97,18 @@ describe('the mock DSP server', () => {
       (await call(users.hansen, 'GET', `DocumentReference/${documents.masked.id}`)).status,
       404,
     );
-    // Full access granted by the patient covers masked documents too.
+    // Full access granted by the patient covers masked documents too (a normal one: her masked
+    // consultation is very restricted, V, which only its author, she and her référent see).
     const marie = server.store.consentOf(patients.marie.id) as Consent;
-    server.store.put(grantAccess(marie, `Practitioner/${practitioners.hansen.id}`, { full: true }));
-    assert.ok(ids(await search(users.hansen)).includes(documents.masked.id));
+    server.store.put(
+      maskDocument(
+        grantAccess(marie, `Practitioner/${practitioners.hansen.id}`, { full: true }),
+        documents.summary.id,
+      ),
+    );
+    assert.ok(ids(await search(users.hansen)).includes(documents.summary.id));
+    assert.ok(!ids(await search(users.schmitt)).includes(documents.summary.id), 'nurse');
+    assert.ok(!ids(await search(users.hansen)).includes(documents.masked.id), 'V');
   });
 
   it('limits what a profession reads: a physiotherapist does not read lab results', async () => {
@@ -207,7 +216,7 @@ describe('the mock DSP server', () => {
       'DocumentReference?_summary=count&type=resume-patient',
     );
     assert.equal(count.status, 200);
-    assert.equal((count.body as Bundle).total, 3);
+    assert.equal((count.body as Bundle).total, 5);
     assert.equal((count.body as Bundle).entry, undefined);
     assert.equal(
       (await call(users.agency, 'GET', 'DocumentReference?type=resume-patient')).status,
@@ -475,7 +484,7 @@ describe('directory, reads and batches on the mock server', () => {
     });
     assert.equal(answer.status, 200);
     const entries = (answer.body as Bundle).entry ?? [];
-    assert.equal((entries[0]?.resource as Bundle | undefined)?.total, 3);
+    assert.equal((entries[0]?.resource as Bundle | undefined)?.total, 5);
     assert.match(entries[1]?.response?.status ?? '', /^403/);
     assert.match(entries[2]?.response?.status ?? '', /^400/);
   });

@@ -4,7 +4,7 @@
 // documents, her Consent read by the client's helper) and the profession matrix.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { accessSummary, documentTypeOf } from '@dsp-kit/fhir';
+import { accessSummary, CONFIDENTIALITY_SYSTEM, documentTypeOf } from '@dsp-kit/fhir';
 import type { Bundle, DocumentReference, OperationOutcome } from '@medplum/fhirtypes';
 import { consents, documents, patients, users } from '../src/fixtures.js';
 import { defaultProfessionMatrix } from '../src/policy.js';
@@ -49,9 +49,18 @@ const marie: DocumentReference[] = Object.values(documents).filter(
 const masked = new Set(accessSummary(consents.marie).maskedDocuments);
 const physioReads = new Set(defaultProfessionMatrix.kinesitherapeute);
 const readable = (d: DocumentReference) => physioReads.has(documentTypeOf(d.type)?.code ?? '');
-/** What Marc Thill, physiotherapist, sees of Marie's DSP, and what his profession withholds. */
+/** Normal (N) documents: what a professional without an extended grant may see at all. */
+const normal = (d: DocumentReference) =>
+  !(d.securityLabel ?? []).some((l) =>
+    (l.coding ?? []).some((c) => c.system === CONFIDENTIALITY_SYSTEM && c.code !== 'N'),
+  );
+/**
+ * What Marc Thill, physiotherapist, sees of Marie's DSP, and what his profession withholds. A
+ * document above his access's confidentiality stays unseen; one whose type his profession never
+ * reads is counted as withheld for that, whatever its confidentiality.
+ */
 const physio = {
-  sees: marie.filter((d) => !masked.has(d.id ?? '') && readable(d)),
+  sees: marie.filter((d) => !masked.has(d.id ?? '') && normal(d) && readable(d)),
   withheld: marie.filter((d) => !masked.has(d.id ?? '') && !readable(d)),
 };
 

@@ -648,6 +648,54 @@ const consentConflict: Check = {
   },
 };
 
+const documentUpdate: Check = {
+  name: 'document-update',
+  interaction: 'update DocumentReference (If-Match, stale ETag refused)',
+  needs: { write: true, patient: true },
+  uses: [
+    { system: 'transaction' },
+    searchDocuments('identifier'),
+    { type: 'DocumentReference', interaction: 'update' },
+  ],
+  run: async (ctx) => {
+    // A document of the check's own, so only what it wrote is corrected.
+    const { submission } = conformanceSubmission(ctx);
+    await ctx.professional.provideDocuments(submission);
+    const [sent] = await byMasterIdentifier(ctx, submission.documents[0]?.uuid ?? '');
+    expect(sent?.id, 'The document just sent is not found by its masterIdentifier');
+    const read = await ctx.professional.readDocumentVersioned(sent.id);
+    const saved = await ctx.professional.updateDocument(
+      { ...read.document, description: 'Conformance: corrected' },
+      read.etag,
+    );
+    expect(
+      saved.etag !== read.etag,
+      `The update answered the ETag it was sent (${saved.etag}): the next edit could not be told apart`,
+    );
+    let conflict: DspConflictError | undefined;
+    try {
+      await ctx.professional.updateDocument(
+        { ...read.document, description: 'Conformance: stale' },
+        read.etag,
+      );
+    } catch (error) {
+      if (!(error instanceof DspConflictError)) throw error;
+      conflict = error;
+    }
+    expect(conflict, 'An update with a stale ETag was accepted: it overwrote the newer version');
+    expect(
+      conflict.etag === saved.etag,
+      `The conflict carries ETag ${conflict.etag ?? '(none)'}, the current one is ${saved.etag}`,
+    );
+    const after = (await ctx.get(`DocumentReference/${sent.id}`)) as DocumentReference;
+    expect(
+      after.description === 'Conformance: corrected',
+      `DocumentReference/${sent.id} reads back "${after.description ?? ''}", not the accepted correction`,
+    );
+    return 'passed';
+  },
+};
+
 const audit: Check = {
   name: 'audit',
   interaction: 'ITI-81 search AuditEvent',
@@ -780,6 +828,7 @@ export const contractChecks: readonly Check[] = [
   readConsent,
   saveConsent,
   consentConflict,
+  documentUpdate,
   audit,
   assistants,
   nameAssistant,

@@ -149,9 +149,13 @@ describe('npm run conformance', () => {
     ]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     for (const row of tableOf(run.stdout)) assert.equal(row.result, 'passed', row.interaction);
-    // A provided document, and one sent twice but stored once.
+    // A provided document, one sent twice but stored once, and one corrected (If-Match).
     const added = store.documentsOf(patient).filter((d) => !documentsBefore.has(d.id));
-    assert.equal(added.length, 2);
+    assert.equal(added.length, 3);
+    assert.deepEqual(
+      added.map((d) => d.meta?.versionId),
+      ['1', '1', '2'],
+    );
     for (const document of added as DocumentReference[]) {
       assert.deepEqual(practitionerAuthorOf(document), { id: practitioners.weber.id });
       const binary = store.get(

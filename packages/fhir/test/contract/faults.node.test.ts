@@ -190,6 +190,20 @@ const faults: readonly Fault[] = [
     failure: /^A save with a stale ETag was accepted/,
   },
   {
+    fault: 'updates a document over a stale ETag',
+    check: 'document-update',
+    wrap: (handle, server) => (request) => {
+      const id = /\/DocumentReference\/([^/]+)$/.exec(new URL(request.url).pathname)?.[1];
+      if (request.method !== 'PUT' || !id) return handle(request);
+      // Answers as a server that does not compare If-Match: with the current version, always.
+      const current = server.store.get('DocumentReference', id)?.meta?.versionId ?? '1';
+      const headers = new Headers(request.headers);
+      headers.set('If-Match', `W/"${current}"`);
+      return handle(new Request(request, { headers }));
+    },
+    failure: /^An update with a stale ETag was accepted/,
+  },
+  {
     fault: 'shows another patient’s access',
     check: 'audit',
     wrap: (handle) => async (request) => {

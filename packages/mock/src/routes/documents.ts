@@ -21,8 +21,8 @@ function withMaskMark(document: DocumentReference): DocumentReference {
 }
 
 /** A refused document is answered 404 when the rules make it invisible, 403 otherwise. */
-function documentFailure(refusal: Refusal): FhirFailure {
-  return refusal === 'masked' || refusal === 'hidden-from-patient'
+export function documentFailure(refusal: Refusal): FhirFailure {
+  return refusal === 'masked' || refusal === 'hidden-from-patient' || refusal === 'confidentiality'
     ? FhirFailure.of(404, 'not-found', 'Document not found')
     : FhirFailure.of(403, 'forbidden', refusalText[refusal]);
 }

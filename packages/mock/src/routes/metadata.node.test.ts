@@ -33,7 +33,8 @@ describe('GET metadata', () => {
     const codes = (type: string) =>
       (rest?.resource?.find((r) => r.type === type)?.interaction ?? []).map((i) => i.code).sort();
     // What the DSP's clients use (IHE MHD, PCF, BALP), each checked against the server below.
-    assert.deepEqual(codes('DocumentReference'), ['read', 'search-type']);
+    // Updates (PUT, JSON Patch) are the document lifecycle's: correct, withdraw, confidentiality.
+    assert.deepEqual(codes('DocumentReference'), ['patch', 'read', 'search-type', 'update']);
     assert.deepEqual(codes('Consent'), [
       'create',
       'history-instance',
@@ -52,8 +53,9 @@ describe('GET metadata', () => {
       rest?.resource?.find((r) => r.type === 'Patient')?.operation?.map((o) => o.name),
       ['break-the-glass'],
     );
-    // No DocumentReference create or update of its own: documents come only through ITI-65.
-    for (const method of ['PUT', 'DELETE'] as const) {
+    // No DocumentReference create or delete of its own: documents come only through ITI-65, and
+    // a withdrawal keeps the document (entered-in-error).
+    for (const method of ['POST', 'DELETE'] as const) {
       const response = await server.handle(
         new Request(`${server.baseUrl}/DocumentReference/doc-1`, {
           method,
