@@ -1,0 +1,111 @@
+// Which lifecycle actions the viewer offers to whom, for documents shaped as MHD's Comprehensive
+// metadata has them (direct author references, contained PractitionerRole and Patient).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { DocumentReference } from '@dsp-kit/fhir';
+import { lifecycleRights, NO_RIGHTS, replacedIds } from './lifecycle-rights.js';
+
+const TYPE_SYSTEM = 'https://dsp-kit.org/fhir/CodeSystem/dsp-document-type';
+
+function doc(
+  typeCode: string,
+  author: DocumentReference['author'],
+  extra: Partial<DocumentReference> = {},
+): DocumentReference {
+  return {
+    resourceType: 'DocumentReference',
+    id: 'd1',
+    status: 'current',
+    type: { coding: [{ system: TYPE_SYSTEM, code: typeCode }] },
+    subject: { reference: 'Patient/marie' },
+    author,
+    content: [{ attachment: { title: 'x' } }],
+    ...extra,
+  };
+}
+
+const byWeber = doc('rapport-medical', [{ reference: 'Practitioner/weber' }]);
+const byWeberRole = doc('rapport-medical', [{ reference: '#author' }], {
+  contained: [
+    {
+      resourceType: 'PractitionerRole',
+      id: 'author',
+      practitioner: { reference: 'Practitioner/weber' },
+    },
+  ],
+});
+const marieNote = doc('expression-titulaire', [{ reference: '#p' }], {
+  contained: [
+    {
+      resourceType: 'Patient',
+      id: 'p',
+      link: [{ other: { reference: 'Patient/marie' }, type: 'seealso' }],
+    },
+  ],
+});
+
+describe('lifecycleRights', () => {
+  it('offers nothing without a user, or with one that is no user reference', () => {
+    assert.deepEqual(lifecycleRights(byWeber, undefined, 'marie'), NO_RIGHTS);
+    assert.deepEqual(lifecycleRights(byWeber, 'weber', 'marie'), NO_RIGHTS);
+    assert.deepEqual(lifecycleRights(byWeber, 'Organization/chl', 'marie'), NO_RIGHTS);
+  });
+
+  it('gives the author replace, withdraw and correct, directly or through a contained role', () => {
+    const author = { replace: true, withdraw: true, correct: true, confidentiality: false };
+    assert.deepEqual(lifecycleRights(byWeber, 'Practitioner/weber', 'marie'), author);
+    assert.deepEqual(lifecycleRights(byWeberRole, 'Practitioner/weber', 'marie'), author);
+    assert.deepEqual(lifecycleRights(byWeber, 'Practitioner/muller', 'marie'), NO_RIGHTS);
+  });
+
+  it('lets the patient set confidentiality everywhere, but withdraw only their own words', () => {
+    assert.deepEqual(lifecycleRights(byWeber, 'Patient/marie', 'marie'), {
+      replace: false,
+      withdraw: false,
+      correct: false,
+      confidentiality: true,
+    });
+    assert.deepEqual(lifecycleRights(marieNote, 'Patient/marie', 'marie'), {
+      replace: true,
+      withdraw: true,
+      correct: false,
+      confidentiality: true,
+    });
+    assert.deepEqual(lifecycleRights(marieNote, 'Patient/lucien', 'marie'), NO_RIGHTS);
+  });
+
+  it('lets an assistant set confidentiality and withdraw the patient’s own words only', () => {
+    assert.deepEqual(lifecycleRights(marieNote, 'RelatedPerson/claire', 'marie'), {
+      replace: false,
+      withdraw: true,
+      correct: false,
+      confidentiality: true,
+    });
+    assert.equal(lifecycleRights(byWeber, 'RelatedPerson/claire', 'marie').withdraw, false);
+  });
+
+  it('offers nothing on a superseded or withdrawn document', () => {
+    for (const status of ['superseded', 'entered-in-error'] as const) {
+      assert.deepEqual(
+        lifecycleRights({ ...byWeber, status }, 'Practitioner/weber', 'marie'),
+        NO_RIGHTS,
+      );
+    }
+  });
+});
+
+describe('replacedIds', () => {
+  it('reads relatesTo replaces links, and no other kind', () => {
+    assert.deepEqual(
+      replacedIds(
+        doc('x', [], {
+          relatesTo: [
+            { code: 'replaces', target: { reference: 'DocumentReference/old' } },
+            { code: 'appends', target: { reference: 'DocumentReference/other' } },
+          ],
+        }),
+      ),
+      ['old'],
+    );
+  });
+});
