@@ -1,0 +1,28 @@
+// The worklist's own styles, over the badge's: full-width rows in a plain list.
+import { css } from 'lit';
+
+export const listStyles = css`
+  :host {
+    display: block;
+  }
+  [part='list'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space-1);
+  }
+  button.row {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    width: 100%;
+    justify-content: space-between;
+    text-align: start;
+  }
+  .name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+`;
