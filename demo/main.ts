@@ -14,6 +14,7 @@ import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
 import { findChrome } from './chrome.js';
 import { hostMessages } from './host.messages.js';
 import { renderPatientBanner } from './patient-banner.js';
+import { showPatientSummary } from './patient-summary-home.js';
 import { agencyDates } from './agency-dates.js';
 import { confirmReset, resetSandboxData, takeResetNotice } from './reset.js';
 import { panelsFor, roleOf, sandboxPatients, sandboxPolicy } from './roles.js';
@@ -82,6 +83,22 @@ function showPanels(): void {
   const { viewer, uploader, rights, audit, sections } = chrome;
   sections.documents.hidden = !plan.viewer;
   viewer.patient = plan.viewer ? patient : undefined;
+  // The patient's home opens on their summary; a professional sees it after emergency access.
+  showPatientSummary(
+    sections.documents,
+    viewer,
+    role.kind === 'patient' || role.kind === 'assistant' ? patient : undefined,
+  );
+  // Who is signed in, so each document offers only the actions this user may take (replace,
+  // correct, withdraw, confidentiality); the server still decides.
+  viewer.user =
+    role.kind === 'professional'
+      ? `Practitioner/${role.user}`
+      : role.kind === 'assistant'
+        ? `RelatedPerson/${role.user}`
+        : role.kind === 'patient'
+          ? `Patient/${role.user}`
+          : undefined;
   sections.upload.hidden = !plan.uploader;
   uploader.patient = plan.uploader ? patient : undefined;
   uploader.mode = plan.uploader || 'professional';

@@ -29,19 +29,19 @@ const entries = [
       .map((entry) => `export * from '@dsp-kit/fhir${entry}';`)
       .join('\n'),
     budget: 10 * KB,
-    ceiling: 21.5 * KB,
+    ceiling: 23.8 * KB,
     forbidden: ['idb'],
   },
   {
     name: '@dsp-kit/fhir main entry (client, vocabulary, errors)',
     code: "export * from '@dsp-kit/fhir';",
-    ceiling: 15.3 * KB,
+    ceiling: 17.3 * KB,
     forbidden: ['idb'],
   },
   {
     name: 'DspClient alone (what a panel pays)',
     code: "export { DspClient } from '@dsp-kit/fhir';",
-    ceiling: 11.3 * KB,
+    ceiling: 11.8 * KB,
     forbidden: ['idb'],
   },
   { name: '@dsp-kit/fhir/cache (idb)', code: "export * from '@dsp-kit/fhir/cache';" },
@@ -63,7 +63,7 @@ const entries = [
     name: '<dsp-document-viewer> with lit and the client',
     code: `${define('document-viewer')}\nexport { DspClient } from '@dsp-kit/fhir';`,
     budget: 25 * KB,
-    ceiling: 44.2 * KB,
+    ceiling: 50.4 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   {
@@ -80,14 +80,19 @@ const entries = [
       "export * from '@dsp-kit/auth';",
     ].join('\n'),
     budget: 55 * KB,
-    ceiling: 101 * KB,
+    ceiling: 113.8 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   ...[
-    ['document-uploader', 32.4],
-    ['access-rights', 34.4],
-    ['audit-log', 33],
+    ['document-uploader', 33.9],
+    ['access-rights', 36.4],
+    ['audit-log', 34.1],
     ['document-stats', 21.4],
+    // Its reader and the CDA narrative load with the first summary, in chunks of their own.
+    ['patient-summary', 21.2],
+    // The badge for an EHR's patient banner, used alone. The aim is 18 kB; it measures 18.1 kB
+    // (the vocabulary, which esbuild keeps whole once a lazy chunk uses it: docs/architecture.md).
+    ['status', 18.3],
   ].map(([panel, ceiling]) => ({
     name: `<dsp-${panel}>`,
     code: define(panel),
@@ -99,7 +104,7 @@ const entries = [
   {
     name: 'dsp-kit.min.js (single file)',
     file: true,
-    ceiling: 138.5 * KB,
+    ceiling: 167 * KB,
     forbidden: NEVER_IN_PANELS,
   },
 ];

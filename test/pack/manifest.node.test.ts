@@ -53,15 +53,18 @@ function defineModules(): { tag: string; file: string; className: string; compon
     });
 }
 
-/** Event classes constructed by the modules of the component's folder (tests aside). */
+/**
+ * Event classes constructed by the modules of the component's folder (tests aside), and
+ * `DspErrorEvent` where they call `DspElement`'s `reportErrorOnce()`, which dispatches it.
+ */
 function dispatchedEventClasses(component: string): Set<string> {
   const dir = dirname(component);
   const classes = new Set<string>();
   for (const file of readdirSync(dir)) {
     if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file.endsWith('.events.ts')) continue;
-    for (const match of readFileSync(join(dir, file), 'utf8').matchAll(/new (Dsp\w+Event)\(/g)) {
-      classes.add(match[1] ?? '');
-    }
+    const source = readFileSync(join(dir, file), 'utf8');
+    for (const match of source.matchAll(/new (Dsp\w+Event)\(/g)) classes.add(match[1] ?? '');
+    if (/\.reportErrorOnce\(/.test(source)) classes.add('DspErrorEvent');
   }
   return classes;
 }

@@ -7,6 +7,15 @@ export type { ErrorMessage } from './base/error-message.js';
 export { DspDocumentViewer } from './document-viewer/document-viewer.component.js';
 export { DspAuditLog } from './audit-log/audit-log.component.js';
 export { DspDocumentStats } from './document-stats/document-stats.component.js';
+export { DspStatusBadge } from './status/status.component.js';
+export { DspStatusList } from './status/status-list.component.js';
+export { DspStatusOpenEvent } from './status/status.events.js';
+export { DspEmergencyAlerts } from './emergency-alerts/emergency-alerts.component.js';
+export {
+  DspAuditEntryOpenEvent,
+  DspEmergencyAcknowledgedEvent,
+} from './emergency-alerts/emergency-alerts.events.js';
+export { recordVisit } from './status/visits.js';
 export { DspDocumentPreview } from './document-preview/document-preview.component.js';
 export { DspDocumentUploader } from './document-uploader/document-uploader.component.js';
 export {
@@ -20,13 +29,13 @@ export type {
   UploadMetadata,
   UploadResult,
   UploadStatus,
-} from './document-uploader/document-uploader.controller.js';
+} from './document-uploader/upload-queue.js';
 export { uploaderMessages } from './document-uploader/document-uploader.messages.js';
 export type { UploaderMessages } from './document-uploader/document-uploader.messages.js';
 export { DspAccessRights } from './access-rights/access-rights.component.js';
 export { accessRightsMessages } from './access-rights/access-rights.messages.js';
 export type { AccessRightsMessages } from './access-rights/access-rights.messages.js';
-export type { AccessEdit, ActorStatus } from './access-rights/access-rights.controller.js';
+export type { AccessEdit, ActorStatus } from './access-rights/edits.js';
 export {
   DspAccessChangedEvent,
   DspRequestBlockEvent,
@@ -47,6 +56,10 @@ export type { PreviewMessages } from './document-preview/document-preview.messag
 export { auditCsv, neutralise } from './audit-log/audit-csv.js';
 export { filterRows } from './audit-log/audit-filter.js';
 export type { AuditFilters } from './audit-log/audit-filter.js';
+export { DspPatientSummary } from './patient-summary/patient-summary.component.js';
+export { DspSummaryShownEvent } from './patient-summary/patient-summary.events.js';
+export { summaryMessages } from './patient-summary/patient-summary.messages.js';
+export type { SummaryMessages } from './patient-summary/patient-summary.messages.js';
 export { DspProvider } from './provider/dsp-provider.component.js';
 export { clientContext } from './provider/context.js';
 export { DspDocumentOpenEvent, DspDocumentSelectEvent, DspErrorEvent } from './events.js';

@@ -15,6 +15,8 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import type { AssistantInput, DspAssistant } from './assistant.js';
+import type { LifecycleIo } from './document-lifecycle.js';
+import type { VersionedDocument } from './document-status.js';
 import { readSearchSet } from './bundle.js';
 import { CONSENT_SCOPE, defaultConsent } from './consent.js';
 import {
@@ -168,6 +170,24 @@ export interface ProvideResult {
   readonly entries: readonly { readonly status: string; readonly location: string | undefined }[];
 }
 
+/**
+ * The `Accept` of an ITI-68 retrieve: the document's own type, so the server sends its bytes. Not
+ * when that type is a FHIR format (an IPS Bundle is `application/fhir+json`): asked so, a FHIR
+ * server answers with the Binary resource that wraps the document, not the document.
+ */
+function contentAccept(contentType: string | undefined): string {
+  if (!contentType || /^application\/(fhir\+(json|xml)|(json|xml)\+fhir)\b/i.test(contentType)) {
+    return '*/*';
+  }
+  return contentType;
+}
+
+/** Options of `withdrawDocument`. */
+export interface WithdrawOptions extends RequestOptions {
+  /** The ETag the user saw; without it, the version read just before the write. */
+  etag?: string;
+}
+
 export interface VersionedConsent {
   readonly consent: Consent;
   /** The ETag to send as `If-Match`; undefined while the patient has no Consent on the server. */
@@ -183,6 +203,7 @@ const BTG_OPERATION = '$break-the-glass';
 // into the first load once an `import()` makes it live (evanw/esbuild#2922, #3704).
 const provideCode = /* @__PURE__ */ lazy('provide', () => import('./provide.js'));
 const assistantCode = /* @__PURE__ */ lazy('assistant', () => import('./assistant.js'));
+const lifecycleCode = /* @__PURE__ */ lazy('lifecycle', () => import('./document-lifecycle.js'));
 
 function etagOf(response: Response, resource: Resource): string | undefined {
   return (
@@ -228,6 +249,14 @@ export class DspClient {
       timeoutMs,
       retry: retryPolicy(options.retry),
     });
+  }
+
+  /**
+   * The cache the client was given (one user's own database), where panels also keep what belongs
+   * to that user alone, such as their last visit of each patient's DSP.
+   */
+  get cache(): ReadCache | undefined {
+    return this.#cache;
   }
 
   // --- Documents (IHE MHD) ---------------------------------------------------------------
@@ -303,7 +332,7 @@ export class DspClient {
       {
         method: 'GET',
         url,
-        headers: { Accept: attachment.contentType ?? '*/*' },
+        headers: { Accept: contentAccept(attachment.contentType) },
         idempotent: true,
         signal: options.signal,
       },
@@ -363,6 +392,88 @@ export class DspClient {
         status: entry.response?.status ?? '',
         location: entry.response?.location,
       })),
+    };
+  }
+
+  // --- Document lifecycle (correct, withdraw, replace) ---------------------------------------
+  // Loaded on first use (`document-lifecycle.ts`, where the retry rule of these writes is).
+
+  /** Reads a DocumentReference with its ETag, from the server (never the cache). */
+  async readDocumentVersioned(id: string, options?: RequestOptions): Promise<VersionedDocument> {
+    return (await lifecycleCode()).readVersioned(this.#lifecycleIo, id, options);
+  }
+
+  /**
+   * Corrects a document: `PUT` with `If-Match: etag`. A change made meanwhile rejects with a
+   * `DspConflictError` carrying the server's current version and ETag; nothing is overwritten.
+   */
+  async updateDocument(
+    document: DocumentReference,
+    etag: string,
+    options?: RequestOptions,
+  ): Promise<VersionedDocument> {
+    return (await lifecycleCode()).updateDocument(this.#lifecycleIo, document, etag, options);
+  }
+
+  /**
+   * Withdraws a document: `status` `entered-in-error` with the reason (`DspValidationError`
+   * before any request when it is empty), `If-Match` the ETag given or the one just read.
+   */
+  async withdrawDocument(
+    id: string,
+    reason: string,
+    options?: WithdrawOptions,
+  ): Promise<VersionedDocument> {
+    return (await lifecycleCode()).withdrawDocument(this.#lifecycleIo, id, reason, options);
+  }
+
+  /**
+   * Sends a new version of document `id`: an ITI-65 transaction of one document with `relatesTo`
+   * `replaces`, which supersedes the old one in the same transaction.
+   */
+  async replaceDocument(
+    id: string,
+    submission: DocumentSubmission,
+    options?: ProvideOptions,
+  ): Promise<ProvideResult> {
+    return (await lifecycleCode()).replaceDocument(this.#lifecycleIo, id, submission, options);
+  }
+
+  /** The documents this one replaced, and those they replaced, newest first (each superseded). */
+  async documentVersions(id: string, options?: RequestOptions): Promise<DocumentReference[]> {
+    return (await lifecycleCode()).documentVersions(this.#lifecycleIo, id, options);
+  }
+
+  /** Sets a document's confidentiality (N, R or V), `If-Match` the ETag the user saw. */
+  async setConfidentiality(
+    id: string,
+    level: ConfidentialityCode,
+    etag: string,
+    options?: RequestOptions,
+  ): Promise<VersionedDocument> {
+    const code = await lifecycleCode();
+    return code.setConfidentiality(this.#lifecycleIo, id, level, etag, options);
+  }
+
+  get #lifecycleIo(): LifecycleIo {
+    return {
+      document: (method, id, init) => {
+        const url = this.#url(`DocumentReference/${encodeURIComponent(id)}`);
+        // Reads, and writes with If-Match: safe to send again (see document-lifecycle.ts).
+        return this.#transport.send(
+          { method, url, idempotent: true, ...init },
+          async (response) => ({
+            document: expectResource<DocumentReference>(
+              await readFhirJson(response, url),
+              'DocumentReference',
+              url,
+            ),
+            etag: response.headers.get('etag'),
+            url,
+          }),
+        );
+      },
+      provide: (submission, options) => this.provideDocuments(submission, options),
     };
   }
 

@@ -11,7 +11,16 @@ export type {
   ProvideResult,
   RequestOptions,
   VersionedConsent,
+  WithdrawOptions,
 } from './client.js';
+export {
+  MAX_WITHDRAWAL_REASON,
+  WITHDRAWAL_REASON_EXTENSION,
+  withdrawalReason,
+} from './document-status.js';
+export type { VersionedDocument } from './document-status.js';
+export { documentChangeDetails, readDocumentChange } from './document-change.js';
+export type { DocumentChangeRecord, DspDocumentChange } from './document-change.js';
 export { Page } from './page.js';
 export type { CachedRead, CacheMode, ReadCache } from './read-cache.js';
 export type { PageOptions } from './page.js';
@@ -25,6 +34,13 @@ export type { WithheldDocuments } from './withheld.js';
 export { readSearchSet } from './bundle.js';
 export type { SearchSet } from './bundle.js';
 export type { RetryOptions } from './retry.js';
+export {
+  backoffDelay,
+  isRetryable,
+  isRetryableStatus,
+  type BackoffOptions,
+  type RetryRule,
+} from './retryable.js';
 export type { UploadProgress } from './xhr-fetch.js';
 export {
   breakTheGlassAvailable,
@@ -49,7 +65,7 @@ export type { TokenProvider, TokenRequest } from './token-provider.js';
 // Provide, assistant and matricule helpers have entries of their own (`@dsp-kit/fhir/provide`,
 // `/assistant`, `/matricule`): DspClient loads the first two on first use, which works only
 // while this entry does not re-export their values (see client.ts). Their types stay here.
-export type { DocumentSubmission, SubmittedDocument } from './provide.js';
+export type { DocumentSubmission, NamedAuthor, SubmittedDocument } from './provide.js';
 export {
   accessSummary,
   blockProfessional,
@@ -84,6 +100,19 @@ export type {
 export { checkIntegrity, sha1Base64 } from './integrity.js';
 export { DSP_CONTENT_TYPES } from './content-types.js';
 export { buildCountBatch, monthBound, readCountBatch } from './stats.js';
+export {
+  buildStatusBatch,
+  CLOSED_SINCE_EXTENSION,
+  DSP_ACCESS_EXTENSION,
+  lastDocumentRead,
+  MAX_STATUS_PATIENTS,
+  newDocumentsSearch,
+  readCountResponse,
+  readStatusBatch,
+  REFUSAL_REASON_EXTENSION,
+  withNewCount,
+} from './dsp-status.js';
+export type { DspAccessLevel, DspRefusal, DspStatus, StatusQuery } from './dsp-status.js';
 export type { CountBatchQuery, DocumentCountTable } from './stats.js';
 export type {
   AssistantField,

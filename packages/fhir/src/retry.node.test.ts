@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { backoffDelay, retryAfterMs, retryPolicy, sleep } from './retry.js';
+import { retryAfterMs, retryPolicy, sleep } from './retry.js';
+import { backoffDelay } from './retryable.js';
 
 describe('retry policy', () => {
   it('defaults to 3 tries from 300 ms, capped at 10 s, and can be switched off', () => {
@@ -19,23 +20,23 @@ describe('retry policy', () => {
   it('doubles the delay per attempt, jittered between half and all of it, within the cap', () => {
     const policy = retryPolicy({ baseDelayMs: 100, maxDelayMs: 1000 });
     assert.equal(
-      backoffDelay(policy, 1, () => 0),
+      backoffDelay(1, { base: policy.baseDelayMs, cap: policy.maxDelayMs, random: () => 0 }),
       50,
     );
     assert.equal(
-      backoffDelay(policy, 1, () => 1),
+      backoffDelay(1, { base: policy.baseDelayMs, cap: policy.maxDelayMs, random: () => 1 }),
       100,
     );
     assert.equal(
-      backoffDelay(policy, 2, () => 1),
+      backoffDelay(2, { base: policy.baseDelayMs, cap: policy.maxDelayMs, random: () => 1 }),
       200,
     );
     assert.equal(
-      backoffDelay(policy, 3, () => 0.5),
+      backoffDelay(3, { base: policy.baseDelayMs, cap: policy.maxDelayMs, random: () => 0.5 }),
       300,
     );
     assert.equal(
-      backoffDelay(policy, 10, () => 1),
+      backoffDelay(10, { base: policy.baseDelayMs, cap: policy.maxDelayMs, random: () => 1 }),
       1000,
     );
   });

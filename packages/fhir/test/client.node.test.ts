@@ -519,6 +519,20 @@ describe('DspClient.retrieveContent', () => {
     assert.equal(requests[0]!.headers.get('authorization'), 'Bearer t');
   });
 
+  it('asks for a FHIR-format document (an IPS Bundle) as itself, not as its Binary wrapper', async () => {
+    const { fetch, requests } = fakeFetch(() => new Response(bytes));
+    const client = new DspClient({ baseUrl: BASE, fetch });
+    for (const contentType of ['application/fhir+json', 'application/fhir+xml; fhirVersion=4.0']) {
+      const blob = await client.retrieveContent({ ...attachment, contentType, hash: undefined });
+      assert.equal(blob.type, contentType.toLowerCase());
+    }
+    // FHIR's Binary read gives the resource for a FHIR Accept, the bytes for any other one.
+    assert.deepEqual(
+      requests.map((r) => r.headers.get('accept')),
+      ['*/*', '*/*'],
+    );
+  });
+
   it('refuses content whose hash or size does not match', async () => {
     const { fetch } = fakeFetch(() => new Response(new TextEncoder().encode('abd')));
     const client = new DspClient({ baseUrl: BASE, fetch });

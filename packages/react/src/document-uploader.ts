@@ -15,6 +15,6 @@ export const DspDocumentUploader = createComponent({
   react: React,
   tagName: 'dsp-document-uploader',
   elementClass: DspDocumentUploaderElement,
-  events: { onDocumentSelect, onUploadProgress, onDocumentUploaded, onUploadFailed, onError },
+  events: { onError, onUploadProgress, onDocumentUploaded, onUploadFailed, onDocumentSelect },
   displayName: 'DspDocumentUploader',
 });

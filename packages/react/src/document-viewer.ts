@@ -6,7 +6,10 @@ import * as React from 'react';
 import {
   onBreakGlassGranted,
   onDocumentOpen,
+  onDocumentReplace,
   onDocumentSelect,
+  onDocumentUpdate,
+  onDocumentWithdraw,
   onError,
   onRequestBreakGlass,
 } from './events.js';
@@ -15,6 +18,15 @@ export const DspDocumentViewer = createComponent({
   react: React,
   tagName: 'dsp-document-viewer',
   elementClass: DspDocumentViewerElement,
-  events: { onError, onDocumentSelect, onDocumentOpen, onRequestBreakGlass, onBreakGlassGranted },
+  events: {
+    onError,
+    onDocumentSelect,
+    onDocumentOpen,
+    onRequestBreakGlass,
+    onBreakGlassGranted,
+    onDocumentReplace,
+    onDocumentWithdraw,
+    onDocumentUpdate,
+  },
   displayName: 'DspDocumentViewer',
 });

@@ -4,10 +4,15 @@
 import type { EventName } from '@lit/react';
 import type {
   DspAccessChangedEvent,
+  DspAuditEntryOpenEvent,
   DspBreakGlassGrantedEvent,
   DspDocumentOpenEvent,
+  DspDocumentReplaceEvent,
   DspDocumentSelectEvent,
+  DspDocumentUpdateEvent,
   DspDocumentUploadedEvent,
+  DspDocumentWithdrawEvent,
+  DspEmergencyAcknowledgedEvent,
   DspErrorEvent,
   DspRequestAddAssistantEvent,
   DspRequestBlockEvent,
@@ -21,16 +26,24 @@ import type {
   DspRequestRevokeEvent,
   DspRequestUnblockEvent,
   DspRequestUnmaskEvent,
+  DspStatusOpenEvent,
+  DspSummaryShownEvent,
   DspUploadFailedEvent,
   DspUploadProgressEvent,
 } from '@dsp-kit/elements';
 
 export const onAccessChanged = 'dsp-access-changed' as EventName<DspAccessChangedEvent>;
+export const onAuditEntryOpen = 'dsp-audit-entry-open' as EventName<DspAuditEntryOpenEvent>;
 export const onBreakGlassGranted =
   'dsp-break-glass-granted' as EventName<DspBreakGlassGrantedEvent>;
 export const onDocumentOpen = 'dsp-document-open' as EventName<DspDocumentOpenEvent>;
+export const onDocumentReplace = 'dsp-document-replace' as EventName<DspDocumentReplaceEvent>;
 export const onDocumentSelect = 'dsp-document-select' as EventName<DspDocumentSelectEvent>;
+export const onDocumentUpdate = 'dsp-document-update' as EventName<DspDocumentUpdateEvent>;
 export const onDocumentUploaded = 'dsp-document-uploaded' as EventName<DspDocumentUploadedEvent>;
+export const onDocumentWithdraw = 'dsp-document-withdraw' as EventName<DspDocumentWithdrawEvent>;
+export const onEmergencyAcknowledged =
+  'dsp-emergency-acknowledged' as EventName<DspEmergencyAcknowledgedEvent>;
 export const onError = 'dsp-error' as EventName<DspErrorEvent>;
 export const onRequestAddAssistant =
   'dsp-request-add-assistant' as EventName<DspRequestAddAssistantEvent>;
@@ -48,5 +61,7 @@ export const onRequestReopen = 'dsp-request-reopen' as EventName<DspRequestReope
 export const onRequestRevoke = 'dsp-request-revoke' as EventName<DspRequestRevokeEvent>;
 export const onRequestUnblock = 'dsp-request-unblock' as EventName<DspRequestUnblockEvent>;
 export const onRequestUnmask = 'dsp-request-unmask' as EventName<DspRequestUnmaskEvent>;
+export const onStatusOpen = 'dsp-status-open' as EventName<DspStatusOpenEvent>;
+export const onSummaryShown = 'dsp-summary-shown' as EventName<DspSummaryShownEvent>;
 export const onUploadFailed = 'dsp-upload-failed' as EventName<DspUploadFailedEvent>;
 export const onUploadProgress = 'dsp-upload-progress' as EventName<DspUploadProgressEvent>;

@@ -9,3 +9,7 @@ export { DspDocumentPreview } from './document-preview.js';
 export { DspDocumentStats } from './document-stats.js';
 export { DspDocumentUploader } from './document-uploader.js';
 export { DspDocumentViewer } from './document-viewer.js';
+export { DspEmergencyAlerts } from './emergency-alerts.js';
+export { DspPatientSummary } from './patient-summary.js';
+export { DspStatusList } from './status-list.js';
+export { DspStatusBadge } from './status.js';

@@ -1,40 +1,17 @@
 // <dsp-document-viewer>: a patient's DSP at a glance — by month, by DSP type or by class — with
 // filters a host can set through attributes, and a virtualized list fit for any DSP's size.
-import {
-  breakTheGlassAvailable,
-  CONFIDENTIALITY_SYSTEM,
-  confidentialityCodes,
-  DSP_SECURITY_SYSTEM,
-  documentClasses,
-  documentTypeByCode,
-  documentTypes,
-  label,
-  MASKED_BY_PATIENT_LABEL,
-  type DocumentReference,
-  type DocumentType,
-} from '@dsp-kit/fhir';
-import {
-  virtualize,
-  virtualizerRef,
-  type VirtualizerHostElement,
-} from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { breakTheGlassAvailable, type DocumentReference } from '@dsp-kit/fhir';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { clinicalDate } from '../base/document-dates.js';
 import { ListHeightController } from '../base/list-height.controller.js';
+import { virtualList } from '../base/virtual-list.js';
 import { DspElement } from '../base/dsp-element.js';
-import { errorDetail } from '../base/error-message.js';
 import type { PagedResult } from '../base/paged-search.controller.js';
-import { DspDocumentOpenEvent, DspDocumentSelectEvent, DspErrorEvent } from '../events.js';
-import { DspBreakGlassGrantedEvent, DspRequestBreakGlassEvent } from './document-viewer.events.js';
+import { DspDocumentOpenEvent, DspDocumentSelectEvent } from '../events.js';
+import { DocumentListModel } from './document-list-model.js';
 import {
-  filterDocuments,
-  groupItems,
-  mergeSorted,
-  sortDocuments,
-  titleOf,
   type ListItem,
   type PreparedDocument,
   type SortOrder,
@@ -44,19 +21,18 @@ import { documentSearch } from './document-viewer.controller.js';
 import { previewLoader } from './preview-loader.js';
 import { viewerMessages, type ViewerMessages } from './document-viewer.messages.js';
 import { styles } from './document-viewer.styles.js';
+import { renderActionsSlot } from './actions-slot.js';
+import type { LifecycleChange } from './document-actions.component.js';
+import { BreakGlass } from './viewer-break-glass.js';
+import { ListKeyboard } from './viewer-keyboard.js';
+import { InlinePreview } from './viewer-preview.js';
+import { renderGroup, renderRow, type RowContext } from './viewer-rows.js';
+import { newSinceMessages } from '../status/new-since.messages.js';
+import { NewSinceVisit } from '../status/new-since-visit.js';
+import { viewerAlerts } from '../emergency-alerts/viewer-alerts.js';
+import { codeList, renderToolbar, typesInList, type ToolbarValues } from './viewer-toolbar.js';
 import { withheldNotice } from './withheld-notice.js';
-
-const list = (value: string | undefined) =>
-  (value ?? '')
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
-
-function hasLabel(document: DocumentReference, system: string, code: string): boolean {
-  return (document.securityLabel ?? []).some((l) =>
-    (l.coding ?? []).some((c) => c.system === system && c.code === code),
-  );
-}
+import { emergencySummary } from '../patient-summary/emergency-summary.js';
 
 /**
  * @summary A patient's documents in the DSP: grouped by month, DSP type or class, filtered by
@@ -94,15 +70,22 @@ function hasLabel(document: DocumentReference, system: string, code: string): bo
  * @fires dsp-request-break-glass - Cancelable: a professional asks for emergency access
  *   (`detail.patientId`); `preventDefault()` vetoes it.
  * @fires dsp-break-glass-granted - Emergency access was granted (`detail.patientId`, `detail.expires`).
+ * @fires dsp-document-replace - Cancelable: the signed-in `user` asks to replace the open document
+ *   with a new version (`detail.documentId`), before the uploader opens.
+ * @fires dsp-document-withdraw - Cancelable: the user confirmed withdrawing the open document
+ *   (`detail.documentId`), before the request is sent.
+ * @fires dsp-document-update - Cancelable: the user saves a correction or a confidentiality
+ *   (`detail.documentId`, `detail.change` `correct` or `confidentiality`).
  *
  * @csspart offline - The notice shown when the documents come from the cache (offline).
  * @csspart preview - The inline preview of the chosen document (see `<dsp-document-preview>`), a
  *   `<dialog>`: beside the list when the panel is 60rem wide or more, else modal over the page.
  * @csspart break-glass - The emergency access form, offered when the server says it is possible.
  * @csspart emergency - The banner while an emergency access is in progress.
+ * @csspart summary - The patient summary shown under that banner (`<dsp-patient-summary>`).
  */
 export class DspDocumentViewer extends DspElement {
-  static override catalogs = [viewerMessages];
+  static override catalogs = [viewerMessages, newSinceMessages];
 
   static override styles = [DspElement.styles, styles];
 
@@ -129,31 +112,19 @@ export class DspDocumentViewer extends DspElement {
    * narrower than 60rem), with focus; `none`: the host shows it.
    */
   @property({ reflect: true }) preview: 'inline' | 'none' = 'inline';
-
-  /** The document open in the inline preview. */
-  @state() private opened?: DocumentReference;
-  /** Why `<dsp-document-preview>` could not be loaded, until a retry loads it. */
-  @state() private previewFailure?: unknown;
+  /**
+   * The signed-in user, as a FHIR reference (`Practitioner/<id>`, `Patient/<id>`,
+   * `RelatedPerson/<id>`), as the access-rights panel takes it. Given, the inline preview offers
+   * the actions this user may take on the document (replace, withdraw, correct, confidentiality);
+   * without it the viewer only reads. The server still decides, and its refusals are explained.
+   */
+  @property() user?: string;
 
   @state() private collapsed: ReadonlySet<string> = new Set();
   @state() private items: ListItem[] = [];
   @state() private shownCount = 0;
   /** Index in `items` of the row holding the roving focus. */
   @state() private active = -1;
-  /** The emergency access form's state. */
-  @state() private breakGlass: {
-    invalid: boolean;
-    sending: boolean;
-    /** The host vetoed the request. */
-    vetoed?: boolean;
-    /** Why the server refused it. */
-    failure?: unknown;
-  } = {
-    invalid: false,
-    sending: false,
-  };
-  /** When the emergency access granted in this panel ends. */
-  @state() private emergencyUntil?: string;
 
   @query('[part="list"]') private listElement?: HTMLElement & VirtualizerHostElement;
   @query('dialog[part~="preview"]') private previewDialog?: HTMLDialogElement;
@@ -165,17 +136,58 @@ export class DspDocumentViewer extends DspElement {
     () => this.items.length,
   );
   readonly #search = documentSearch(this, () => [this.activeClient, this.patient] as const);
-  #reportedError: unknown;
-  #computedFrom: unknown[] = [];
-  #sortedFrom:
-    | { documents: readonly PreparedDocument[]; sort: SortOrder; sorted: PreparedDocument[] }
-    | undefined;
-  #typeahead = { text: '', at: 0 };
-  /** The preview's dialog stays once shown, so its drawn PDF pages are kept for a reopening. */
-  #previewShown = false;
-  /** A document was chosen: the next update shows the preview and moves focus into it. */
-  #focusPreview = false;
-  #tabStopFrom: { items: ListItem[]; opened?: string; active: number; stop: number } | undefined;
+  readonly #breakGlass = new BreakGlass(this, {
+    args: () => [this.activeClient, this.patient] as const,
+    messages: () => this.#m.breakGlass,
+    renderError: (error, title) => this.renderError(error, title),
+    formatDate: (date) =>
+      this.localize.formatDate(date, { dateStyle: 'medium', timeStyle: 'short' }),
+    granted: () => {
+      this.refresh();
+    },
+  });
+  readonly #keyboard = new ListKeyboard(this, {
+    items: () => this.items,
+    active: () => this.active,
+    setActive: (index) => {
+      this.active = index;
+    },
+    opened: () => this.#preview.opened?.id,
+    list: () => this.listElement,
+    renderRoot: () => this.renderRoot,
+  });
+  readonly #preview = new InlinePreview(this, {
+    dialog: () => this.previewDialog,
+    messages: () => this.#m,
+    renderError: (error, title, retry) => this.renderError(error, title, retry),
+    actions: (document) =>
+      renderActionsSlot({
+        client: this.activeClient,
+        document,
+        user: this.user,
+        patient: this.patient,
+        theme: this.theme,
+        onChange: (change) => void this.#onLifecycleChange(change),
+        onOpen: (version) => {
+          this.#select(version);
+        },
+      }),
+    closed: (document) => {
+      const index = this.#keyboard.indexOf(document.id ?? '');
+      void this.#keyboard.focusItem(index >= 0 ? index : this.#keyboard.tabStop());
+    },
+  });
+  readonly #typesIn = typesInList();
+  /** What is new since this user's last visit: row badges, a filter, an announcement. */
+  readonly #newSince = new NewSinceVisit(
+    this,
+    () => [this.activeClient, this.patient ?? ''] as const,
+    this.localize,
+  );
+  /** The list as shown: sorted, filtered and grouped, grown a chunk at a time as pages arrive. */
+  readonly #list = new DocumentListModel(() => {
+    this.requestUpdate();
+  });
 
   get #m(): ViewerMessages {
     return this.localize.t(viewerMessages);
@@ -211,84 +223,39 @@ export class DspDocumentViewer extends DspElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('patient') || changed.has('client')) {
-      this.opened = undefined;
-      // The preview goes, and the pages it kept of the previous patient's PDFs with it.
-      this.#previewShown = false;
-      this.emergencyUntil = undefined;
-      this.breakGlass = { invalid: false, sending: false };
+      this.#preview.reset();
+      this.#breakGlass.reset();
     }
-    const documents = this.#search.result.items;
-    // Sorted once per list and order; filters keep that order, so a filter change never sorts.
-    // A list grown by further pages sorts only what came and merges it in.
-    const previous = this.#sortedFrom;
-    let current = previous;
-    if (current?.documents !== documents || current.sort !== this.sort) {
-      const grown =
-        previous?.sort === this.sort &&
-        previous.documents.length > 0 &&
-        documents.length > previous.documents.length &&
-        documents[previous.documents.length - 1] === previous.documents.at(-1)
-          ? previous
-          : undefined;
-      current = {
-        documents,
-        sort: this.sort,
-        sorted: grown
-          ? mergeSorted(
-              grown.sorted,
-              sortDocuments(documents.slice(grown.documents.length), this.sort),
-              this.sort,
-            )
-          : sortDocuments([...documents], this.sort),
-      };
-      this.#sortedFrom = current;
-    }
-    const { sorted } = current;
-    const inputs = [
-      sorted,
-      this.view,
-      this.filterType,
-      this.filterClass,
-      this.filterAuthor,
-      this.from,
-      this.to,
-      this.q,
-      this.collapsed,
-    ];
-    if (inputs.some((input, i) => input !== this.#computedFrom[i])) {
-      this.#computedFrom = inputs;
-      const filtered = filterDocuments(sorted, {
-        types: list(this.filterType),
-        classes: list(this.filterClass),
+    const listChanged = this.#list.update(this.#newSince.shown(this.#search.result.items), {
+      sort: this.sort,
+      view: this.view,
+      filters: {
+        types: codeList(this.filterType),
+        classes: codeList(this.filterClass),
         ...(this.from ? { from: this.from } : {}),
         ...(this.to ? { to: this.to } : {}),
         ...(this.q ? { q: this.q } : {}),
         ...(this.filterAuthor ? { author: this.filterAuthor } : {}),
-      });
-      this.shownCount = filtered.length;
-      this.items = groupItems(filtered, this.view, this.sort, this.collapsed);
+      },
+      collapsed: this.collapsed,
+    });
+    if (listChanged) {
+      this.shownCount = this.#list.shownCount;
+      this.items = this.#list.items;
       if (this.active >= this.items.length) this.active = this.items.length - 1;
     }
   }
 
   protected override updated(): void {
-    const dialog = this.previewDialog;
-    if (dialog && this.opened && this.#focusPreview) {
-      this.#focusPreview = false;
-      this.#showPreview(dialog);
-    } else if (dialog?.open && !this.opened) {
-      dialog.close();
-    }
-    const error = this.#search.task.error;
-    if (this.#search.task.status === TaskStatus.ERROR && error !== this.#reportedError) {
-      this.#reportedError = error;
-      this.dispatchEvent(new DspErrorEvent(errorDetail(error)));
-    }
+    this.#preview.updated();
+    if (this.#search.task.status === TaskStatus.ERROR)
+      this.reportErrorOnce(this.#search.task.error);
   }
 
   override render(): TemplateResult {
     const m = this.#m;
     return html`<section part="base" aria-label=${m.label}>
+      ${viewerAlerts(this.user, this.patient, this.activeClient, this.theme)}
       ${this.#search.task.render({
         initial: () => this.#renderLoading(),
         pending: () =>
@@ -302,64 +269,10 @@ export class DspDocumentViewer extends DspElement {
         error: (error) =>
           html`${this.renderError(error, m.failed, () => {
             this.refresh();
-          })}${breakTheGlassAvailable(error) ? this.#renderBreakGlass() : nothing}`,
+          })}${breakTheGlassAvailable(error) ? this.#breakGlass.renderForm() : nothing}`,
       })}
     </section>`;
   }
-
-  #renderBreakGlass() {
-    const b = this.#m.breakGlass;
-    const { invalid, sending, vetoed, failure } = this.breakGlass;
-    return html`<form part="break-glass" @submit=${this.#requestBreakGlass} novalidate>
-      <h3 class="form-title">${b.title}</h3>
-      <p>${b.explain}</p>
-      <label for="btg-reason">${b.reason}</label>
-      <textarea
-        id="btg-reason"
-        name="reason"
-        rows="2"
-        required
-        minlength="10"
-        maxlength="500"
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${invalid ? 'btg-problem' : nothing}
-      ></textarea>
-      ${invalid ? html`<p id="btg-problem" class="problem" role="alert">${b.tooShort}</p>` : nothing}
-      ${vetoed ? html`<p class="problem" role="alert">${b.vetoed}</p>` : nothing}
-      ${failure !== undefined ? this.renderError(failure, b.failed) : nothing}
-      <button class="action" type="submit" ?disabled=${sending}>${b.submit}</button>
-    </form>`;
-  }
-
-  readonly #requestBreakGlass = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const reason = (form.elements.namedItem('reason') as HTMLTextAreaElement).value.trim();
-    const patient = this.patient;
-    const client = this.activeClient;
-    if (reason.length < 10) {
-      this.breakGlass = { invalid: true, sending: false };
-      await this.updateComplete;
-      (form.elements.namedItem('reason') as HTMLTextAreaElement).focus();
-      return;
-    }
-    if (!patient || !client) return;
-    const request = new DspRequestBreakGlassEvent({ patientId: patient });
-    if (!this.dispatchEvent(request)) {
-      this.breakGlass = { invalid: false, sending: false, vetoed: true };
-      return;
-    }
-    this.breakGlass = { invalid: false, sending: true };
-    try {
-      const { expires } = await client.breakTheGlass(patient, reason);
-      this.breakGlass = { invalid: false, sending: false };
-      this.emergencyUntil = expires;
-      this.dispatchEvent(new DspBreakGlassGrantedEvent({ patientId: patient, expires }));
-      this.refresh();
-    } catch (error) {
-      this.breakGlass = { invalid: false, sending: false, failure: error };
-    }
-  };
 
   /** A few grey rows where the documents will be, and the words for screen readers. */
   #renderLoading() {
@@ -375,12 +288,18 @@ export class DspDocumentViewer extends DspElement {
       return html`${withheldNotice(this.#search.withheld, m.withheld)}
         <div part="empty" role="status"><slot name="empty">${m.empty}</slot></div>`;
     }
+    const emergency = this.#breakGlass.renderBanner();
     return html`
+      ${emergency}
       ${
-        this.emergencyUntil
-          ? html`<p part="emergency" role="status">
-              ${m.breakGlass.active(this.localize.formatDate(this.emergencyUntil, { dateStyle: 'medium', timeStyle: 'short' }))}
-            </p>`
+        // The banner shows while an emergency access lasts: what the doctor needs first comes next.
+        emergency !== nothing && this.patient
+          ? emergencySummary({
+              client: this.activeClient,
+              patient: this.patient,
+              theme: this.theme,
+              open: (id) => this.open(id),
+            })
           : nothing
       }
       ${
@@ -395,7 +314,15 @@ export class DspDocumentViewer extends DspElement {
             </p>`
           : nothing
       }
-      ${withheldNotice(this.#search.withheld, m.withheld)} ${this.#renderToolbar(result)}
+      ${withheldNotice(this.#search.withheld, m.withheld)}
+      ${renderToolbar({
+        m,
+        language: this.localize.language,
+        values: this,
+        types: this.#typesIn(result.items),
+        set: this.#setToolbar,
+      })}
+      ${this.#newSince.render(result.items)}
       <p part="count" role="status">
         ${m.count(this.shownCount, result.items.length)}${result.loading ? html` — ${m.loadingMore(result.items.length, result.total)}` : nothing}
       </p>
@@ -406,269 +333,70 @@ export class DspDocumentViewer extends DspElement {
             })
           : nothing
       }
-      <div class="layout ${this.opened ? 'open' : ''}">
+      <div class="layout ${this.#preview.opened ? 'open' : ''}">
         <div class="documents">
-          ${
-            this.shownCount === 0
-              ? html`<div part="empty">
-                  <p>${m.noMatch}</p>
-                  <button class="action" type="button" @click=${this.#clearFilters}>
-                    ${m.clearFilters}
-                  </button>
-                </div>`
-              : html`<div
-                    part="list"
-                    role="list"
-                    aria-label=${m.label}
-                    @keydown=${this.#onKeydown}
-                    @focusout=${this.#onListFocusout}
-                  >
-                    ${virtualize({
-                      items: this.items,
-                      keyFunction: (item: ListItem) =>
-                        item.kind === 'group' ? `group:${item.key}` : item.prepared.id,
-                      renderItem: (item: ListItem, index: number) =>
-                        item.kind === 'group'
-                          ? this.#renderGroup(item, index)
-                          : this.#renderRow(item.prepared, index),
-                      scroller: true,
-                      // Given, not imported on first use: one frame less before the first rows.
-                      layout: flow(),
-                    })}
-                  </div>
-                  <p id="keys-hint" class="keys-hint">${m.keysHint}</p>`
-          }
+          ${this.shownCount === 0 ? this.#renderNoMatch() : this.#renderList()}
         </div>
-        ${this.#renderPreview()}
+        ${this.preview === 'inline' ? this.#preview.render(this.activeClient, this.theme) : nothing}
       </div>
     `;
   }
 
-  #typesFrom?: { items: readonly PreparedDocument[]; types: readonly DocumentType[] };
-
-  /** The DSP types the list holds, in the vocabulary's order: worked out once per list. */
-  #typesIn(items: readonly PreparedDocument[]): readonly DocumentType[] {
-    if (this.#typesFrom?.items !== items) {
-      const present = new Set<string | undefined>();
-      for (const item of items) present.add(item.typeCode);
-      this.#typesFrom = { items, types: documentTypes.filter((t) => present.has(t.code)) };
-    }
-    return this.#typesFrom.types;
+  #renderNoMatch() {
+    return html`<div part="empty">
+      <p>${this.#m.noMatch}</p>
+      <button class="action" type="button" @click=${this.#clearFilters}>
+        ${this.#m.clearFilters}
+      </button>
+    </div>`;
   }
 
-  #renderToolbar(result: PagedResult<PreparedDocument>) {
-    const m = this.#m;
-    const language = this.localize.language;
-    const types = this.#typesIn(result.items);
-    const selectedType = list(this.filterType)[0] ?? '';
-    return html`<div part="toolbar">
-      <label class="search"
-        >${m.search}
-        <input
-          type="search"
-          .value=${this.q ?? ''}
-          @input=${(e: Event) => {
-            this.q = (e.target as HTMLInputElement).value || undefined;
-          }}
-        />
-      </label>
-      <label
-        >${m.type}
-        <select
-          @change=${(e: Event) => {
-            this.filterType = (e.target as HTMLSelectElement).value || undefined;
-          }}
-        >
-          <option value="" ?selected=${!selectedType}>${m.anyType}</option>
-          ${types.map((t) => html`<option value=${t.code} ?selected=${t.code === selectedType}>${label(t.labels, language)}</option>`)}
-        </select>
-      </label>
-      <label
-        >${m.from}<input
-          type="date"
-          .value=${this.from ?? ''}
-          @change=${(e: Event) => {
-            this.from = (e.target as HTMLInputElement).value || undefined;
-          }}
-      /></label>
-      <label
-        >${m.to}<input
-          type="date"
-          .value=${this.to ?? ''}
-          @change=${(e: Event) => {
-            this.to = (e.target as HTMLInputElement).value || undefined;
-          }}
-      /></label>
-      <label
-        >${m.sort}
-        <select
-          @change=${(e: Event) => {
-            this.sort = (e.target as HTMLSelectElement).value as SortOrder;
-          }}
-        >
-          ${(['-date', 'date', 'type'] as const).map((s) => html`<option value=${s} ?selected=${s === this.sort}>${m.sorts[s]}</option>`)}
-        </select>
-      </label>
-      <div class="views" role="group" aria-label=${m.view}>
-        ${(['timeline', 'types', 'classes'] as const).map(
-          (v) =>
-            html`<button
-              type="button"
-              aria-pressed=${v === this.view ? 'true' : 'false'}
-              @click=${() => {
-                this.view = v;
-              }}
-            >
-              ${m.views[v]}
-            </button>`,
+  #renderList() {
+    const rows: RowContext = {
+      m: this.#m,
+      localize: this.localize,
+      view: this.view,
+      active: this.active,
+      opened: this.#preview.opened?.id,
+      keyboard: this.#keyboard,
+      setActive: (index) => {
+        this.active = index;
+      },
+      toggle: this.#toggle,
+      newBadge: this.#newSince.badge,
+      select: (document) => {
+        this.#select(document);
+      },
+    };
+    return html`<div
+        part="list"
+        role="list"
+        aria-label=${this.#m.label}
+        @keydown=${this.#keyboard.onKeydown}
+        @focusout=${this.#keyboard.onFocusout}
+      >
+        ${virtualList(
+          this.items,
+          (item) => (item.kind === 'group' ? `group:${item.key}` : item.prepared.id),
+          (item, index) =>
+            item.kind === 'group'
+              ? renderGroup(item, index, rows)
+              : renderRow(item.prepared, index, rows),
         )}
       </div>
-    </div>`;
+      <p id="keys-hint" class="keys-hint">${this.#m.keysHint}</p>`;
   }
 
-  #groupLabel(key: string): string {
-    const language = this.localize.language;
-    if (key === 'unknown')
-      return this.view === 'timeline' ? this.#m.unknownDate : this.#m.unknownGroup;
-    if (this.view === 'types') {
-      const type = documentTypeByCode(key);
-      return type ? label(type.labels, language) : key;
-    }
-    if (this.view === 'classes') {
-      const cls = documentClasses.find((c) => c.code === key);
-      return cls ? label(cls.labels, language) : key;
-    }
-    const [year, month] = key.split('-').map(Number);
-    return this.localize.formatDate(new Date(year ?? 1970, (month ?? 1) - 1, 1), {
-      month: 'long',
-      year: 'numeric',
-    });
-  }
-
-  #renderGroup(item: Extract<ListItem, { kind: 'group' }>, index: number) {
-    const name = this.#groupLabel(item.key);
-    return html`<div part="group" role="listitem">
-      <button
-        type="button"
-        class="group"
-        data-index=${index}
-        tabindex=${this.#tabIndex(index)}
-        aria-expanded=${item.collapsed ? 'false' : 'true'}
-        @click=${() => {
-          this.#toggle(item.key);
-        }}
-        @focus=${() => {
-          this.active = index;
-        }}
-      >
-        <span class="chevron" aria-hidden="true">${item.collapsed ? '▸' : '▾'}</span>
-        <span>${name}</span>
-        <span class="group-count">${this.localize.formatNumber(item.count)}</span>
-      </button>
-    </div>`;
-  }
-
-  #renderRow(prepared: PreparedDocument, index: number) {
-    const m = this.#m;
-    const document = prepared.document;
-    const language = this.localize.language;
-    const type = prepared.typeCode ? documentTypeByCode(prepared.typeCode) : undefined;
-    const typeLabel = type ? label(type.labels, language) : (document.type?.text ?? m.unknownType);
-    const author = document.author?.[0]?.display;
-    const patientNote = prepared.typeCode === 'expression-titulaire';
-    const marks = [
-      // The vocabulary's words, as in the preview and the uploader: one name per code.
-      ...confidentialityCodes
-        .filter(({ code }) => code !== 'N' && hasLabel(document, CONFIDENTIALITY_SYSTEM, code))
-        .map((c) => label(c.labels, language)),
-      hasLabel(document, DSP_SECURITY_SYSTEM, 'masked') ? m.marks.masked : undefined,
-      hasLabel(document, MASKED_BY_PATIENT_LABEL.system, MASKED_BY_PATIENT_LABEL.code)
-        ? m.marks.maskedByPatient
-        : undefined,
-      hasLabel(document, DSP_SECURITY_SYSTEM, 'hidden-from-patient') ? m.marks.hidden : undefined,
-    ].filter((mark): mark is string => mark !== undefined);
-    const open = prepared.id === this.opened?.id;
-    const tabStop = index === this.#tabStop();
-    const parts = [
-      'row',
-      patientNote ? 'row-patient' : '',
-      index === this.active ? 'row-active' : '',
-      open ? 'row-current' : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    return html`<div part=${parts} role="listitem">
-      <button
-        class="title"
-        type="button"
-        data-index=${index}
-        tabindex=${tabStop ? '0' : '-1'}
-        aria-current=${open ? 'true' : nothing}
-        aria-describedby=${tabStop ? 'keys-hint' : nothing}
-        @click=${() => {
-          this.#select(prepared.document);
-        }}
-        @focus=${() => {
-          this.active = index;
-        }}
-      >
-        ${titleOf(document) ?? m.untitled}
-      </button>
-      <span class="type">${typeLabel}</span>
-      ${author ? html`<span class="meta">${m.author(author)}</span>` : nothing}
-      ${marks.length > 0 ? html`<span class="marks">${marks.map((mark) => html`<span part="mark" class="mark">${mark}</span>`)}</span>` : nothing}
-      ${
-        // Dated by the act; the filing date is said apart when it is another day.
-        Number.isFinite(prepared.time)
-          ? html`<time datetime=${clinicalDate(document) ?? ''}
-              >${this.localize.formatDate(new Date(prepared.time))}</time
-            >`
-          : html`<time>${m.unknownDate}</time>`
-      }
-      ${prepared.filedApart ? html`<span class="meta filed">${m.filed(this.localize.formatDate(prepared.filedApart))}</span>` : nothing}
-    </div>`;
-  }
-
-  /** Roving focus: only one row is in the tab order. */
-  #tabIndex(index: number): string {
-    return index === this.#tabStop() ? '0' : '-1';
-  }
-
-  /**
-   * The row in the tab order: the focused one while focus is in the list, else the document open
-   * in the preview (so Shift+Tab from it comes back there), else the newest document — a month
-   * heading is reached with the arrows, not with Tab. Worked out once per list, opening and focus.
-   */
-  #tabStop(): number {
-    const from = this.#tabStopFrom;
-    const opened = this.opened?.id;
-    if (from?.items === this.items && from.opened === opened && from.active === this.active) {
-      return from.stop;
-    }
-    const open = opened === undefined ? -1 : this.#indexOf(opened);
-    const first = this.items.findIndex((item) => item.kind === 'document');
-    const stop = this.active >= 0 ? this.active : open >= 0 ? open : Math.max(0, first);
-    this.#tabStopFrom = { items: this.items, opened, active: this.active, stop };
-    return stop;
-  }
-
-  /** The index in `items` of the document `id`, -1 when it is not listed (filtered, collapsed). */
-  #indexOf(id: string): number {
-    return this.items.findIndex((item) => item.kind === 'document' && item.prepared.id === id);
-  }
-
-  // Focus left the list: the tab stop goes back to the open document, else the newest.
-  readonly #onListFocusout = (event: FocusEvent) => {
-    const list = event.currentTarget as HTMLElement;
-    if (!list.contains(event.relatedTarget as Node | null)) this.active = -1;
+  readonly #setToolbar = (change: Partial<ToolbarValues>) => {
+    Object.assign(this, change);
   };
 
-  #toggle(key: string): void {
+  readonly #toggle = (key: string): void => {
     const next = new Set(this.collapsed);
     if (next.has(key)) next.delete(key);
     else next.add(key);
     this.collapsed = next;
-  }
+  };
 
   readonly #clearFilters = () => {
     this.filterType =
@@ -680,155 +408,25 @@ export class DspDocumentViewer extends DspElement {
         undefined;
   };
 
-  readonly #onKeydown = (event: KeyboardEvent) => {
-    const last = this.items.length - 1;
-    const current = this.active >= 0 ? this.active : 0;
-    let target: number | undefined;
-    if (event.key === 'ArrowDown') target = Math.min(last, current + 1);
-    else if (event.key === 'ArrowUp') target = Math.max(0, current - 1);
-    else if (event.key === 'Home') target = 0;
-    else if (event.key === 'End') target = last;
+  /** A document withdrawn, corrected or replaced: the list loads again, the preview follows. */
+  async #onLifecycleChange(change: LifecycleChange): Promise<void> {
+    await this.#search.task.run();
+    if (change.kind === 'updated') this.#preview.replace(change.document);
     else if (
-      event.key.length === 1 &&
-      /\S/.test(event.key) &&
-      !event.ctrlKey &&
-      !event.metaKey &&
-      !event.altKey
-    ) {
-      target = this.#typeaheadTarget(event.key, current);
-    }
-    if (target === undefined) return;
-    event.preventDefault();
-    void this.#focusItem(target);
-  };
-
-  /** The next document whose title starts with what was typed (within a second). */
-  #typeaheadTarget(key: string, from: number): number | undefined {
-    const now = Date.now();
-    this.#typeahead = {
-      text:
-        now - this.#typeahead.at < 1000
-          ? this.#typeahead.text + key.toLowerCase()
-          : key.toLowerCase(),
-      at: now,
-    };
-    const text = this.#typeahead.text;
-    const start = text.length > 1 ? from : from + 1;
-    for (let offset = 0; offset < this.items.length; offset++) {
-      const index = (start + offset) % this.items.length;
-      const item = this.items[index];
-      if (
-        item?.kind === 'document' &&
-        (titleOf(item.prepared.document) ?? '').toLowerCase().startsWith(text)
-      )
-        return index;
-    }
-    return undefined;
-  }
-
-  async #focusItem(index: number): Promise<void> {
-    this.active = index;
-    const virtualizer = this.listElement?.[virtualizerRef];
-    virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
-    await this.updateComplete;
-    for (let frame = 0; frame < 5; frame++) {
-      const button = this.renderRoot.querySelector<HTMLElement>(`[data-index="${index}"]`);
-      if (button) {
-        button.focus();
-        return;
-      }
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
+      change.kind === 'replaced' &&
+      change.newId &&
+      this.#keyboard.indexOf(change.newId) >= 0
+    )
+      this.open(change.newId);
+    // Withdrawn (or its replacement not listed): the preview closes, focus goes to the list.
+    else this.previewDialog?.close();
   }
 
   #select(document: DocumentReference): void {
     if (!document.id) return;
     this.dispatchEvent(new DspDocumentSelectEvent({ documentId: document.id }));
-    if (this.preview === 'inline') {
-      this.opened = document;
-      this.#previewShown = true;
-      // Even for the document already open: Enter on its row goes back into its preview.
-      this.#focusPreview = true;
-      this.requestUpdate();
-      this.#loadPreview();
-    }
+    if (this.preview === 'inline') this.#preview.open(document);
     this.dispatchEvent(new DspDocumentOpenEvent({ documentId: document.id }));
-  }
-
-  #loadPreview(): void {
-    this.previewFailure = undefined;
-    previewLoader.load().catch((error: unknown) => {
-      this.previewFailure = error;
-    });
-  }
-
-  /**
-   * Shows the preview where the user looks and moves focus into it: beside the list when the
-   * panel's styles lay them out side by side (its container is 60rem wide or more), else as a
-   * modal dialog over the page (focus kept in it, Escape and the top layer from the browser).
-   */
-  #showPreview(dialog: HTMLDialogElement): void {
-    const beside = getComputedStyle(dialog.parentElement ?? dialog).display === 'grid';
-    if (!dialog.open) {
-      if (beside) dialog.show();
-      else dialog.showModal();
-    }
-    dialog.focus({ preventScroll: true });
-    dialog.scrollIntoView({ block: 'nearest' });
-  }
-
-  // Escape closes the preview beside the list too, as the browser does for a modal one.
-  readonly #onPreviewKeydown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    (event.currentTarget as HTMLDialogElement).close();
-  };
-
-  // Closed (its button, Escape): focus goes back to the document's row, else to the list.
-  readonly #onPreviewClosed = (event: Event) => {
-    if (event.target !== event.currentTarget) return;
-    const closed = this.opened;
-    this.opened = undefined;
-    if (!closed?.id) return;
-    const index = this.#indexOf(closed.id);
-    void this.#focusItem(index >= 0 ? index : this.#tabStop());
-  };
-
-  #renderPreview() {
-    const document = this.opened;
-    if (!this.#previewShown || this.preview !== 'inline') return nothing;
-    // Closed, it stays with no document: the preview ends its work but keeps the PDF pages drawn.
-    // Only professionals ever receive documents hidden from the patient: confirm before opening.
-    return html`<dialog
-      part="preview"
-      tabindex="-1"
-      aria-label=${document ? (titleOf(document) ?? this.#m.untitled) : nothing}
-      @keydown=${this.#onPreviewKeydown}
-      @close=${this.#onPreviewClosed}
-    >
-      <button
-        class="close"
-        type="button"
-        @click=${() => {
-          this.previewDialog?.close();
-        }}
-      >
-        ${this.#m.closePreview}
-      </button>
-      ${
-        this.previewFailure === undefined
-          ? nothing
-          : this.renderError(this.previewFailure, this.#m.previewUnavailable, () => {
-              this.#loadPreview();
-            })
-      }
-      <dsp-document-preview
-        .client=${this.activeClient}
-        .document=${document}
-        confirm-hidden
-        theme=${this.theme}
-      ></dsp-document-preview>
-    </dialog>`;
   }
 }
 

@@ -52,7 +52,10 @@ export class DspDocumentWithdrawEvent extends Event {
 export class DspDocumentUpdateEvent extends Event {
   static readonly type = 'dsp-document-update';
   constructor(
-    readonly detail: { readonly documentId: string; readonly change: 'correct' | 'confidentiality' },
+    readonly detail: {
+      readonly documentId: string;
+      readonly change: 'correct' | 'confidentiality';
+    },
   ) {
     super(DspDocumentUpdateEvent.type, { ...init, cancelable: true });
   }

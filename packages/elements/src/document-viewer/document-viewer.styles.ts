@@ -310,6 +310,11 @@ export const styles = css`
     color: var(--_text);
   }
 
+  [part='summary'] {
+    display: block;
+    margin: 0 0 var(--_space-3);
+  }
+
   .skeleton {
     display: flex;
     flex-direction: column;

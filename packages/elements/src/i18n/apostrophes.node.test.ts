@@ -11,6 +11,7 @@ import { previewMessages } from '../document-preview/document-preview.messages.j
 import { statsMessages } from '../document-stats/document-stats.messages.js';
 import { uploaderMessages } from '../document-uploader/document-uploader.messages.js';
 import { viewerMessages } from '../document-viewer/document-viewer.messages.js';
+import { summaryMessages } from '../patient-summary/patient-summary.messages.js';
 import {
   confidentialityCodes,
   documentClasses,
@@ -26,6 +27,7 @@ install(cdaKit);
 const catalogs: Record<string, Catalog<object>> = {
   common: commonMessages,
   viewer: viewerMessages,
+  patientSummary: summaryMessages,
   auditLog: auditLogMessages,
   stats: statsMessages,
   preview: previewMessages,

@@ -11,6 +11,11 @@ import { install } from '../document-preview/cda/cda-runtime.js';
 import { uploaderMessages } from '../document-uploader/document-uploader.messages.js';
 import { statsMessages } from '../document-stats/document-stats.messages.js';
 import { viewerMessages } from '../document-viewer/document-viewer.messages.js';
+import { summaryMessages } from '../patient-summary/patient-summary.messages.js';
+import { emergencyAlertsMessages } from '../emergency-alerts/emergency-alerts.messages.js';
+import { newSinceMessages } from '../status/new-since.messages.js';
+import { statusListMessages } from '../status/status-list.messages.js';
+import { statusMessages } from '../status/status.messages.js';
 import { languages } from '@dsp-kit/fhir';
 import { catalog, type Catalog } from './catalog.js';
 import { commonMessages } from './common.messages.js';
@@ -21,12 +26,17 @@ install(cdaKit);
 const catalogs: Record<string, Catalog<object>> = {
   common: commonMessages,
   viewer: viewerMessages,
+  patientSummary: summaryMessages,
   auditLog: auditLogMessages,
   stats: statsMessages,
   preview: previewMessages,
   cda: cdaMessages(),
   uploader: uploaderMessages,
   accessRights: accessRightsMessages,
+  status: statusMessages,
+  statusList: statusListMessages,
+  newSince: newSinceMessages,
+  emergencyAlerts: emergencyAlertsMessages,
 };
 
 /** Every key path of a catalog, with the type of its value. */
