@@ -4,8 +4,6 @@ import { auditRows, type AuditRow, type DspClient } from '@dsp-kit/fhir';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
-import { errorDetail } from '../base/error-message.js';
-import { DspErrorEvent } from '../events.js';
 import { acknowledge, acknowledgedUntil } from '../status/visits.js';
 import {
   DspAuditEntryOpenEvent,
@@ -68,7 +66,6 @@ export class DspEmergencyAlerts extends DspElement {
 
   #loaded: { client: DspClient | undefined; patient: string } | undefined;
   #abort: AbortController | undefined;
-  #reportedError: unknown;
 
   get #patientId(): string {
     return this.patient.trim().replace(/^Patient\//, '');
@@ -110,10 +107,7 @@ export class DspEmergencyAlerts extends DspElement {
   }
 
   protected override updated(): void {
-    if (this.alerts.kind === 'error' && this.alerts.error !== this.#reportedError) {
-      this.#reportedError = this.alerts.error;
-      this.dispatchEvent(new DspErrorEvent(errorDetail(this.alerts.error)));
-    }
+    if (this.alerts.kind === 'error') this.reportErrorOnce(this.alerts.error);
   }
 
   override render(): TemplateResult | typeof nothing {

@@ -4,8 +4,6 @@ import { MAX_STATUS_PATIENTS, type DspStatus } from '@dsp-kit/fhir';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
-import { errorDetail } from '../base/error-message.js';
-import { DspErrorEvent } from '../events.js';
 import { StatusController } from './status.controller.js';
 import { DspStatusOpenEvent } from './status.events.js';
 import type { LoadedStatus } from './status-loader.js';
@@ -55,8 +53,6 @@ export class DspStatusList extends DspElement {
     user: undefined,
   }));
 
-  #reportedError: unknown;
-
   #ids(): string[] {
     return this.patients.map((p) => p.trim().replace(/^Patient\//, ''));
   }
@@ -91,10 +87,7 @@ export class DspStatusList extends DspElement {
 
   protected override updated(): void {
     const state = this.#status.state;
-    if (state.kind === 'error' && state.error !== this.#reportedError) {
-      this.#reportedError = state.error;
-      this.dispatchEvent(new DspErrorEvent(errorDetail(state.error)));
-    }
+    if (state.kind === 'error') this.reportErrorOnce(state.error);
   }
 
   #formats(): Formats {

@@ -4,8 +4,7 @@ import type { DspStatus } from '@dsp-kit/fhir';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
-import { errorDetail, errorMessage } from '../base/error-message.js';
-import { DspErrorEvent } from '../events.js';
+import { errorMessage } from '../base/error-message.js';
 import { StatusController } from './status.controller.js';
 import { DspStatusOpenEvent } from './status.events.js';
 import type { LoadedStatus } from './status-loader.js';
@@ -51,8 +50,6 @@ export class DspStatusBadge extends DspElement {
     user: this.user,
   }));
 
-  #reportedError: unknown;
-
   override render(): TemplateResult | typeof nothing {
     const m = this.localize.t(statusMessages);
     const state = this.#status.state;
@@ -74,10 +71,7 @@ export class DspStatusBadge extends DspElement {
 
   protected override updated(): void {
     const state = this.#status.state;
-    if (state.kind === 'error' && state.error !== this.#reportedError) {
-      this.#reportedError = state.error;
-      this.dispatchEvent(new DspErrorEvent(errorDetail(state.error)));
-    }
+    if (state.kind === 'error') this.reportErrorOnce(state.error);
   }
 
   #formats(): Formats {
