@@ -64,7 +64,7 @@ function dispatchedEventClasses(component: string): Set<string> {
     if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file.endsWith('.events.ts')) continue;
     const source = readFileSync(join(dir, file), 'utf8');
     for (const match of source.matchAll(/new (Dsp\w+Event)\(/g)) classes.add(match[1] ?? '');
-    if (/\.reportErrorOnce\(/.test(source)) classes.add('DspErrorEvent');
+    if (source.includes('.reportErrorOnce(')) classes.add('DspErrorEvent');
   }
   return classes;
 }
