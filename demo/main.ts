@@ -17,6 +17,7 @@ import { renderPatientBanner } from './patient-banner.js';
 import { showPatientSummary } from './patient-summary-home.js';
 import { agencyDates } from './agency-dates.js';
 import { confirmReset, resetSandboxData, takeResetNotice } from './reset.js';
+import { statusMarks } from './status-marks.js';
 import { panelsFor, roleOf, sandboxPatients, sandboxPolicy } from './roles.js';
 import {
   fitToRole,
@@ -36,6 +37,10 @@ let settings: Settings = read.settings;
 let sandbox: Sandbox | undefined;
 /** Set in OIDC mode: the signed-in user decides the role. */
 let oidcMode = false;
+/** The professional's DSP status badge and worklist; choosing a patient opens their chart. */
+const marks = statusMarks(chrome, (patient) => {
+  change({ ...settings, patient });
+});
 
 const m = () => hostMessages[settings.lang];
 
@@ -128,6 +133,7 @@ function showPanels(): void {
     const section = sections[name as keyof typeof sections];
     (link.parentElement ?? link).hidden = section.hidden;
   }
+  marks.show(role.kind === 'professional' ? patient : undefined, chrome.provider.client);
   showBanner();
 }
 
@@ -170,6 +176,7 @@ function change(next: Settings): void {
     // The panels load again, now through the scenario.
     if (oidcMode) for (const panel of [chrome.viewer, chrome.rights, chrome.audit]) panel.refresh();
     else signIn();
+    marks.refresh(chrome.provider.client);
   } else if (settings.user !== before.user) {
     signIn();
   }

@@ -80,13 +80,13 @@ const entries = [
       "export * from '@dsp-kit/auth';",
     ].join('\n'),
     budget: 55 * KB,
-    ceiling: 113.8 * KB,
+    ceiling: 114.2 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   ...[
     ['document-uploader', 33.9],
     ['access-rights', 36.4],
-    ['audit-log', 34.1],
+    ['audit-log', 34.6],
     ['document-stats', 21.4],
     // Its reader and the CDA narrative load with the first summary, in chunks of their own.
     ['patient-summary', 21.2],
@@ -104,7 +104,7 @@ const entries = [
   {
     name: 'dsp-kit.min.js (single file)',
     file: true,
-    ceiling: 167 * KB,
+    ceiling: 167.5 * KB,
     forbidden: NEVER_IN_PANELS,
   },
 ];

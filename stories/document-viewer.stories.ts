@@ -34,11 +34,15 @@ interface Args {
   q: string;
   filterAuthor: string;
   preview: 'inline' | 'none';
+  user: string;
   onDspDocumentSelect?: Listener;
   onDspDocumentOpen?: Listener;
   onDspError?: Listener;
   onDspRequestBreakGlass?: Listener;
   onDspBreakGlassGranted?: Listener;
+  onDspDocumentReplace?: Listener;
+  onDspDocumentWithdraw?: Listener;
+  onDspDocumentUpdate?: Listener;
 }
 
 /** The viewer's first page, as it asks it (`PAGE_SIZE` of its controller): what a cache holds. */
@@ -61,6 +65,7 @@ const meta: Meta<Args> = {
     q: '',
     filterAuthor: '',
     preview: 'inline',
+    user: '',
   },
   argTypes: {
     patient: attribute('patient', 'the patient’s FHIR id.', {
@@ -95,6 +100,11 @@ const meta: Meta<Args> = {
         options: ['inline', 'none'],
       },
     ),
+    user: attribute(
+      'user',
+      'the signed-in user (`Practitioner/…`, `Patient/…`, `RelatedPerson/…`): the document actions they may take; empty, the viewer only reads.',
+      { control: 'text' },
+    ),
     ...commonArgTypes,
     ...eventArgTypes(
       'dsp-document-select',
@@ -102,6 +112,9 @@ const meta: Meta<Args> = {
       'dsp-error',
       'dsp-request-break-glass',
       'dsp-break-glass-granted',
+      'dsp-document-replace',
+      'dsp-document-withdraw',
+      'dsp-document-update',
     ),
   },
   // Dr Weber, Marie's médecin référent, unless a story names another user.
@@ -121,11 +134,15 @@ const meta: Meta<Args> = {
       q=${ifDefined(args.q || undefined)}
       filter-author=${ifDefined(args.filterAuthor || undefined)}
       preview=${args.preview}
+      user=${ifDefined(args.user || undefined)}
       @dsp-document-select=${detailOf(args.onDspDocumentSelect)}
       @dsp-document-open=${detailOf(args.onDspDocumentOpen)}
       @dsp-error=${detailOf(args.onDspError)}
       @dsp-request-break-glass=${detailOf(args.onDspRequestBreakGlass)}
       @dsp-break-glass-granted=${detailOf(args.onDspBreakGlassGranted)}
+      @dsp-document-replace=${detailOf(args.onDspDocumentReplace)}
+      @dsp-document-withdraw=${detailOf(args.onDspDocumentWithdraw)}
+      @dsp-document-update=${detailOf(args.onDspDocumentUpdate)}
     ></dsp-document-viewer>`,
   play: showsPart(TAG, 'row'),
 };

@@ -2,6 +2,7 @@
 // AuditEvent reads back as a row the patient understands. The mock writes with `buildAuditEvent`,
 // so both sides share one shape.
 import type { AuditEvent, AuditEventAgent, AuditEventEntity, Reference } from '@medplum/fhirtypes';
+import { readDocumentChange, type DocumentChangeRecord } from './document-change.js';
 import {
   BREAK_THE_GLASS,
   PROFESSION_SYSTEM,
@@ -194,6 +195,8 @@ export interface AuditRow {
     readonly reference: string | undefined;
     readonly name: string | undefined;
   }[];
+  /** What an update of the document did (corrected, withdrawn…), when the entry records it. */
+  readonly documentChange?: DocumentChangeRecord;
   readonly purposeOfUse: readonly string[];
   readonly breakTheGlass: boolean;
   readonly reason: string | undefined;
@@ -250,6 +253,7 @@ export function auditRows(events: readonly AuditEvent[]): AuditRow[] {
     const typeCode = documentEntity?.detail?.find(
       (d) => d.type === DOCUMENT_TYPE_DETAIL,
     )?.valueString;
+    const documentChange = readDocumentChange(event);
     const organization = agent?.extension?.find(
       (e) => e.url === AGENT_ORGANIZATION_EXTENSION,
     )?.valueReference;
@@ -276,6 +280,7 @@ export function auditRows(events: readonly AuditEvent[]): AuditRow[] {
       outcomeDescription: event.outcomeDesc,
       refusal,
       changes,
+      ...(documentChange ? { documentChange } : {}),
       purposeOfUse: purposes.flatMap((c) => (c.code ? [c.code] : [])),
       breakTheGlass: btg !== undefined,
       reason: btg?.text,

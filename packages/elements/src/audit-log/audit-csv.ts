@@ -106,7 +106,7 @@ export function auditCsv(
       messages.outcomes[row.outcome],
       row.reason ?? '',
       refusalReason(row, messages) ?? '',
-      changeTexts(row, messages).join('; '),
+      changeTexts(row, messages, language).join('; '),
     ];
   });
   return (

@@ -27,6 +27,7 @@ export function shownAs(row: AuditRow): string {
     row.breakTheGlass,
     row.reason,
     row.changes,
+    row.documentChange,
   ]);
 }
 

@@ -443,7 +443,7 @@ export class DspAuditLog extends DspElement {
         }
         ${type ? html`<span class="type">${type}</span>` : nothing}
         ${refusal ? html`<span class="type">${refusal}</span>` : nothing}
-        ${changeTexts(row, m).map((change) => html`<span class="change">${change}</span>`)}
+        ${changeTexts(row, m, this.localize.language).map((change) => html`<span class="change">${change}</span>`)}
       </span>
       ${row.breakTheGlass && row.reason ? html`<p class="reason">${m.reason(row.reason)}</p>` : nothing}
     </div>`;
@@ -481,7 +481,7 @@ export class DspAuditLog extends DspElement {
             <td>${m.outcomes[row.outcome]}</td>
             <td>${row.reason ?? ''}</td>
             <td>${refusalReason(row, m) ?? ''}</td>
-            <td>${changeTexts(row, m).join('; ')}</td>
+            <td>${changeTexts(row, m, this.localize.language).join('; ')}</td>
           </tr>`;
         })}
       </tbody>

@@ -59,6 +59,8 @@ const de: AuditLogMessages = {
     'no-grant': 'Diese Fachperson hatte keinen Zugriff erhalten.',
     'hidden-from-patient': 'Dieses Dokument muss zuerst dem Patienten erklärt werden.',
     masked: 'Dieses Dokument war ausgeblendet.',
+    confidentiality:
+      'Dieses Dokument hatte eine Vertraulichkeitsstufe, die der Zugriff dieser Fachperson nicht abdeckte.',
     profession: 'Ihr Beruf hat keinen Zugriff auf diesen Dokumenttyp.',
   },
   changes: {
@@ -72,6 +74,17 @@ const de: AuditLogMessages = {
     'break-the-glass-allowed': () => 'Notfallzugriff erlaubt',
     closed: () => 'DSP geschlossen',
     reopened: () => 'DSP wieder geöffnet',
+  },
+  documentChanges: {
+    corrected: (title, level) =>
+      `hat das Dokument „${title}“ korrigiert${level ? ` und seine Vertraulichkeit auf „${level}“ gesetzt` : ''}`,
+    withdrawn: (title, reason) =>
+      `hat das Dokument „${title}“ zurückgezogen${reason ? ` — Grund: ${reason}` : ''}`,
+    restored: (title) => `hat das Dokument „${title}“ wiederhergestellt`,
+    confidentiality: (title, level) =>
+      level
+        ? `hat die Vertraulichkeit von „${title}“ auf „${level}“ geändert`
+        : `hat die Vertraulichkeit von „${title}“ geändert`,
   },
   csvSeparator: ';',
 };

@@ -59,6 +59,8 @@ const en: AuditLogMessages = {
     'no-grant': 'This professional had not been given access.',
     'hidden-from-patient': 'This document must first be explained to the patient.',
     masked: 'This document was masked.',
+    confidentiality:
+      'This document had a confidentiality level that the access of this professional did not cover.',
     profession: 'Their profession has no access to this type of document.',
   },
   changes: {
@@ -72,6 +74,15 @@ const en: AuditLogMessages = {
     'break-the-glass-allowed': () => 'Emergency access allowed',
     closed: () => 'DSP closed',
     reopened: () => 'DSP reopened',
+  },
+  documentChanges: {
+    corrected: (title, level) =>
+      `corrected the document “${title}”${level ? ` and set its confidentiality to “${level}”` : ''}`,
+    withdrawn: (title, reason) =>
+      `withdrew the document “${title}”${reason ? ` — reason: ${reason}` : ''}`,
+    restored: (title) => `restored the document “${title}”`,
+    confidentiality: (title, level) =>
+      `changed the confidentiality of “${title}”${level ? ` to “${level}”` : ''}`,
   },
   csvSeparator: ',',
 };

@@ -59,6 +59,8 @@ const lb: AuditLogMessages = {
     'no-grant': 'Dëse Professionnel hat keen Zougrëff kritt.',
     'hidden-from-patient': 'Dëst Dokument muss fir d’éischt dem Patient erkläert ginn.',
     masked: 'Dëst Dokument war verstoppt.',
+    confidentiality:
+      'Dëst Dokument hat en Niveau vu Vertraulechkeet, deen den Zougrëff vun dësem Professionnel net ofgedeckt huet.',
     profession: 'Säi Beruff huet keen Zougrëff op dësen Dokumententyp.',
   },
   changes: {
@@ -72,6 +74,17 @@ const lb: AuditLogMessages = {
     'break-the-glass-allowed': () => 'Noutfallzougrëff erlaabt',
     closed: () => 'DSP zougemaach',
     reopened: () => 'DSP erëm opgemaach',
+  },
+  documentChanges: {
+    corrected: (title, level) =>
+      `huet d’Dokument „${title}“ korrigéiert${level ? ` a seng Vertraulechkeet op „${level}“ gesat` : ''}`,
+    withdrawn: (title, reason) =>
+      `huet d’Dokument „${title}“ zréckgezunn${reason ? ` — Grond: ${reason}` : ''}`,
+    restored: (title) => `huet d’Dokument „${title}“ erëm hiergestallt`,
+    confidentiality: (title, level) =>
+      level
+        ? `huet d’Vertraulechkeet vun „${title}“ op „${level}“ geännert`
+        : `huet d’Vertraulechkeet vun „${title}“ geännert`,
   },
   csvSeparator: ';',
 };

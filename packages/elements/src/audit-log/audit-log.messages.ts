@@ -1,11 +1,21 @@
 // The audit log's words: its columns (also the CSV's), actions, outcomes and states.
-import type { DspAuditAction, DspAuditOutcome, DspRightsChange } from '@dsp-kit/fhir';
+import type {
+  DspAuditAction,
+  DspAuditOutcome,
+  DspDocumentChange,
+  DspRightsChange,
+} from '@dsp-kit/fhir';
 import { catalog } from '../i18n/catalog.js';
 import { counter } from '../i18n/count.js';
 
 type Actions = Record<DspAuditAction | 'other', string>;
 type Outcomes = Record<DspAuditOutcome, string>;
 type Changes = Record<DspRightsChange, (name: string) => string>;
+/**
+ * What a document's update did, said of whoever made it; `detail` is the withdrawal's reason, or
+ * the confidentiality's label the change set (with a correction, only if it set one).
+ */
+type DocumentChanges = Record<DspDocumentChange, (title: string, detail?: string) => string>;
 /** The refusal reasons a DSP server codes (`REFUSAL_REASON_SYSTEM`). */
 type Refusals = Record<
   | 'not-own-record'
@@ -15,6 +25,7 @@ type Refusals = Record<
   | 'no-grant'
   | 'hidden-from-patient'
   | 'masked'
+  | 'confidentiality'
   | 'profession',
   string
 >;
@@ -81,6 +92,8 @@ const fr = {
     'no-grant': 'Ce professionnel n’avait pas reçu d’accès.',
     'hidden-from-patient': 'Ce document doit d’abord être expliqué au patient.',
     masked: 'Ce document était masqué.',
+    confidentiality:
+      'Ce document avait un niveau de confidentialité que l’accès de ce professionnel ne couvrait pas.',
     profession: 'Sa profession n’a pas accès à ce type de document.',
   } satisfies Refusals,
   /** What a change of the access rights did; `name` is who or which document. */
@@ -96,6 +109,16 @@ const fr = {
     closed: () => 'DSP fermé',
     reopened: () => 'DSP rouvert',
   } satisfies Changes,
+  /** What an update of a document did; `title` is the document's. */
+  documentChanges: {
+    corrected: (title: string, level?: string) =>
+      `a corrigé le document « ${title} »${level ? ` et mis sa confidentialité à « ${level} »` : ''}`,
+    withdrawn: (title: string, reason?: string) =>
+      `a retiré le document « ${title} »${reason ? ` — motif : ${reason}` : ''}`,
+    restored: (title: string) => `a rétabli le document « ${title} »`,
+    confidentiality: (title: string, level?: string) =>
+      `a changé la confidentialité de « ${title} »${level ? ` en « ${level} »` : ''}`,
+  } satisfies DocumentChanges,
   /** The CSV's field separator: `;` where spreadsheets split on it (fr, de, lb). */
   csvSeparator: ';',
 };

@@ -10,6 +10,8 @@ export const listStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
+    /* One column that may shrink below its content: a long name is cut, not pushed past the edge. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-1);
   }
   button.row {
