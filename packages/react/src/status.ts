@@ -9,6 +9,6 @@ export const DspStatusBadge = createComponent({
   react: React,
   tagName: 'dsp-status',
   elementClass: DspStatusBadgeElement,
-  events: { onError, onStatusOpen },
+  events: { onStatusOpen, onError },
   displayName: 'DspStatusBadge',
 });
