@@ -6,9 +6,9 @@ import {
   documentTypeByCode,
   label,
   professionByCode,
-  type AuditRow,
   type DspLanguage,
-} from '@dsp-kit/fhir';
+} from '@dsp-kit/fhir/vocabulary';
+import type { AuditRow } from '@dsp-kit/fhir/audit';
 import type { AuditLogMessages } from './audit-log.messages.js';
 import { changeTexts, refusalReason } from './audit-wording.js';
 

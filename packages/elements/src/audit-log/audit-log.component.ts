@@ -1,12 +1,7 @@
 // <dsp-audit-log>: who accessed what in a patient's DSP, and when — emergency accesses standing
 // out, refusals visible — with filters, CSV export and a print view.
-import {
-  documentTypeByCode,
-  label,
-  professionByCode,
-  type AuditRow,
-  type DspAuditAction,
-} from '@dsp-kit/fhir';
+import { documentTypeByCode, label, professionByCode } from '@dsp-kit/fhir/vocabulary';
+import type { AuditRow, DspAuditAction } from '@dsp-kit/fhir/audit';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';

@@ -1,6 +1,7 @@
 // Loads a patient's access log as prepared entries: the first page at once, the rest behind, so
 // filters and export see every entry; each page is prepared in its own task, as it arrives.
-import { auditRows, type AuditEvent, type DspClient } from '@dsp-kit/fhir';
+import { auditRows } from '@dsp-kit/fhir/audit';
+import type { AuditEvent, DspClient } from '@dsp-kit/fhir';
 import type { ReactiveControllerHost } from 'lit';
 import { MissingClientError } from '../base/error-message.js';
 import { PagedSearch } from '../base/paged-search.controller.js';

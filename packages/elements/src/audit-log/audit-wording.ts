@@ -1,7 +1,8 @@
 // What an audit entry's codes say to the patient, in the panel's language: the reason of a
 // refusal (the server's own sentence speaks to the professional refused), a rights change and
 // what an update did to a document.
-import { confidentialityCodes, label, type AuditRow, type DspLanguage } from '@dsp-kit/fhir';
+import { confidentialityCodes, label, type DspLanguage } from '@dsp-kit/fhir/vocabulary';
+import type { AuditRow } from '@dsp-kit/fhir/audit';
 import type { AuditLogMessages } from './audit-log.messages.js';
 
 /** The refusal's reason for the patient; the server's text when it gave no known code. */

@@ -8,7 +8,7 @@ import {
   DspNetworkError,
   DspProtocolError,
   DspValidationError,
-} from '@dsp-kit/fhir';
+} from '@dsp-kit/fhir/errors';
 import type { DspErrorEvent } from '../events.js';
 import type { CommonMessages } from '../i18n/common.messages.js';
 

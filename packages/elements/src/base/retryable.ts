@@ -1,9 +1,9 @@
 // Whether a panel offers "Try again" after a failure: `@dsp-kit/fhir`'s rule (`isRetryable`), with
 // a person deciding, and nothing to retry while no client is connected.
-import { isRetryable as worthAnotherTry } from '@dsp-kit/fhir';
+import { isRetryable as worthAnotherTry } from '@dsp-kit/fhir/errors';
 import { MissingClientError } from './error-message.js';
 
-export { isRetryableStatus } from '@dsp-kit/fhir';
+export { isRetryableStatus } from '@dsp-kit/fhir/errors';
 
 /**
  * True when sending the same request again may succeed, so a retry button is worth showing: the

@@ -1,6 +1,6 @@
 // <dsp-document-stats>: how many documents of each DSP type the DSPs held at chosen dates, as a
 // table or a stacked bar chart.
-import { documentTypeByCode, documentTypes, label } from '@dsp-kit/fhir';
+import { documentTypeByCode, documentTypes, label } from '@dsp-kit/fhir/vocabulary';
 
 import { TaskStatus } from '@lit/task';
 import { html, svg, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';

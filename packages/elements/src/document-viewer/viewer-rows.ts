@@ -7,9 +7,8 @@ import {
   documentClasses,
   documentTypeByCode,
   label,
-  MASKED_BY_PATIENT_LABEL,
-  type DocumentReference,
-} from '@dsp-kit/fhir';
+} from '@dsp-kit/fhir/vocabulary';
+import { MASKED_BY_PATIENT_LABEL, type DocumentReference } from '@dsp-kit/fhir';
 import { html, nothing } from 'lit';
 import { clinicalDate } from '../base/document-dates.js';
 import type { LocalizeController } from '../i18n/localize.controller.js';

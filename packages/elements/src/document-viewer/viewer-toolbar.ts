@@ -1,6 +1,11 @@
 // The viewer's toolbar: words to find, the DSP type, the dates, the order and the grouping — each
 // a property of the panel the host may set as well.
-import { documentTypes, label, type DocumentType, type DspLanguage } from '@dsp-kit/fhir';
+import {
+  documentTypes,
+  label,
+  type DocumentType,
+  type DspLanguage,
+} from '@dsp-kit/fhir/vocabulary';
 import { html } from 'lit';
 import type { PreparedDocument, SortOrder, ViewMode } from './document-list.js';
 import type { ViewerMessages } from './document-viewer.messages.js';

@@ -1,6 +1,6 @@
 // Which language an element speaks: its own `lang`, else the nearest ancestor's (across shadow
 // roots), else the document's; French when none of those is one the kit speaks.
-import { languages, type DspLanguage } from '@dsp-kit/fhir';
+import { languages, type DspLanguage } from '@dsp-kit/fhir/vocabulary';
 
 export const DEFAULT_LANGUAGE: DspLanguage = 'fr';
 

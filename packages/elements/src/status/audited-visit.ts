@@ -5,11 +5,9 @@ import {
   newDocumentsSearch,
   readCountResponse,
   withNewCount,
-  type AuditEvent,
-  type Bundle,
-  type DspClient,
   type DspStatus,
-} from '@dsp-kit/fhir';
+} from '@dsp-kit/fhir/status';
+import type { AuditEvent, Bundle, DspClient } from '@dsp-kit/fhir';
 
 /** `status` with its new documents counted since the audit's last read, when the audit has one. */
 export async function auditedVisit(

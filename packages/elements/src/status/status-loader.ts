@@ -1,13 +1,8 @@
 // Loads the DSP status of one patient or of a worklist: the last visits from the user's cache, one
 // batch request for them all, and a second only when the server's audit moves a last visit.
-import {
-  buildStatusBatch,
-  DspNetworkError,
-  readStatusBatch,
-  type Bundle,
-  type DspClient,
-  type DspStatus,
-} from '@dsp-kit/fhir';
+import { buildStatusBatch, readStatusBatch, type DspStatus } from '@dsp-kit/fhir/status';
+import { DspNetworkError } from '@dsp-kit/fhir/errors';
+import type { Bundle, DspClient } from '@dsp-kit/fhir';
 import { auditedVisit } from './audited-visit.js';
 import { lastVisit, savedStatus, saveStatus } from './visits.js';
 
