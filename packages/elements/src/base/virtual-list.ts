@@ -1,9 +1,9 @@
 // The kit's virtualized list: `@lit-labs/virtualizer`'s directive as every panel uses it, the
 // styles its rows share, and how a list grown by further pages is told from another list.
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { css, type TemplateResult } from 'lit';
 import type { DirectiveResult } from 'lit/directive.js';
+import { virtualize } from './virtualize.js';
 
 /**
  * The rows of `items` in the element it is rendered into (the scroller), only those in view in
