@@ -18,6 +18,7 @@ import {
 import {
   DocumentListModel,
   GROWTH_CHUNK,
+  GROWTH_SLICE_MS,
   type ListView,
 } from '../src/document-viewer/document-list-model.js';
 
@@ -78,16 +79,22 @@ describe('the viewer’s list as it grows', () => {
     });
   }
 
-  it('adds at most a chunk per update and yields before the rest', async () => {
+  it('adds chunks while its time slice lasts and yields before the rest', async () => {
     const all = serverOrder.map((d, i) => prepare(d, i));
     const view: ListView = { sort: '-date', view: 'timeline', filters: {}, collapsed: new Set() };
     const pending = { more: 0 };
-    const model = new DocumentListModel(() => {
-      pending.more++;
-    });
+    // A clock that moves 5 ms each time it is read: the slice ends after two chunks.
+    let now = 0;
+    const model = new DocumentListModel(
+      () => {
+        pending.more++;
+      },
+      () => (now += 5),
+    );
     model.update(all.slice(0, 100), view);
     model.update(all, view);
-    assert.equal(model.shownCount, 100 + GROWTH_CHUNK);
+    assert.ok(GROWTH_SLICE_MS > 5 && GROWTH_SLICE_MS <= 10);
+    assert.equal(model.shownCount, 100 + 2 * GROWTH_CHUNK);
     assert.equal(pending.more, 0, 'the rest waits for a task of its own');
     await tick();
     assert.equal(pending.more, 1);
@@ -95,6 +102,66 @@ describe('the viewer’s list as it grows', () => {
     assert.equal(model.shownCount, all.length);
     assert.deepEqual(shape(model.items), shape(whole(all, view)));
   });
+
+  it('keeps the groups already listed when pages add after them', () => {
+    const all = serverOrder.map((d, i) => prepare(d, i));
+    const view: ListView = { sort: '-date', view: 'timeline', filters: {}, collapsed: new Set() };
+    const model = new DocumentListModel(() => undefined);
+    model.update(all.slice(0, 2_000), view);
+    const before = model.items;
+    model.update(all.slice(0, 2_500), view);
+    assert.notEqual(model.items, before, 'a new array, so the list redraws');
+    // Every header but the last is the same object: nothing before the last group was regrouped.
+    const headers = before.filter((item) => item.kind === 'group');
+    for (const header of headers.slice(0, -1)) assert.ok(model.items.includes(header));
+    assert.deepEqual(shape(model.items), shape(whole(all.slice(0, 2_500), view)));
+  });
+
+  // Pages that do not follow the list's order: a late upload dated in an earlier month, undated
+  // documents, a list sorted oldest first while the server sends newest first. Each must land
+  // in its group, as if the whole list had been grouped at once.
+  const undated = generated.slice(0, 40).map((d, i): DocumentReference => ({
+    ...d,
+    id: `undated-${i}`,
+    date: undefined,
+    context: undefined,
+    content: d.content.map((c) => ({ attachment: { ...c.attachment, creation: undefined } })),
+  }));
+  const disordered = [
+    ...serverOrder.slice(0, 3_000),
+    ...undated.slice(0, 20),
+    ...serverOrder.slice(6_000, 7_000),
+    ...serverOrder.slice(3_000, 6_000),
+    ...undated.slice(20),
+    ...serverOrder.slice(7_000),
+  ];
+  for (const { sort, view } of [
+    { sort: '-date', view: 'timeline' },
+    { sort: 'date', view: 'timeline' },
+    { sort: 'type', view: 'types' },
+    { sort: '-date', view: 'types' },
+    { sort: '-date', view: 'classes' },
+  ] as const) {
+    it(`groups pages out of the list’s order as the whole list (${sort}, ${view})`, async () => {
+      const all = disordered.map((d, i) => prepare(d, i));
+      const listView: ListView = { sort, view, filters: {}, collapsed: new Set(['unknown']) };
+      const pending = { more: 0 };
+      const model = new DocumentListModel(() => {
+        pending.more++;
+      });
+      let shown: PreparedDocument[] = [];
+      for (let at = 0; at < all.length; at += 100) {
+        shown = shown.concat(all.slice(at, at + 100));
+        model.update(shown, listView);
+        if (at % 1_000 === 0) {
+          await drain(pending, () => model.update(shown, listView));
+          assert.deepEqual(shape(model.items), shape(whole(shown, listView)), `at ${shown.length}`);
+        }
+      }
+      await drain(pending, () => model.update(shown, listView));
+      assert.deepEqual(shape(model.items), shape(whole(all, listView)));
+    });
+  }
 
   it('shows a filter change at once, over all it has taken', () => {
     const all = serverOrder.map((d, i) => prepare(d, i));

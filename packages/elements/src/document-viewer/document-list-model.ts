@@ -1,12 +1,15 @@
 // The viewer's list as it grows: sorted once per order, filtered once per filter, and, while
-// further pages arrive, grown by merging only what came, a chunk at a time with a yield to the
-// browser between chunks, so a list loading 100,000 documents never holds a frame for long.
+// further pages arrive, grown by merging and grouping only what came, chunk after chunk for a
+// few milliseconds, then a yield to the browser, so a list loading 100,000 documents never holds
+// a frame for long.
 import { grownFrom } from '../base/virtual-list.js';
 import {
+  appendToGroups,
   comparators,
   filterDocuments,
-  groupItems,
+  groupList,
   mergeSorted,
+  type GroupedList,
   sortDocuments,
   type ListItem,
   type PreparedDocument,
@@ -15,8 +18,14 @@ import {
   type ViewMode,
 } from './document-list.js';
 
-/** Documents added to the list per step while further pages arrive; the rest after a yield. */
-export const GROWTH_CHUNK = 5_000;
+/** Documents merged into the list at a time while further pages arrive. */
+export const GROWTH_CHUNK = 1_000;
+
+/**
+ * How long an update goes on merging chunks before it yields to the browser: half a frame, so
+ * the list's rendering fits in the same frame.
+ */
+export const GROWTH_SLICE_MS = 8;
 
 /** How the list is asked to show: every input but the documents. */
 export interface ListView {
@@ -36,18 +45,26 @@ export class DocumentListModel {
   #taken: readonly PreparedDocument[] = [];
   #sorted: PreparedDocument[] = [];
   #filtered: PreparedDocument[] = [];
+  /** `#filtered` grouped: what `items` copies. */
+  #grouped: GroupedList = { items: [], headers: new Map(), last: undefined };
   #view: ListView | undefined;
   /** The filters as compared, so a new but equal object keeps the list. */
   #filterKey = '';
   #yieldScheduled = false;
 
-  /** `more` is called, after a yield, when documents are left to add: update again then. */
-  constructor(private readonly more: () => void) {}
+  /**
+   * `more` is called, after a yield, when documents are left to add: update again then. `clock`
+   * tells the time slice's milliseconds.
+   */
+  constructor(
+    private readonly more: () => void,
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
 
   /**
    * Brings the list up to `documents` shown as `view`; true when `items` changed. A change of
    * order sorts again, of filters filters again; documents added at the end (further pages)
-   * are merged in, at most `GROWTH_CHUNK` of them now, the rest after a yield.
+   * are merged in, `GROWTH_CHUNK` at a time for `GROWTH_SLICE_MS`, the rest after a yield.
    */
   update(documents: readonly PreparedDocument[], view: ListView): boolean {
     const filterKey = JSON.stringify(view.filters);
@@ -61,30 +78,38 @@ export class DocumentListModel {
     this.#view = view;
     this.#filterKey = filterKey;
 
+    // Grouping again costs as much as the list is long: done once at the end of an update, and
+    // only when what came could not be added after the groups already listed.
+    let regroup = !sameGroups;
     if (kept === undefined) {
       // Another list, or another order: everything there is, at once (the first render).
       this.#taken = documents;
       this.#sorted = sortDocuments([...documents], view.sort);
       this.#filtered = filterDocuments(this.#sorted, view.filters);
+      regroup = true;
     } else {
       if (!sameFilters) this.#filtered = filterDocuments(this.#sorted, view.filters);
-      if (kept < documents.length) {
-        const end = Math.min(documents.length, kept + GROWTH_CHUNK);
-        const added = sortDocuments(documents.slice(kept, end), view.sort);
+      let taken = kept;
+      const started = this.clock();
+      while (taken < documents.length) {
+        const end = Math.min(documents.length, taken + GROWTH_CHUNK);
+        const added = sortDocuments(documents.slice(taken, end), view.sort);
         this.#sorted = appendSorted(this.#sorted, added, view.sort);
-        this.#filtered = appendSorted(
-          this.#filtered,
-          filterDocuments(added, view.filters),
-          view.sort,
-        );
-        this.#taken = end === documents.length ? documents : documents.slice(0, end);
-        if (end < documents.length) this.#yieldThenMore();
-      } else {
-        this.#taken = documents;
+        const shown = filterDocuments(added, view.filters);
+        const after = comesAfter(this.#filtered, shown, view.sort);
+        this.#filtered = appendSorted(this.#filtered, shown, view.sort);
+        regroup ||=
+          !after || !appendToGroups(this.#grouped, shown, view.view, view.sort, view.collapsed);
+        taken = end;
+        if (this.clock() - started >= GROWTH_SLICE_MS) break;
       }
+      this.#taken = taken === documents.length ? documents : documents.slice(0, taken);
+      if (taken < documents.length) this.#yieldThenMore();
     }
+    if (regroup) this.#grouped = groupList(this.#filtered, view.view, view.sort, view.collapsed);
     this.shownCount = this.#filtered.length;
-    this.items = groupItems(this.#filtered, view.view, view.sort, view.collapsed);
+    // A new array, so the virtualized list sees the change; copying is a memory copy.
+    this.items = this.#grouped.items.slice();
     return true;
   }
 
@@ -92,11 +117,27 @@ export class DocumentListModel {
     if (this.#yieldScheduled) return;
     this.#yieldScheduled = true;
     // A task of its own: the browser renders and handles input before the next chunk.
-    setTimeout(() => {
+    const resume = () => {
       this.#yieldScheduled = false;
       this.more();
-    }, 0);
+    };
+    // `scheduler.yield()` where the browser has it: the rest keeps its place ahead of tasks
+    // queued meanwhile, while rendering and input go first.
+    const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+    if (typeof scheduler?.yield === 'function') void scheduler.yield().then(resume);
+    else setTimeout(resume, 0);
   }
+}
+
+/** True when every one of `more` (sorted as `sort`) comes after all of `sorted`. */
+function comesAfter(
+  sorted: readonly PreparedDocument[],
+  more: readonly PreparedDocument[],
+  sort: SortOrder,
+): boolean {
+  const first = more[0];
+  const last = sorted.at(-1);
+  return first === undefined || last === undefined || !(comparators[sort](first, last) < 0);
 }
 
 /**
@@ -108,10 +149,8 @@ function appendSorted(
   more: readonly PreparedDocument[],
   sort: SortOrder,
 ): PreparedDocument[] {
-  const first = more[0];
-  if (first === undefined) return sorted;
-  const last = sorted.at(-1);
-  if (last === undefined || !(comparators[sort](first, last) < 0)) {
+  if (more.length === 0) return sorted;
+  if (comesAfter(sorted, more, sort)) {
     for (const document of more) sorted.push(document);
     return sorted;
   }

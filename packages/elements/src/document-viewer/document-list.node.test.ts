@@ -7,8 +7,10 @@ import {
   type DocumentReference,
 } from '@dsp-kit/fhir';
 import {
+  appendToGroups,
   filterDocuments,
   groupItems,
+  groupList,
   mergeSorted,
   prepare,
   sortDocuments,
@@ -217,5 +219,28 @@ describe('the viewer list', () => {
         );
       }
     }
+  });
+
+  it('adds documents after the last group only where grouping them all would put them', () => {
+    const allergies = prepare(doc('x', 'allergies', '2026-01-01T10:00:00Z', 'Allergies'), 0);
+    const summary = prepare(doc('y', 'resume-patient', '2025-01-01T10:00:00Z', 'Résumé'), 1);
+    const moreAllergies = prepare(doc('z', 'allergies', '2025-01-01T10:00:00Z', 'Allergies 2'), 2);
+    // By type, newest first: the vocabulary lists the patient summary before allergies, so a
+    // summary cannot follow the allergies group, however late it is dated.
+    const byType = groupList([allergies], 'types', '-date', new Set());
+    assert.equal(appendToGroups(byType, [summary], 'types', '-date', new Set()), false);
+    assert.deepEqual(shape(byType.items), ['[allergies:1]', 'x'], 'left as it was');
+    assert.equal(appendToGroups(byType, [moreAllergies], 'types', '-date', new Set()), true);
+    assert.deepEqual(shape(byType.items), ['[allergies:2]', 'x', 'z']);
+    // By month, oldest first: undated documents close the list, and a dated one never follows.
+    const byMonth = groupList([allergies], 'timeline', 'date', new Set(['unknown']));
+    const undated = prepare(doc('u', 'allergies', undefined, 'Sans date'), 3);
+    assert.equal(
+      appendToGroups(byMonth, [undated], 'timeline', 'date', new Set(['unknown'])),
+      true,
+    );
+    assert.deepEqual(shape(byMonth.items), ['[2026-01:1]', 'x', '[unknown:1+]']);
+    const later = prepare(doc('v', 'allergies', '2027-01-01T10:00:00Z', 'Plus tard'), 4);
+    assert.equal(appendToGroups(byMonth, [later], 'timeline', 'date', new Set(['unknown'])), false);
   });
 });

@@ -6,8 +6,8 @@ import {
   documentTypeOf,
   documentTypes,
   documentClasses,
-  type DocumentReference,
-} from '@dsp-kit/fhir';
+} from '@dsp-kit/fhir/vocabulary';
+import type { DocumentReference } from '@dsp-kit/fhir';
 import { filedApart, timeOf } from '../base/document-dates.js';
 
 export type ViewMode = 'timeline' | 'types' | 'classes';
@@ -125,10 +125,17 @@ function clinicalTime(document: DocumentReference): number {
  * a first render, so it parses one date; whether the filing date is another day than the act's
  * (two calendar days worked out) waits until a row shows it.
  */
-class Prepared implements PreparedDocument {
+class Prepared implements PreparedDocument, DocumentItem {
   search: PreparedDocument['search'] = undefined;
-  item: DocumentItem | undefined = undefined;
+  // Its own row: no second object per document for the list to allocate on a first render.
+  item: DocumentItem | undefined = this;
   #filedApart: string | undefined | null = null;
+
+  readonly kind = 'document';
+
+  get prepared(): PreparedDocument {
+    return this;
+  }
 
   constructor(
     readonly document: DocumentReference,
@@ -261,26 +268,55 @@ function monthKeys(): (time: number) => string {
   };
 }
 
+/** The key of the group a document falls in, for a view: its month, DSP type or class. */
+function groupKeyOf(view: ViewMode): (document: PreparedDocument) => string {
+  if (view === 'types') return (d) => d.typeCode ?? 'unknown';
+  if (view === 'classes') return (d) => d.classCode ?? 'unknown';
+  const monthKey = monthKeys();
+  return (d) => monthKey(d.time);
+}
+
 /**
- * The flat list a virtualized list shows: for each non-empty group a header (with its count),
- * then its documents unless the group is collapsed. Groups follow the vocabulary's order (types,
- * classes) or the sort's direction (months); documents keep the sort within their group.
+ * How groups follow one another: the vocabulary's order (types, classes) or the sort's direction
+ * (months), `unknown` last.
  */
-export function groupItems(
+function groupOrder(view: ViewMode, sort: SortOrder): (a: string, b: string) => number {
+  if (view === 'timeline') {
+    return (a, b) =>
+      a === b
+        ? 0
+        : a === 'unknown'
+          ? 1
+          : b === 'unknown'
+            ? -1
+            : sort === 'date'
+              ? a.localeCompare(b)
+              : b.localeCompare(a);
+  }
+  const ranks = view === 'types' ? typeRanks : classRanks;
+  const rank = (key: string): number =>
+    key === 'unknown' ? Number.POSITIVE_INFINITY : (ranks.get(key) ?? Number.MAX_SAFE_INTEGER);
+  return (a, b) => rank(a) - rank(b);
+}
+
+/** The flat list of `groupItems` with where each group's header is, so the list can grow. */
+export interface GroupedList {
+  /** Headers and rows; grown in place by `appendToGroups`. */
+  readonly items: ListItem[];
+  /** Each group's header, by key, as its index in `items`. */
+  readonly headers: Map<string, number>;
+  /** The key of the last group. */
+  last: string | undefined;
+}
+
+/** `groupItems`, with where each header is. */
+export function groupList(
   documents: readonly PreparedDocument[],
   view: ViewMode,
   sort: SortOrder,
   collapsed: ReadonlySet<string>,
-): ListItem[] {
-  const keyOf =
-    view === 'types'
-      ? (d: PreparedDocument) => d.typeCode ?? 'unknown'
-      : view === 'classes'
-        ? (d: PreparedDocument) => d.classCode ?? 'unknown'
-        : (
-            (monthKey) => (d: PreparedDocument) =>
-              monthKey(d.time)
-          )(monthKeys());
+): GroupedList {
+  const keyOf = groupKeyOf(view);
   const groups = new Map<string, PreparedDocument[]>();
   // Sorted documents come group after group (month after month, type after type): the last
   // group answers most of them without a lookup.
@@ -296,34 +332,89 @@ export function groupItems(
     }
     last.push(document);
   }
-  const rank = (key: string): number => {
-    if (key === 'unknown') return Number.POSITIVE_INFINITY;
-    if (view === 'types') return typeRanks.get(key) ?? Number.MAX_SAFE_INTEGER;
-    if (view === 'classes') return classRanks.get(key) ?? Number.MAX_SAFE_INTEGER;
-    return 0;
-  };
-  const keys = [...groups.keys()];
-  keys.sort(
-    view === 'timeline'
-      ? (a, b) =>
-          a === 'unknown'
-            ? 1
-            : b === 'unknown'
-              ? -1
-              : sort === 'date'
-                ? a.localeCompare(b)
-                : b.localeCompare(a)
-      : (a, b) => rank(a) - rank(b),
-  );
-  const items: ListItem[] = [];
-  for (const key of keys) {
-    const members = groups.get(key) ?? [];
-    const isCollapsed = collapsed.has(key);
-    items.push({ kind: 'group', key, count: members.length, collapsed: isCollapsed });
-    if (!isCollapsed) {
+  const keys = [...groups.keys()].sort(groupOrder(view, sort));
+  const list: GroupedList = { items: [], headers: new Map(), last: keys.at(-1) };
+  for (const key of keys) pushGroup(list, key, groups.get(key) ?? [], collapsed.has(key));
+  return list;
+}
+
+/** A group's header and, unless it is collapsed, its rows, at the end of `list`. */
+function pushGroup(
+  list: GroupedList,
+  key: string,
+  members: readonly PreparedDocument[],
+  collapsed: boolean,
+): void {
+  list.headers.set(key, list.items.length);
+  list.items.push({ kind: 'group', key, count: members.length, collapsed });
+  if (!collapsed) {
+    for (const prepared of members)
+      list.items.push((prepared.item ??= { kind: 'document', prepared }));
+  }
+}
+
+/**
+ * Adds `more`, which come after every document of `list` in the sort, to `list` in place: the
+ * last group grows (a new header with its count) and new groups follow. False, with `list`
+ * untouched, when one of them belongs to a group listed before the last or to a group that would
+ * rank before it (an undated document in a list sorted oldest first): `list` must then be
+ * grouped again. Linear in `more`, whatever the size of `list`: how a list loading page by page
+ * in its own order grows without regrouping all it holds.
+ */
+export function appendToGroups(
+  list: GroupedList,
+  more: readonly PreparedDocument[],
+  view: ViewMode,
+  sort: SortOrder,
+  collapsed: ReadonlySet<string>,
+): boolean {
+  const keyOf = groupKeyOf(view);
+  const order = groupOrder(view, sort);
+  // Runs of documents by group, checked before anything changes.
+  const runs: { key: string; members: PreparedDocument[] }[] = [];
+  let previous = list.last;
+  for (const document of more) {
+    const key = keyOf(document);
+    const run = runs.at(-1);
+    if (run?.key === key) {
+      run.members.push(document);
+      continue;
+    }
+    if (key !== previous) {
+      if (list.headers.has(key) || (previous !== undefined && !(order(previous, key) < 0)))
+        return false;
+    }
+    runs.push({ key, members: [document] });
+    previous = key;
+  }
+  for (const { key, members } of runs) {
+    const at = list.headers.get(key);
+    const header = at === undefined ? undefined : list.items[at];
+    if (at === undefined || header?.kind !== 'group') {
+      pushGroup(list, key, members, collapsed.has(key));
+      continue;
+    }
+    // The last group grows: its header counts the newcomers, its rows follow the last row.
+    list.items[at] = { ...header, count: header.count + members.length };
+    if (!header.collapsed) {
       for (const prepared of members)
-        items.push((prepared.item ??= { kind: 'document', prepared }));
+        list.items.push((prepared.item ??= { kind: 'document', prepared }));
     }
   }
-  return items;
+  list.last = previous;
+  return true;
+}
+
+/**
+ * The flat list a virtualized list shows: for each non-empty group a header (with its count),
+ * then its documents unless the group is collapsed. Groups follow the vocabulary's order (types,
+ * classes) or the sort's direction (months); documents keep the sort within their group.
+ */
+export function groupItems(
+  documents: readonly PreparedDocument[],
+  view: ViewMode,
+  sort: SortOrder,
+  collapsed: ReadonlySet<string>,
+): ListItem[] {
+  return groupList(documents, view, sort, collapsed).items;
 }
