@@ -2,14 +2,8 @@
 // run, its outcome said (notice, undo, a failure kept pending with a retry). The panel makes one
 // per (client, patient) and drops it on a change, aborting what it has in flight: a late answer
 // lands on a dropped object and never shows on another record.
-import {
-  DspAuthError,
-  DspHttpError,
-  DspValidationError,
-  type AccessSummary,
-  type DspAssistant,
-  type DspClient,
-} from '@dsp-kit/fhir';
+import { DspAuthError, DspHttpError, DspValidationError } from '@dsp-kit/fhir/errors';
+import type { AccessSummary, DspAssistant, DspClient } from '@dsp-kit/fhir';
 import type { Reference } from '@medplum/fhirtypes';
 import { errorDetail } from '../base/error-message.js';
 import { DspErrorEvent } from '../events.js';
@@ -27,6 +21,8 @@ import {
   actorStatus,
   changeOf,
   inverseOf,
+  isExtended,
+  isGrant,
   isInEffect,
   type AccessEdit,
   type ActorStatus,
@@ -154,9 +150,15 @@ export class AccessChanges {
   /**
    * The edit a change of a professional's status asked through the API makes: a malformed
    * reference is refused with a clear message before anything is sent (false); `onlyFrom` lists
-   * the statuses the change applies to (unblocking someone not blocked is already done: true).
+   * the statuses the change applies to (unblocking someone not blocked is already done: true);
+   * `extended`, for a grant, its level (left out: the level the professional's grant has now).
    */
-  actorEdit(actorId: unknown, status: ActorStatus, onlyFrom: ActorStatus[]): AccessEdit | boolean {
+  actorEdit(
+    actorId: unknown,
+    status: ActorStatus,
+    onlyFrom: ActorStatus[],
+    extended?: boolean,
+  ): AccessEdit | boolean {
     const reference = typeof actorId === 'string' ? actorId.trim() : '';
     if (!PROFESSIONAL.test(reference)) {
       const message = this.context.words().invalidActor(reference || '—');
@@ -168,7 +170,10 @@ export class AccessChanges {
     const summary = this.context.rights.summary;
     if (summary && onlyFrom.length > 0 && !onlyFrom.includes(actorStatus(summary, reference)))
       return true;
-    return { target: 'actor', actorId: reference, status };
+    if (!isGrant(status)) return { target: 'actor', actorId: reference, status };
+    // A grant keeps its level unless one is asked for.
+    const level = extended ?? (summary ? isExtended(summary, reference) : false);
+    return { target: 'actor', actorId: reference, status, extended: level };
   }
 
   /** Names an assistant from the form: the same person as a failed naming resumes it. */
@@ -177,6 +182,18 @@ export class AccessChanges {
     const done = await this.run(resumed(operation, this.#failedNaming), false, true);
     if (done) this.#failedNaming = undefined;
     return done;
+  }
+
+  /** The user closed the notice. */
+  dismiss(): void {
+    this.notice = undefined;
+    this.context.host.requestUpdate();
+  }
+
+  /** The user gave up the change left pending. */
+  discard(): void {
+    this.pending = undefined;
+    this.context.host.requestUpdate();
   }
 
   notify(notice: Notice): void {
@@ -293,7 +310,8 @@ export class AccessChanges {
     this.#changed(edit, basis, undoing, {
       retried: from !== undefined,
       saved: result.saved,
-      meanwhile: result.meanwhile.map((e) => this.context.describe(e, result.before)),
+      // Said against what the user saw: the Consent saved on already has them.
+      meanwhile: result.meanwhile.map((e) => this.context.describe(e, before)),
     });
     return true;
   }
@@ -314,6 +332,9 @@ export class AccessChanges {
         patientId: this.context.patientId,
         change: changeOf(edit, basis),
         ...(edit.target === 'actor' ? { actorId: edit.actorId } : {}),
+        ...(edit.target === 'actor' && isGrant(edit.status)
+          ? { extended: edit.extended === true }
+          : {}),
         ...(edit.target === 'document' ? { documentId: edit.documentId } : {}),
       }),
     );

@@ -2,7 +2,7 @@
 // record — professionals, masked documents, emergency access, closing — each choice saved at once.
 // The record is loaded by Tasks keyed on (client, patient); the changes on it live in an
 // `AccessChanges` made per (client, patient) and dropped with it; each section renders in a module.
-import type { AccessSummary, DirectoryEntry, DspAssistant } from '@dsp-kit/fhir';
+import type { AccessSummary, DspAssistant } from '@dsp-kit/fhir';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
@@ -22,21 +22,21 @@ import { wordsFor } from './assistant-wording.js';
 import { AssistantForm } from './assistant-form.js';
 import { AssistantsController } from './assistants.controller.js';
 import { CloseConfirmation, ConfirmQuestion } from './dialogs.js';
-import { DirectorySearch, type DirectoryQuery } from './directory-search.js';
 import { renderDocuments } from './documents-section.js';
 import type { AccessEdit, ActorStatus } from './edits.js';
 import { renderEmergency } from './emergency-section.js';
-import { NO_ASSISTANT, NO_SEARCH, searchDraftOf, type SearchDraft } from './form-drafts.js';
+import { NO_ASSISTANT } from './form-drafts.js';
 import { Names } from './names.js';
 import { renderNotice, renderPending, renderReadOnly, type NoticeView } from './notice-section.js';
 import type { Operation } from './operations.js';
 import { renderOtherRules } from './other-rules.js';
+import { ProfessionalsPart } from './professionals-part.js';
 import { renderProfessionals } from './professionals-section.js';
 import { viewerOf, type Viewer } from './signed-in-user.js';
 
 /**
  * @summary The patient's access rights to their DSP: professionals blocked or allowed (with a
- * directory search), the médecin référent, masked documents, emergency access, closing and
+ * directory search; a grant normal or extended to restricted documents), the médecin référent, masked documents, emergency access, closing and
  * reopening the DSP. Every change is a Consent edit saved at once with If-Match; a concurrent
  * edit is never overwritten; the last change can be undone. A professional sees a read-only
  * statement instead. Given the signed-in `user`, a DSP assistant sees only what they may do: the
@@ -51,6 +51,7 @@ import { viewerOf, type Viewer } from './signed-in-user.js';
  * @csspart list - The professionals with a particular right.
  * @csspart row - One professional or document.
  * @csspart status - A professional's status.
+ * @csspart grant-level - The level of new grants: normal or extended (restricted documents too).
  * @csspart search - The directory search form.
  * @csspart results - The directory's answers.
  * @csspart documents - The masked documents section.
@@ -78,7 +79,8 @@ import { viewerOf, type Viewer } from './signed-in-user.js';
  *
  * @fires dsp-request-block - Cancelable; `detail.patientId`, `detail.actorId`.
  * @fires dsp-request-unblock - Cancelable; `detail.patientId`, `detail.actorId`.
- * @fires dsp-request-grant - Cancelable; `detail.patientId`, `detail.actorId`, `detail.full`.
+ * @fires dsp-request-grant - Cancelable (a new grant, or a grant's level changed); `detail.patientId`,
+ * `detail.actorId`, `detail.full`, `detail.extended`.
  * @fires dsp-request-revoke - Cancelable; `detail.patientId`, `detail.actorId`.
  * @fires dsp-request-mask - Cancelable; `detail.patientId`, `detail.documentId`.
  * @fires dsp-request-unmask - Cancelable; `detail.patientId`, `detail.documentId`.
@@ -89,7 +91,8 @@ import { viewerOf, type Viewer } from './signed-in-user.js';
  * @fires dsp-request-remove-assistant - Cancelable; `detail.patientId`, `detail.assistantId`.
  * @fires dsp-access-changed - A change asked for is in effect (saved now, by an earlier attempt whose
  * answer was lost, or by someone else meanwhile): once per change; `detail.patientId`,
- * `detail.change`, and `detail.actorId`, `detail.documentId` or `detail.assistantId`.
+ * `detail.change`, and `detail.actorId` (with `detail.extended` for a grant), `detail.documentId` or
+ * `detail.assistantId`.
  * @fires dsp-error - Loading or saving failed, or `user` is no user reference; `detail.kind` and
  * `detail.status` say how.
  */
@@ -112,26 +115,16 @@ export class DspAccessRights extends DspElement {
   @state() private maskChoice = '';
   /** A `user` value that is no user reference, said in the panel until it changes. */
   @state() private invalidUser: string | undefined;
-  /**
-   * What was typed in the search form, kept for the patient it was typed for (as the naming form's,
-   * see `AssistantForm`): a form rendered anew shows it again; another patient starts empty.
-   */
-  @state() private searchDraft: SearchDraft = NO_SEARCH;
-  /** The directory search asked last, on the record shown (a new object for each search). */
-  @state() private searched: DirectoryQuery | undefined;
 
   @query('[part="notice"]') private noticeRegion?: HTMLElement;
 
   readonly #record = (): RecordKey => [this.activeClient, this.#patientId || undefined];
   readonly #rights = new AccessRightsController(this, this.#record);
   readonly #assistants = new AssistantsController(this, this.#record);
-  readonly #search = new DirectorySearch(
-    this,
-    () => [this.activeClient, this.#patientId || undefined, this.searched],
-    (entries: readonly DirectoryEntry[]) => {
-      this.#rights.remember(entries);
-    },
-  );
+  /** The directory search, what was typed in it and the level of new grants. */
+  readonly #professionals = new ProfessionalsPart(this, this.#record, (entries) => {
+    this.#rights.remember(entries);
+  });
   /** The changes on the record shown; another record gets a new one (see `willUpdate`). */
   #changes: AccessChanges = this.#changesOn([undefined, undefined]);
   readonly #names = new Names(
@@ -203,9 +196,15 @@ export class DspAccessRights extends DspElement {
     return this.#actor(actorId, 'none', 'blocked');
   }
 
-  /** Grants a professional access; `full` also covers masked documents. */
-  grant(actorId: string, options: { full?: boolean } = {}): Promise<boolean> {
-    return this.#actor(actorId, options.full === true ? 'full' : 'granted');
+  /**
+   * Grants a professional access, or changes their grant: `full` also covers masked documents;
+   * `extended` restricted (R) documents besides normal (N) ones — left out, a grant keeps the level
+   * it has (a new one is normal). Very restricted (V) documents are never granted.
+   */
+  grant(actorId: string, options: { full?: boolean; extended?: boolean } = {}): Promise<boolean> {
+    const status = options.full === true ? 'full' : 'granted';
+    const edit = this.#changes.actorEdit(actorId, status, [], options.extended);
+    return typeof edit === 'boolean' ? Promise.resolve(edit) : this.#consent(edit);
   }
 
   /** Withdraws a grant. Resolves to true at once when the professional has none. */
@@ -242,7 +241,7 @@ export class DspAccessRights extends DspElement {
     this.#changes = this.#changesOn(record);
     this.#assistantForm.errors = {};
     // The directory's answers came through the client before: the next search asks the new one.
-    this.searched = undefined;
+    this.#professionals.forgetSearch();
     this.#keepDraftsFor(this.#patientId);
     this.#closing.forget();
     this.#question.forget();
@@ -273,7 +272,7 @@ export class DspAccessRights extends DspElement {
     if (!patientId || patientId === this.#draftsFor) return;
     this.#draftsFor = patientId;
     this.#assistantForm.draft = NO_ASSISTANT;
-    this.searchDraft = NO_SEARCH;
+    this.#professionals.reset();
     this.maskChoice = '';
   }
 
@@ -373,12 +372,10 @@ export class DspAccessRights extends DspElement {
       onUndo: () => void this.undo(),
       onRetry: () => void this.retry(),
       onDismiss: () => {
-        changes.notice = undefined;
-        this.requestUpdate();
+        changes.dismiss();
       },
       onDiscard: () => {
-        changes.pending = undefined;
-        this.requestUpdate();
+        changes.discard();
       },
     };
   }
@@ -394,49 +391,30 @@ export class DspAccessRights extends DspElement {
       ${renderEmergency(m, summary.breakTheGlass === 'allowed', (allowed) => {
         void this.#consent({ target: 'break-glass', allowed });
       })}
-      ${this.#closing.render(m, summary.open)} ${this.#renderOtherRules()}
+      ${this.#closing.render(m, summary.open)}
+      ${renderOtherRules(this.#rights.otherRules, {
+        m,
+        names: this.#names,
+        formatDate: (date) => this.localize.formatDate(date),
+      })}
       ${this.#renderAssistant()} ${this.#question.render(m)}
     `;
   }
 
   #renderProfessionals(summary: AccessSummary) {
-    const m = this.#messages;
-    const search = this.#search.state;
-    const pending = this.#changes.pending?.operation;
-    return renderProfessionals({
-      m,
-      summary,
-      language: this.localize.language,
-      nameOf: (actor) => this.#names.nameOf(actor),
-      roleOf: (reference) => this.#names.roleOf(reference),
-      unsaved: (reference) =>
-        pending?.kind === 'consent' &&
-        pending.edit.target === 'actor' &&
-        pending.edit.actorId === reference
-          ? pending.edit.status
-          : undefined,
-      onEdit: (edit) => void this.#consent(edit),
-      search,
-      draft: this.searchDraft,
-      searchError:
-        search.status === 'error' ? this.renderError(search.error, m.searchFailed) : undefined,
-      onDraft: (change) => {
-        this.searchDraft = { ...this.searchDraft, ...change };
-      },
-      onSearch: this.#onSearch,
-    });
+    return renderProfessionals(
+      this.#professionals.view({
+        m: this.#messages,
+        summary,
+        language: this.localize.language,
+        nameOf: (actor) => this.#names.nameOf(actor),
+        roleOf: (reference) => this.#names.roleOf(reference),
+        pending: this.#changes.pending?.operation,
+        onEdit: (edit) => void this.#consent(edit),
+        renderError: (error, title) => this.renderError(error, title),
+      }),
+    );
   }
-
-  readonly #onSearch = (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const draft = searchDraftOf(new FormData(form));
-    this.searchDraft = draft;
-    const name = draft.name.trim();
-    if (!this.activeClient || !name) return;
-    // A new query each time: the same search asked again is asked of the server again.
-    this.searched = { name, profession: draft.profession };
-  };
 
   #renderDocuments(summary: AccessSummary) {
     return renderDocuments({
@@ -454,16 +432,6 @@ export class DspAccessRights extends DspElement {
         });
       },
       onUnmask: (id) => void this.unmask(id),
-    });
-  }
-
-  #renderOtherRules() {
-    return renderOtherRules(this.#rights.otherRules, {
-      m: this.#messages,
-      nameOf: (reference, display) =>
-        this.#names.nameOf({ reference, ...(display ? { display } : {}) }),
-      titleOf: (id) => this.#names.titleOf(id),
-      formatDate: (date) => this.localize.formatDate(date),
     });
   }
 

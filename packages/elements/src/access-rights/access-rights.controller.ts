@@ -1,15 +1,15 @@
 // The access-rights panel's data, loaded per (client, patient) with a Task: the patient's Consent
 // (with its ETag), the patient, who the professionals named in it are and the titles of the
 // documents. A saved version replaces the loaded one only while the panel still shows its record.
-import {
-  DspHttpError,
-  type AccessSummary,
-  type Consent,
-  type DirectoryEntry,
-  type DocumentReference,
-  type DspClient,
-  type Patient,
-  type Practitioner,
+import { DspHttpError } from '@dsp-kit/fhir/errors';
+import type {
+  AccessSummary,
+  Consent,
+  DirectoryEntry,
+  DocumentReference,
+  DspClient,
+  Patient,
+  Practitioner,
 } from '@dsp-kit/fhir';
 import type { ConsentProvision } from '@medplum/fhirtypes';
 import { Task, TaskStatus } from '@lit/task';

@@ -9,6 +9,10 @@ export type DspAccessChange =
   | 'unblock'
   | 'grant'
   | 'grant-full'
+  /** A grant now also covers restricted (R) documents. */
+  | 'extend'
+  /** A grant now covers normal (N) documents only. */
+  | 'limit'
   | 'revoke'
   | 'mask'
   | 'unmask'
@@ -46,10 +50,15 @@ export class DspRequestUnblockEvent extends Event {
   }
 }
 
-/** The user asks to grant a professional access; `full` also covers masked documents. Cancelable. */
+/**
+ * The user asks to grant a professional access, or to change the grant's level: `full` also covers
+ * masked documents, `extended` restricted (R) documents besides normal (N) ones. Cancelable.
+ */
 export class DspRequestGrantEvent extends Event {
   static readonly type = 'dsp-request-grant';
-  constructor(readonly detail: ActorDetail & { readonly full: boolean }) {
+  constructor(
+    readonly detail: ActorDetail & { readonly full: boolean; readonly extended: boolean },
+  ) {
     super(DspRequestGrantEvent.type, intent);
   }
 }
@@ -126,6 +135,8 @@ export class DspAccessChangedEvent extends Event {
       readonly patientId: string;
       readonly change: DspAccessChange;
       readonly actorId?: string;
+      /** For a grant (`grant`, `grant-full`, `extend`, `limit`): it covers R documents too. */
+      readonly extended?: boolean;
       readonly documentId?: string;
       /** The DSP assistant named or withdrawn: the RelatedPerson's id. */
       readonly assistantId?: string;

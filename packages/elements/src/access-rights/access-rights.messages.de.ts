@@ -37,6 +37,17 @@ const de: AccessRightsMessages = {
   grant: 'Zulassen',
   grantFull: 'Vollzugriff geben',
   revoke: 'Zugriff entziehen',
+  extend: 'Auf eingeschränkte Dokumente erweitern',
+  limit: 'Auf normale Dokumente beschränken',
+  extendedMark: 'erweitert (eingeschränkte Dokumente inbegriffen)',
+  grantLevel: 'Stufe neuer Freigaben',
+  levelNormal: 'Normal: normale Dokumente (N)',
+  levelExtended: 'Erweitert: normale und eingeschränkte Dokumente (N und R)',
+  levelHelp:
+    'Ein erweiterter Zugriff umfasst auch Ihre eingeschränkten Dokumente (R). Diese Wahl gilt für „Zulassen“ und „Vollzugriff geben“; eine bestehende Freigabe ändern Sie in ihrer Zeile.',
+  veryRestrictedHelp:
+    'Keine Freigabe öffnet Ihre streng vertraulichen Dokumente (V): nur ihr Autor, Sie und, nach den Regeln des DSP, Ihr Referenzarzt sehen sie.',
+  grantedExtended: 'Erweiterter Zugriff: eingeschränkte Dokumente inbegriffen.',
   search: 'Im Verzeichnis suchen',
   searchName: 'Name',
   searchProfession: 'Beruf',
@@ -150,6 +161,9 @@ const de: AccessRightsMessages = {
     unblock: (who) => `${who} ist nicht mehr gesperrt.`,
     grant: (who) => `${who} hat ausdrücklichen Zugriff.`,
     'grant-full': (who) => `${who} hat Vollzugriff.`,
+    extend: (who) =>
+      `${who} sieht jetzt auch Ihre eingeschränkten Dokumente (erweiterter Zugriff).`,
+    limit: (who) => `${who} sieht Ihre eingeschränkten Dokumente nicht mehr (normaler Zugriff).`,
     revoke: (who) => `${who} hat keinen besonderen Zugriff mehr.`,
     mask: (title) => `„${title}“ ist verborgen.`,
     unmask: (title) => `„${title}“ ist nicht mehr verborgen.`,
@@ -167,6 +181,14 @@ const de: AccessRightsMessages = {
   undone: 'Änderung rückgängig gemacht.',
   dismiss: 'Meldung ausblenden',
   toAssistant: {
+    levelHelp:
+      'Ein erweiterter Zugriff umfasst auch die eingeschränkten Dokumente (R) des Patienten. Diese Wahl gilt für „Zulassen“ und „Vollzugriff geben“; eine bestehende Freigabe wird in ihrer Zeile geändert.',
+    veryRestrictedHelp:
+      'Keine Freigabe öffnet die streng vertraulichen Dokumente (V) des Patienten: nur ihr Autor, der Patient und, nach den Regeln des DSP, sein Referenzarzt sehen sie.',
+    extended: (who) =>
+      `${who} sieht jetzt auch die eingeschränkten Dokumente des Patienten (erweiterter Zugriff).`,
+    limited: (who) =>
+      `${who} sieht die eingeschränkten Dokumente des Patienten nicht mehr (normaler Zugriff).`,
     referentHelp:
       'Bei der CNS angemeldet, sieht er alle Dokumente des Patienten, auch verborgene. Er wird nicht hier geändert: Der Patient wendet sich an die CNS.',
     noProfessionals: 'Keine Gesundheitsfachperson ist gesperrt oder ausdrücklich zugelassen.',

@@ -36,6 +36,17 @@ const en: AccessRightsMessages = {
   grant: 'Allow',
   grantFull: 'Give full access',
   revoke: 'Withdraw access',
+  extend: 'Extend to restricted documents',
+  limit: 'Limit to normal documents',
+  extendedMark: 'extended (restricted documents included)',
+  grantLevel: 'Level of new grants',
+  levelNormal: 'Normal: normal documents (N)',
+  levelExtended: 'Extended: normal and restricted documents (N and R)',
+  levelHelp:
+    'Extended access also covers your restricted documents (R). This choice applies to “Allow” and “Give full access”; an existing grant is changed on its row.',
+  veryRestrictedHelp:
+    'No grant opens your very restricted documents (V): only their author, you and, under the DSP’s rules, your referring doctor see them.',
+  grantedExtended: 'Extended access: restricted documents included.',
   search: 'Search the directory',
   searchName: 'Name',
   searchProfession: 'Profession',
@@ -146,6 +157,8 @@ const en: AccessRightsMessages = {
     unblock: (who) => `${who} is no longer blocked.`,
     grant: (who) => `${who} has explicit access.`,
     'grant-full': (who) => `${who} has full access.`,
+    extend: (who) => `${who} also sees your restricted documents (extended access).`,
+    limit: (who) => `${who} no longer sees your restricted documents (normal access).`,
     revoke: (who) => `${who} no longer has a particular access.`,
     mask: (title) => `“${title}” is masked.`,
     unmask: (title) => `“${title}” is no longer masked.`,
@@ -163,6 +176,12 @@ const en: AccessRightsMessages = {
   undone: 'Change undone.',
   dismiss: 'Dismiss the message',
   toAssistant: {
+    levelHelp:
+      'Extended access also covers the patient’s restricted documents (R). This choice applies to “Allow” and “Give full access”; an existing grant is changed on its row.',
+    veryRestrictedHelp:
+      'No grant opens the patient’s very restricted documents (V): only their author, the patient and, under the DSP’s rules, their referring doctor see them.',
+    extended: (who) => `${who} also sees the patient’s restricted documents (extended access).`,
+    limited: (who) => `${who} no longer sees the patient’s restricted documents (normal access).`,
     referentHelp:
       'Declared to the CNS, they see all the patient’s documents, masked ones included. They are not changed here: the patient contacts the CNS.',
     noProfessionals: 'No professional is blocked or explicitly allowed.',

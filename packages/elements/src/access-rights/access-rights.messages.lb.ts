@@ -37,6 +37,17 @@ const lb: AccessRightsMessages = {
   grant: 'Erlaben',
   grantFull: 'Vollen Zougrëff ginn',
   revoke: 'Zougrëff ewechhuelen',
+  extend: 'Op limitéiert Dokumenter erweideren',
+  limit: 'Op normal Dokumenter limitéieren',
+  extendedMark: 'erweidert (limitéiert Dokumenter mat dran)',
+  grantLevel: 'Niveau vun neien Autorisatiounen',
+  levelNormal: 'Normal: normal Dokumenter (N)',
+  levelExtended: 'Erweidert: normal a limitéiert Dokumenter (N a R)',
+  levelHelp:
+    'En erweiderten Zougrëff ëmfaasst och Är limitéiert Dokumenter (R). Dëse Choix gëlt fir „Erlaben“ a „Vollen Zougrëff ginn“; eng bestoend Autorisatioun ännert Dir op hirer Zeil.',
+  veryRestrictedHelp:
+    'Keng Autorisatioun mécht Är streng vertraulech Dokumenter (V) op: just hiren Auteur, Dir an, no de Reegele vum DSP, Ären Referenzdokter gesinn se.',
+  grantedExtended: 'Erweiderten Zougrëff: limitéiert Dokumenter mat dran.',
   search: 'Am Verzeechnes sichen',
   searchName: 'Numm',
   searchProfession: 'Beruff',
@@ -150,6 +161,8 @@ const lb: AccessRightsMessages = {
     unblock: (who) => `${who} ass net méi gespaart.`,
     grant: (who) => `${who} huet ausdrécklechen Zougrëff.`,
     'grant-full': (who) => `${who} huet vollen Zougrëff.`,
+    extend: (who) => `${who} gesäit elo och Är limitéiert Dokumenter (erweiderten Zougrëff).`,
+    limit: (who) => `${who} gesäit Är limitéiert Dokumenter net méi (normalen Zougrëff).`,
     revoke: (who) => `${who} huet keen besonneschen Zougrëff méi.`,
     mask: (title) => `„${title}“ ass verstoppt.`,
     unmask: (title) => `„${title}“ ass net méi verstoppt.`,
@@ -167,6 +180,14 @@ const lb: AccessRightsMessages = {
   undone: 'Ännerung réckgängeg gemaach.',
   dismiss: 'Message verstoppen',
   toAssistant: {
+    levelHelp:
+      'En erweiderten Zougrëff ëmfaasst och déi limitéiert Dokumenter (R) vum Patient. Dëse Choix gëlt fir „Erlaben“ a „Vollen Zougrëff ginn“; eng bestoend Autorisatioun gëtt op hirer Zeil geännert.',
+    veryRestrictedHelp:
+      'Keng Autorisatioun mécht déi streng vertraulech Dokumenter (V) vum Patient op: just hiren Auteur, de Patient an, no de Reegele vum DSP, säin Referenzdokter gesinn se.',
+    extended: (who) =>
+      `${who} gesäit elo och déi limitéiert Dokumenter vum Patient (erweiderten Zougrëff).`,
+    limited: (who) =>
+      `${who} gesäit déi limitéiert Dokumenter vum Patient net méi (normalen Zougrëff).`,
     referentHelp:
       'Bei der CNS gemellt, gesäit hien all d’Dokumenter vum Patient, och déi verstoppten. Hie gëtt net hei geännert: de Patient wennt sech un d’CNS.',
     noProfessionals: 'Kee Gesondheetsberuff ass gespaart oder ausdrécklech erlaabt.',

@@ -42,6 +42,17 @@ const fr = {
   grant: 'Autoriser',
   grantFull: 'Donner l’accès complet',
   revoke: 'Retirer l’accès',
+  extend: 'Étendre aux documents restreints',
+  limit: 'Limiter aux documents normaux',
+  extendedMark: 'étendu (documents restreints compris)',
+  grantLevel: 'Niveau des nouvelles autorisations',
+  levelNormal: 'Normal : documents normaux (N)',
+  levelExtended: 'Étendu : documents normaux et restreints (N et R)',
+  levelHelp:
+    'Un accès étendu couvre aussi vos documents restreints (R). Ce choix vaut pour « Autoriser » et « Donner l’accès complet » ; une autorisation existante se change sur sa ligne.',
+  veryRestrictedHelp:
+    'Vos documents très restreints (V) ne s’ouvrent par aucune autorisation : seuls leur auteur, vous et, selon les règles du DSP, votre médecin référent les voient.',
+  grantedExtended: 'Accès étendu : documents restreints compris.',
   search: 'Rechercher dans l’annuaire',
   searchName: 'Nom',
   searchProfession: 'Profession',
@@ -155,6 +166,8 @@ const fr = {
     unblock: (who) => `${who} n’est plus bloqué.`,
     grant: (who) => `${who} a un accès explicite.`,
     'grant-full': (who) => `${who} a l’accès complet.`,
+    extend: (who) => `${who} voit aussi vos documents restreints (accès étendu).`,
+    limit: (who) => `${who} ne voit plus vos documents restreints (accès normal).`,
     revoke: (who) => `${who} n’a plus d’accès particulier.`,
     mask: (title) => `« ${title} » est masqué.`,
     unmask: (title) => `« ${title} » n’est plus masqué.`,
@@ -176,6 +189,14 @@ const fr = {
    * owner of the DSP: the same, said about the patient (`patient`: their name, when known).
    */
   toAssistant: {
+    levelHelp:
+      'Un accès étendu couvre aussi les documents restreints (R) du patient. Ce choix vaut pour « Autoriser » et « Donner l’accès complet » ; une autorisation existante se change sur sa ligne.',
+    veryRestrictedHelp:
+      'Les documents très restreints (V) du patient ne s’ouvrent par aucune autorisation : seuls leur auteur, le patient et, selon les règles du DSP, son médecin référent les voient.',
+    extended: (who: string) =>
+      `${who} voit aussi les documents restreints du patient (accès étendu).`,
+    limited: (who: string) =>
+      `${who} ne voit plus les documents restreints du patient (accès normal).`,
     referentHelp:
       'Déclaré à la CNS, il voit tous les documents du patient, même masqués. Il ne se change pas ici : le patient s’adresse à la CNS.',
     noProfessionals: 'Aucun professionnel n’est bloqué ni autorisé en particulier.',

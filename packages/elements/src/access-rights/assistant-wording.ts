@@ -29,6 +29,8 @@ export function wordsFor(
     blockReferentTitle: to.blockReferentTitle(patient),
     blockReferentHelp: to.blockReferentHelp,
     meanwhile: to.meanwhile,
-    changes: { ...m.changes, reopen: () => to.reopened },
+    levelHelp: to.levelHelp,
+    veryRestrictedHelp: to.veryRestrictedHelp,
+    changes: { ...m.changes, reopen: () => to.reopened, extend: to.extended, limit: to.limited },
   };
 }

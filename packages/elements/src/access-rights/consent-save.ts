@@ -1,6 +1,7 @@
 // Saving one access-rights edit with If-Match: on a conflict, the server's current Consent is taken,
 // what changed meanwhile is reported, and the same edit is applied to it again unless already so.
-import { DspConflictError, type AccessSummary, type Consent, type DspClient } from '@dsp-kit/fhir';
+import { DspConflictError } from '@dsp-kit/fhir/errors';
+import type { AccessSummary, Consent, DspClient } from '@dsp-kit/fhir';
 import { applyEdit, differences, isInEffect, type AccessEdit } from './edits.js';
 import { sameTarget } from './operations.js';
 import { summaryOf } from './provisions.js';

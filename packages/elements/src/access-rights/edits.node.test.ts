@@ -95,6 +95,41 @@ describe('access-rights edits', () => {
     assert.equal(changeOf({ target: 'open', open: true }, granted), 'reopen');
   });
 
+  it('grants at the level asked, and switches a grant between normal and extended', () => {
+    const extended: AccessEdit = {
+      target: 'actor',
+      actorId: muller,
+      status: 'granted',
+      extended: true,
+    };
+    assert.deepEqual(
+      applyEdit(base, extended),
+      grantAccess(base, { reference: muller }, { extended: true }),
+    );
+    assert.deepEqual(
+      applyEdit(base, { ...extended, status: 'full' }),
+      grantAccess(base, { reference: muller }, { full: true, extended: true }),
+    );
+    const normal = summary(grantAccess(base, { reference: muller }));
+    assert.equal(isInEffect(normal, extended), false, 'a normal grant is not an extended one');
+    assert.equal(isInEffect(normal, { ...extended, extended: false }), true);
+    const switched = summary(applyEdit(grantAccess(base, { reference: muller }), extended));
+    assert.deepEqual(switched.granted, [
+      { actor: { reference: muller }, full: false, extended: true },
+    ]);
+    assert.equal(changeOf(extended, normal), 'extend');
+    assert.equal(changeOf({ ...extended, extended: false }, switched), 'limit');
+    assert.equal(changeOf(extended, summary(base)), 'grant');
+    // Undoing the switch brings the normal grant back.
+    const undo = inverseOf(extended, normal);
+    assert.deepEqual(
+      summary(applyEdit(applyEdit(grantAccess(base, { reference: muller }), extended), undo)),
+      normal,
+    );
+    assert.deepEqual(differences(normal, switched), [extended]);
+    assert.deepEqual(differences(switched, normal), [{ ...extended, extended: false }]);
+  });
+
   it('finds the edits that lead from one reading to another', () => {
     const after = closeDsp(
       setBreakTheGlass(

@@ -19,6 +19,11 @@ import { keepingOthers } from './provisions.js';
 /** Where a professional stands in the Consent. */
 export type ActorStatus = 'none' | 'blocked' | 'granted' | 'full';
 
+/** A status that is a grant, which is normal (N documents) or extended (N and R). */
+export function isGrant(status: ActorStatus): status is 'granted' | 'full' {
+  return status === 'granted' || status === 'full';
+}
+
 /**
  * One change, said as the state wanted rather than as an operation, so that it can be applied
  * again on a Consent someone else changed meanwhile, and undone by wanting the earlier state.
@@ -29,6 +34,11 @@ export type AccessEdit =
       readonly actorId: string;
       readonly display?: string;
       readonly status: ActorStatus;
+      /**
+       * For a grant: extended, it covers restricted (R) documents too; absent or false, normal
+       * (N only). Very restricted (V) documents are never granted.
+       */
+      readonly extended?: boolean;
     }
   | { readonly target: 'document'; readonly documentId: string; readonly masked: boolean }
   | { readonly target: 'break-glass'; readonly allowed: boolean }
@@ -41,11 +51,28 @@ export function actorStatus(summary: AccessSummary, actorId: string): ActorStatu
   return grant.full ? 'full' : 'granted';
 }
 
+/** Whether the professional's grant is extended (covers R documents); false without a grant. */
+export function isExtended(summary: AccessSummary, actorId: string): boolean {
+  return summary.granted.some((g) => g.actor.reference === actorId && g.extended === true);
+}
+
+/** What the Consent says of a professional, as the edit that would want it. */
+function actorEditOf(
+  summary: AccessSummary,
+  actorId: string,
+): Pick<Extract<AccessEdit, { target: 'actor' }>, 'status' | 'extended'> {
+  const status = actorStatus(summary, actorId);
+  return isGrant(status) ? { status, extended: isExtended(summary, actorId) } : { status };
+}
+
 /** Whether the Consent already says what the edit wants. */
 export function isInEffect(summary: AccessSummary, edit: AccessEdit): boolean {
   switch (edit.target) {
     case 'actor':
-      return actorStatus(summary, edit.actorId) === edit.status;
+      return (
+        actorStatus(summary, edit.actorId) === edit.status &&
+        (!isGrant(edit.status) || isExtended(summary, edit.actorId) === (edit.extended === true))
+      );
     case 'document':
       return summary.maskedDocuments.includes(edit.documentId) === edit.masked;
     case 'break-glass':
@@ -68,8 +95,9 @@ function applyKnown(consent: Consent, edit: AccessEdit): Consent {
     case 'actor': {
       const actor = { reference: edit.actorId, ...(edit.display ? { display: edit.display } : {}) };
       if (edit.status === 'blocked') return blockProfessional(consent, actor);
-      if (edit.status === 'granted') return grantAccess(consent, actor);
-      if (edit.status === 'full') return grantAccess(consent, actor, { full: true });
+      const extended = edit.extended === true;
+      if (edit.status === 'granted') return grantAccess(consent, actor, { extended });
+      if (edit.status === 'full') return grantAccess(consent, actor, { full: true, extended });
       return revokeAccess(unblockProfessional(consent, actor), actor);
     }
     case 'document':
@@ -86,8 +114,10 @@ function applyKnown(consent: Consent, edit: AccessEdit): Consent {
 /** The edit that brings back what `before` said about the same thing. */
 export function inverseOf(edit: AccessEdit, before: AccessSummary): AccessEdit {
   switch (edit.target) {
-    case 'actor':
-      return { ...edit, status: actorStatus(before, edit.actorId) };
+    case 'actor': {
+      const { target, actorId, display } = edit;
+      return { target, actorId, ...(display ? { display } : {}), ...actorEditOf(before, actorId) };
+    }
     case 'document':
       return { ...edit, masked: before.maskedDocuments.includes(edit.documentId) };
     case 'break-glass':
@@ -102,6 +132,14 @@ export function changeOf(edit: AccessEdit, before: AccessSummary): DspAccessChan
   switch (edit.target) {
     case 'actor': {
       if (edit.status === 'blocked') return 'block';
+      // The same grant at another level: extended or brought back to normal.
+      const extended = edit.extended === true;
+      if (
+        isGrant(edit.status) &&
+        actorStatus(before, edit.actorId) === edit.status &&
+        isExtended(before, edit.actorId) !== extended
+      )
+        return extended ? 'extend' : 'limit';
       if (edit.status === 'granted') return 'grant';
       if (edit.status === 'full') return 'grant-full';
       return actorStatus(before, edit.actorId) === 'blocked' ? 'unblock' : 'revoke';
@@ -124,8 +162,9 @@ export function differences(before: AccessSummary, after: AccessSummary): Access
       .flatMap((a) => (a.reference ? [a.reference] : [])),
   );
   for (const actorId of actors) {
-    const status = actorStatus(after, actorId);
-    if (status !== actorStatus(before, actorId)) found.push({ target: 'actor', actorId, status });
+    const wanted = actorEditOf(after, actorId);
+    if (!isInEffect(before, { target: 'actor', actorId, ...wanted }))
+      found.push({ target: 'actor', actorId, ...wanted });
   }
   for (const documentId of new Set([...before.maskedDocuments, ...after.maskedDocuments])) {
     const masked = after.maskedDocuments.includes(documentId);

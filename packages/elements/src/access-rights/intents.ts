@@ -18,8 +18,12 @@ export function intentFor(edit: AccessEdit, patientId: string, blocked: boolean)
     case 'actor': {
       const detail = { patientId, actorId: edit.actorId };
       if (edit.status === 'blocked') return new DspRequestBlockEvent(detail);
-      if (edit.status === 'granted') return new DspRequestGrantEvent({ ...detail, full: false });
-      if (edit.status === 'full') return new DspRequestGrantEvent({ ...detail, full: true });
+      // A grant, new or at another level: `extended` says whether it covers R documents.
+      const extended = edit.extended === true;
+      if (edit.status === 'granted')
+        return new DspRequestGrantEvent({ ...detail, full: false, extended });
+      if (edit.status === 'full')
+        return new DspRequestGrantEvent({ ...detail, full: true, extended });
       return blocked ? new DspRequestUnblockEvent(detail) : new DspRequestRevokeEvent(detail);
     }
     case 'document': {

@@ -1,6 +1,6 @@
 // How the access-rights panel names what it shows: a professional (as the directory, the change or
 // the Consent names them), their profession and place, a document, and a change in words.
-import { professionByCode, professionLabel, type DspLanguage } from '@dsp-kit/fhir';
+import { professionByCode, professionLabel, type DspLanguage } from '@dsp-kit/fhir/vocabulary';
 import type { Reference } from '@medplum/fhirtypes';
 import { documentTitle, type AccessRightsController } from './access-rights.controller.js';
 import type { AccessRightsMessages } from './access-rights.messages.js';
@@ -53,13 +53,17 @@ export class Names {
   describe(edit: AccessEdit, before: Parameters<typeof changeOf>[1]): string {
     const change = changeOf(edit, before);
     const m = this.words();
-    if (edit.target === 'actor')
-      return m.changes[change](
+    if (edit.target === 'actor') {
+      const said = m.changes[change](
         this.nameOf({
           reference: edit.actorId,
           ...(edit.display ? { display: edit.display } : {}),
         }),
       );
+      // A new grant says its level when it is extended (a normal one reads as it always did).
+      const extendedGrant = (change === 'grant' || change === 'grant-full') && edit.extended;
+      return extendedGrant ? `${said} ${m.grantedExtended}` : said;
+    }
     if (edit.target === 'document') return m.changes[change](this.titleOf(edit.documentId));
     return m.changes[change]('');
   }

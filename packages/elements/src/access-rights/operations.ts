@@ -1,11 +1,7 @@
 // What the access-rights panel does, as values: a Consent edit, or naming or withdrawing a DSP
 // assistant. Undo and retry hold one; a failure worth retrying keeps it pending.
-import {
-  isRetryable as worthAnotherTry,
-  type AccessSummary,
-  type AssistantInput,
-  type DspAssistant,
-} from '@dsp-kit/fhir';
+import { isRetryable as worthAnotherTry } from '@dsp-kit/fhir/errors';
+import type { AccessSummary, AssistantInput, DspAssistant } from '@dsp-kit/fhir';
 import type { AccessEdit } from './edits.js';
 
 export type Operation =
@@ -43,7 +39,8 @@ export function sameTarget(a: AccessEdit, b: AccessEdit): boolean {
 /** Whether two edits want the same thing of the same target. */
 function sameEdit(a: AccessEdit, b: AccessEdit): boolean {
   if (!sameTarget(a, b)) return false;
-  if (a.target === 'actor' && b.target === 'actor') return a.status === b.status;
+  if (a.target === 'actor' && b.target === 'actor')
+    return a.status === b.status && (a.extended === true) === (b.extended === true);
   if (a.target === 'document' && b.target === 'document') return a.masked === b.masked;
   if (a.target === 'break-glass' && b.target === 'break-glass') return a.allowed === b.allowed;
   if (a.target === 'open' && b.target === 'open') return a.open === b.open;

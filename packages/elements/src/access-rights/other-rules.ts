@@ -3,13 +3,13 @@
 import type { ConsentProvision } from '@medplum/fhirtypes';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AccessRightsMessages } from './access-rights.messages.js';
+import type { Names } from './names.js';
 import { partsOf } from './provisions.js';
 
 export interface OtherRulesView {
   readonly m: AccessRightsMessages;
-  /** Who a reference names, as the panel knows them. */
-  readonly nameOf: (reference: string, display: string | undefined) => string;
-  readonly titleOf: (documentId: string) => string;
+  /** How the panel names professionals and documents. */
+  readonly names: Pick<Names, 'nameOf' | 'titleOf'>;
   readonly formatDate: (date: string) => string;
 }
 
@@ -19,10 +19,10 @@ export function describeRule(rule: ConsentProvision, view: OtherRulesView): stri
   const parts = partsOf(rule);
   const details = [
     parts.actors.length > 0
-      ? m.ruleFor(parts.actors.map((a) => view.nameOf(a.reference, a.display)).join(', '))
+      ? m.ruleFor(parts.actors.map((a) => view.names.nameOf(a)).join(', '))
       : undefined,
     parts.documents.length > 0
-      ? m.ruleDocuments(parts.documents.map((id) => m.quote(view.titleOf(id))).join(', '))
+      ? m.ruleDocuments(parts.documents.map((id) => m.quote(view.names.titleOf(id))).join(', '))
       : undefined,
     parts.start ? m.ruleSince(view.formatDate(parts.start)) : undefined,
     parts.end ? m.ruleUntil(view.formatDate(parts.end)) : undefined,

@@ -1,11 +1,7 @@
 // What a professional who opens the access-rights panel may see of this DSP. The panel cannot show
 // them the patient's choices; the document search it makes anyway says what matters to them.
-import {
-  breakTheGlassAvailable,
-  DspHttpError,
-  type DocumentReference,
-  type Page,
-} from '@dsp-kit/fhir';
+import { breakTheGlassAvailable, DspHttpError } from '@dsp-kit/fhir/errors';
+import type { DocumentReference, Page } from '@dsp-kit/fhir';
 
 /** A professional's own access to a patient's DSP, as the server answered a document search. */
 export type OwnAccess =

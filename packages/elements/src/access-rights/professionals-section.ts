@@ -1,12 +1,15 @@
 // The access-rights panel's professionals section, as a pure template: the médecin référent, the
-// professionals with a particular right, each with the commands their status allows, and the
-// directory search whose answers are offered the same commands.
-import { label, professions, type AccessSummary, type DspLanguage } from '@dsp-kit/fhir';
+// professionals with a particular right, each with the commands their status allows, the level of
+// new grants (normal or extended), and the directory search whose answers are offered the same
+// commands.
+import { label, professions, type DspLanguage } from '@dsp-kit/fhir/vocabulary';
+import type { AccessSummary } from '@dsp-kit/fhir';
 import type { Reference } from '@medplum/fhirtypes';
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { AccessRightsMessages } from './access-rights.messages.js';
 import type { Search } from './directory-search.js';
-import { actorStatus, type AccessEdit, type ActorStatus } from './edits.js';
+import { actorStatus, isExtended, isGrant, type AccessEdit, type ActorStatus } from './edits.js';
 import type { SearchDraft } from './form-drafts.js';
 
 /** What the section shows and what its controls call. */
@@ -18,7 +21,12 @@ export interface ProfessionalsView {
   /** Profession and place, as one line (empty when unknown). */
   readonly roleOf: (reference: string) => string;
   /** The change of a professional's status left pending (not saved), if any. */
-  readonly unsaved: (reference: string) => ActorStatus | undefined;
+  readonly unsaved: (
+    reference: string,
+  ) => { readonly status: ActorStatus; readonly extended?: boolean } | undefined;
+  /** Whether new grants are extended (N and R documents) rather than normal (N only). */
+  readonly extended: boolean;
+  readonly onLevel: (extended: boolean) => void;
   readonly onEdit: (edit: AccessEdit) => void;
   readonly search: Search;
   /** What was typed in the search form, kept by the panel. */
@@ -56,8 +64,38 @@ export function renderProfessionals(view: ProfessionalsView): TemplateResult {
             ${actors.map((actor) => renderActor(view, actor, 'list'))}
           </ul>`
     }
-    ${renderSearch(view)}
+    ${renderLevel(view)} ${renderSearch(view)}
   </section>`;
+}
+
+/**
+ * The level of new grants: normal (N documents) or extended (N and R), with what V means — never
+ * grantable. A grant's level is changed on its row.
+ */
+function renderLevel(view: ProfessionalsView) {
+  const { m } = view;
+  const choice = (extended: boolean, text: string) =>
+    html`<label class="radio"
+      ><input
+        type="radio"
+        name="grant-level"
+        value=${extended ? 'extended' : 'normal'}
+        .checked=${live(view.extended === extended)}
+        @change=${() => {
+          view.onLevel(extended);
+        }}
+      />${text}</label
+    >`;
+  return html`<fieldset part="grant-level" class="choice" aria-describedby="grant-level-help">
+    <legend>${m.grantLevel}</legend>
+    ${choice(false, m.levelNormal)} ${choice(true, m.levelExtended)}
+    <p class="help" id="grant-level-help">${m.levelHelp} ${m.veryRestrictedHelp}</p>
+  </fieldset>`;
+}
+
+/** A status in words, with the grant's level when it is extended. */
+function statusText(m: AccessRightsMessages, status: ActorStatus, extended: boolean): string {
+  return isGrant(status) && extended ? `${m.status[status]} · ${m.extendedMark}` : m.status[status];
 }
 
 function renderActor(view: ProfessionalsView, actor: Reference, where: 'list' | 'results') {
@@ -68,11 +106,25 @@ function renderActor(view: ProfessionalsView, actor: Reference, where: 'list' | 
   const name = view.nameOf(actor);
   const role = view.roleOf(reference);
   const id = `${where}-${reference.replace(/[^A-Za-z0-9-]/g, '-')}`;
-  const to = (wanted: ActorStatus) => () => {
-    view.onEdit({ target: 'actor', actorId: reference, display: name, status: wanted });
+  // A new grant takes the level chosen for new grants; a grant made fuller keeps its own.
+  const extended = isExtended(summary, reference);
+  const level = isGrant(status) ? extended : view.extended;
+  const to = (wanted: ActorStatus, atLevel: boolean) => () => {
+    view.onEdit({
+      target: 'actor',
+      actorId: reference,
+      display: name,
+      status: wanted,
+      ...(isGrant(wanted) ? { extended: atLevel } : {}),
+    });
   };
-  const button = (text: string, wanted: ActorStatus) =>
-    html`<button class="secondary" type="button" aria-describedby=${id} @click=${to(wanted)}>
+  const button = (text: string, wanted: ActorStatus, atLevel = level) =>
+    html`<button
+      class="secondary"
+      type="button"
+      aria-describedby=${id}
+      @click=${to(wanted, atLevel)}
+    >
       ${text}
     </button>`;
   const unsaved = view.unsaved(reference);
@@ -80,7 +132,9 @@ function renderActor(view: ProfessionalsView, actor: Reference, where: 'list' | 
   if (status === 'blocked') commands.push(button(m.unblock, 'none'));
   if (status === 'none') commands.push(button(m.grant, 'granted'));
   if (status === 'none' || status === 'granted') commands.push(button(m.grantFull, 'full'));
-  if (status === 'granted' || status === 'full') commands.push(button(m.revoke, 'none'));
+  if (isGrant(status))
+    commands.push(extended ? button(m.limit, status, false) : button(m.extend, status, true));
+  if (isGrant(status)) commands.push(button(m.revoke, 'none'));
   if (status !== 'blocked') commands.push(button(m.block, 'blocked'));
   return html`<li part="row" class="actor" data-actor=${reference}>
     <span class="who" id=${id}>
@@ -88,8 +142,14 @@ function renderActor(view: ProfessionalsView, actor: Reference, where: 'list' | 
       ${role ? html`<span class="role">${role}</span>` : nothing}
     </span>
     <span class="state">
-      <span part="status" class=${status}>${m.status[status]}</span>
-      ${unsaved ? html`<span class="pending">${m.status[unsaved]} (${m.notSaved})</span>` : nothing}
+      <span part="status" class=${status}>${statusText(m, status, extended)}</span>
+      ${
+        unsaved
+          ? html`<span class="pending"
+              >${statusText(m, unsaved.status, unsaved.extended === true)} (${m.notSaved})</span
+            >`
+          : nothing
+      }
     </span>
     <span class="commands">${commands}</span>
   </li>`;

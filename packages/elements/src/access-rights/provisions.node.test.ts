@@ -127,6 +127,80 @@ describe('the rules the panel understands', () => {
   });
 });
 
+/**
+ * A grant of restricted (R) documents to one practitioner, as IHE PCF's example
+ * `ex-consent-advanced-normal-focused-restricted` writes it (IHE/ITI.PCF `input/fsh/consent.fsh`):
+ * a nested permit with the v3-Confidentiality `R` security label and the actor as recipient (IRCP).
+ */
+const pcfRestrictedGrant: ConsentProvision = {
+  type: 'permit',
+  securityLabel: [
+    { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R' },
+  ],
+  actor: [{ role, reference: { reference: muller } }],
+};
+
+describe('extended grants (IHE PCF: a grant by security label)', () => {
+  it('reads a provision with the R label as an extended grant of the professional', () => {
+    assert.equal(isUnderstood(pcfRestrictedGrant), true);
+    const consent = structuredClone(base);
+    consent.provision!.provision!.push(pcfRestrictedGrant);
+    assert.deepEqual(unknownRules(consent), []);
+    assert.deepEqual(summaryOf(consent).granted, [
+      { actor: { reference: muller }, full: false, extended: true },
+    ]);
+  });
+
+  it('reads an extended full grant, whichever order its labels come in', () => {
+    const full = grantAccess(base, muller, { full: true, extended: true });
+    const provision = full.provision!.provision!.at(-1)!;
+    assert.equal(isUnderstood(provision), true);
+    const reversed = { ...provision, securityLabel: [...provision.securityLabel!].reverse() };
+    assert.equal(isUnderstood(reversed), true);
+    assert.deepEqual(summaryOf(full).granted, [
+      { actor: { reference: muller }, full: true, extended: true },
+    ]);
+  });
+
+  it('writes, through @dsp-kit/fhir, the provision PCF shows', () => {
+    const written = grantAccess(base, muller, { extended: true }).provision!.provision!.at(-1);
+    assert.deepEqual(written, pcfRestrictedGrant);
+  });
+
+  it('keeps read-only what it cannot tell apart from a grant: V, a label twice, a deny by label', () => {
+    const confidentiality = 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';
+    const veryRestricted = {
+      ...pcfRestrictedGrant,
+      securityLabel: [{ system: confidentiality, code: 'V' }],
+    };
+    const twice = {
+      ...pcfRestrictedGrant,
+      securityLabel: [
+        { system: confidentiality, code: 'R' },
+        { system: confidentiality, code: 'R' },
+      ],
+    };
+    const deniedRestricted = { ...pcfRestrictedGrant, type: 'deny' as const };
+    const withDisplay = {
+      ...pcfRestrictedGrant,
+      securityLabel: [{ system: confidentiality, code: 'R', display: 'restricted' }],
+    };
+    for (const rule of [veryRestricted, twice, deniedRestricted, withDisplay])
+      assert.equal(isUnderstood(rule), false, JSON.stringify(rule.securityLabel));
+  });
+
+  it('round-trips an extended grant through an edit of another rule', () => {
+    const consent = withOthers(grantAccess(base, muller, { extended: true }));
+    const edited = keepingOthers(consent, (c) => maskDocument(c, 'doc-3'));
+    assert.deepEqual(summaryOf(edited).granted, summaryOf(consent).granted);
+    assert.deepEqual(unknownRules(edited), [timedDeny, organisationPermit]);
+    assert.deepEqual(
+      edited.provision!.provision!.find((p) => p.actor?.[0]?.reference.reference === muller),
+      pcfRestrictedGrant,
+    );
+  });
+});
+
 describe('keepingOthers', () => {
   it('never drops or changes the rules it does not understand', () => {
     const consent = withOthers(base);

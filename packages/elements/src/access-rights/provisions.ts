@@ -1,16 +1,14 @@
 // Which rules of a Consent the panel understands — exactly the provisions @dsp-kit/fhir's helpers
 // write — and the others (set by another application), which the panel shows read-only and
 // carries through every save untouched.
+import { accessSummary, type AccessSummary, type Consent, type Patient } from '@dsp-kit/fhir';
 import {
-  accessSummary,
   BREAK_THE_GLASS,
+  CONFIDENTIALITY_SYSTEM,
   DSP_SECURITY_SYSTEM,
   PURPOSE_OF_USE_SYSTEM,
-  type AccessSummary,
-  type Consent,
-  type Patient,
-} from '@dsp-kit/fhir';
-import type { CodeableConcept, ConsentProvision } from '@medplum/fhirtypes';
+} from '@dsp-kit/fhir/vocabulary';
+import type { CodeableConcept, Coding, ConsentProvision } from '@medplum/fhirtypes';
 
 const RECIPIENT = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType|IRCP';
 const PROFESSIONAL = /^(Practitioner|PractitionerRole)\/[A-Za-z0-9\-.]{1,64}$/;
@@ -21,7 +19,27 @@ function only(value: object, keys: readonly string[]): boolean {
   return Object.keys(value).every((key) => keys.includes(key));
 }
 
-/** A professional's block or grant (full: with the `masked` label), as `blockProfessional` writes it. */
+/**
+ * The labels a grant may carry, each at most once: `masked` (full access) and the v3-Confidentiality
+ * `R` (extended: restricted documents too, as IHE PCF grants by security label). V is never one:
+ * very restricted documents are not granted, so a grant of V stays a rule the panel does not change.
+ */
+const GRANT_LABELS = [`${DSP_SECURITY_SYSTEM}|masked`, `${CONFIDENTIALITY_SYSTEM}|R`];
+
+/** Whether a grant's labels are among those the panel writes, each once and with nothing else. */
+function hasGrantLabels(labels: readonly Coding[]): boolean {
+  const keys = labels.map((l) => `${l.system}|${l.code}`);
+  return (
+    labels.every((l) => only(l, ['system', 'code'])) &&
+    keys.every((key) => GRANT_LABELS.includes(key)) &&
+    new Set(keys).size === keys.length
+  );
+}
+
+/**
+ * A professional's block or grant, as `blockProfessional` and `grantAccess` write it: a grant may
+ * be full (the `masked` label) and extended (the `R` label).
+ */
 function isActorRule(p: ConsentProvision): boolean {
   const actor = p.actor?.[0];
   if (!actor || p.actor?.length !== 1 || !only(p, ['id', 'type', 'actor', 'securityLabel']))
@@ -36,15 +54,7 @@ function isActorRule(p: ConsentProvision): boolean {
     return false;
   const labels = p.securityLabel ?? [];
   if (labels.length === 0) return true;
-  const [label] = labels;
-  return (
-    p.type === 'permit' &&
-    labels.length === 1 &&
-    label !== undefined &&
-    only(label, ['system', 'code']) &&
-    label.system === DSP_SECURITY_SYSTEM &&
-    label.code === 'masked'
-  );
+  return p.type === 'permit' && hasGrantLabels(labels);
 }
 
 /** A masked document, as `maskDocument` writes it. */

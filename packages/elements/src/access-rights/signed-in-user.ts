@@ -1,6 +1,6 @@
 // Who the access-rights panel is shown to, read from the host's `user` reference: the patient,
 // one of their DSP assistants (a delegate, who may not name or withdraw others), or not said.
-import { DspValidationError } from '@dsp-kit/fhir';
+import { DspValidationError } from '@dsp-kit/fhir/errors';
 
 /** The signed-in user, as far as the panel needs to know. */
 export type Viewer =
