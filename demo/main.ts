@@ -104,6 +104,8 @@ function showPanels(): void {
         : role.kind === 'patient'
           ? `Patient/${role.user}`
           : undefined;
+  // The name a replacement sent from the viewer carries as its author's.
+  viewer.userName = viewer.user ? role.name : undefined;
   sections.upload.hidden = !plan.uploader;
   uploader.patient = plan.uploader ? patient : undefined;
   uploader.mode = plan.uploader || 'professional';

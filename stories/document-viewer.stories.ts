@@ -35,6 +35,8 @@ interface Args {
   filterAuthor: string;
   preview: 'inline' | 'none';
   user: string;
+  userOrganization: string;
+  userName: string;
   onDspDocumentSelect?: Listener;
   onDspDocumentOpen?: Listener;
   onDspError?: Listener;
@@ -66,6 +68,8 @@ const meta: Meta<Args> = {
     filterAuthor: '',
     preview: 'inline',
     user: '',
+    userOrganization: '',
+    userName: '',
   },
   argTypes: {
     patient: attribute('patient', 'the patient’s FHIR id.', {
@@ -105,6 +109,16 @@ const meta: Meta<Args> = {
       'the signed-in user (`Practitioner/…`, `Patient/…`, `RelatedPerson/…`): the document actions they may take; empty, the viewer only reads.',
       { control: 'text' },
     ),
+    userOrganization: attribute(
+      'user-organization',
+      'the signed-in professional’s organisation (`Organization/…`), where the server lets it act for its members: the actions are also offered on its documents.',
+      { control: 'text' },
+    ),
+    userName: attribute(
+      'user-name',
+      'the signed-in user’s name as readers see it: the author’s name on a replacement sent from the viewer.',
+      { control: 'text' },
+    ),
     ...commonArgTypes,
     ...eventArgTypes(
       'dsp-document-select',
@@ -135,6 +149,8 @@ const meta: Meta<Args> = {
       filter-author=${ifDefined(args.filterAuthor || undefined)}
       preview=${args.preview}
       user=${ifDefined(args.user || undefined)}
+      user-organization=${ifDefined(args.userOrganization || undefined)}
+      user-name=${ifDefined(args.userName || undefined)}
       @dsp-document-select=${detailOf(args.onDspDocumentSelect)}
       @dsp-document-open=${detailOf(args.onDspDocumentOpen)}
       @dsp-error=${detailOf(args.onDspError)}

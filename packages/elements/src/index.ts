@@ -9,6 +9,7 @@ export { DspAuditLog } from './audit-log/audit-log.component.js';
 export { DspDocumentStats } from './document-stats/document-stats.component.js';
 export { DspStatusBadge } from './status/status.component.js';
 export { DspStatusList } from './status/status-list.component.js';
+export type { WorklistPatient } from './status/worklist-patients.js';
 export { DspStatusOpenEvent } from './status/status.events.js';
 export { DspEmergencyAlerts } from './emergency-alerts/emergency-alerts.component.js';
 export {
@@ -20,6 +21,7 @@ export { DspDocumentPreview } from './document-preview/document-preview.componen
 export { DspDocumentUploader } from './document-uploader/document-uploader.component.js';
 export {
   DspDocumentUploadedEvent,
+  DspReplaceCancelEvent,
   DspUploadFailedEvent,
   DspUploadProgressEvent,
 } from './document-uploader/document-uploader.events.js';

@@ -237,7 +237,6 @@ describe('<dsp-document-uploader> bad input', () => {
     await el.add(otherPdf(), entered);
     const [row] = rows(el);
     await tick(el, row!, 'hidden');
-    await enter(el, row!, 'replaces', 'doc-old-1');
     const before = formValues(row!);
     const failed = el.submit();
     const [result] = await failed;

@@ -304,27 +304,47 @@ describe('<dsp-document-uploader>', () => {
     expect(again.items).to.have.length(0);
   });
 
-  it('sends a replacement: the new document relates to the one it replaces', async () => {
+  it('sends a replacement set by the host: shown read-only, related to the one it replaces', async () => {
     const el = await uploader();
     const first = await el.add(otherPdf('compte-rendu.pdf'), { typeCode: 'rapport-medical' });
     const [sent] = await el.submit();
     const replaced = sent!.documentId!;
     expect(replaced).to.be.a('string');
+    el.replaces = replaced;
+    el.replacesTitle = 'Compte rendu';
     const second = await el.add(otherPdf('compte-rendu corrigé.pdf'), {
       typeCode: 'rapport-medical',
     });
+    await el.updateComplete;
     const row = rows(el)[1]!;
-    await enter(el, row, 'replaces', 'not a document id');
-    expect(problemAt(row, 'replaces')).to.equal('This document id is not valid.');
-    await enter(el, row, 'replaces', replaced);
-    expect(field(row, 'replaces').getAttribute('aria-invalid')).to.equal('false');
+    // No field to type an id: the row says which document it replaces, and is described by it.
+    expect(row.querySelector('[name="replaces"]')).to.equal(null);
+    const note = row.querySelector('[data-note="replaces"]')!;
+    expect(note.textContent?.trim()).to.equal('New version of “Compte rendu”.');
+    expect(row.getAttribute('aria-describedby')).to.contain(note.id);
+    await expect(el).to.be.accessible();
     const results = await el.submit();
     expect(results.map((r) => r.status)).to.deep.equal(['sent']);
     const [stored] = storedFor(second);
     expect(stored!.relatesTo).to.deep.equal([
       { code: 'replaces', target: { reference: `DocumentReference/${replaced}` } },
     ]);
-    expect(storedFor(first)).to.have.length(1);
+    expect(storedFor(first)[0]!.status).to.equal('superseded');
+  });
+
+  it('says a host’s replacement id is not valid, at the row, and sends nothing', async () => {
+    const el = await uploader();
+    el.replaces = 'not a document id';
+    await el.add(otherPdf('compte-rendu.pdf'), { typeCode: 'rapport-medical' });
+    await el.updateComplete;
+    const row = rows(el)[0]!;
+    const before = documentCount();
+    expect((await el.submit()).map((r) => r.status)).to.deep.equal(['invalid']);
+    await el.updateComplete;
+    const problem = row.querySelector('[id$="-replaces-problem"]');
+    expect(problem?.textContent?.trim()).to.equal('This document id is not valid.');
+    expect(row.getAttribute('aria-describedby')).to.contain(problem!.id);
+    expect(documentCount()).to.equal(before);
   });
 
   it('gives new documents the host’s facility type and practice setting', async () => {

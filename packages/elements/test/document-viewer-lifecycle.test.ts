@@ -292,8 +292,8 @@ describe('replace and the earlier versions', () => {
     expect(uploader.defaults).to.deep.include({
       typeCode: 'resume-patient',
       title: 'Résumé patient',
-      replaces: RESUME,
     });
+    expect(uploader.getAttribute('replaces')).to.equal(RESUME);
     // A file chosen there starts with those values, and goes as the replacement.
     const input = await waitUntil(
       () => uploader.shadowRoot?.querySelector<HTMLInputElement>('input[type=file]'),

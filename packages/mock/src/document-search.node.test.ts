@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Bundle, DocumentReference } from '@medplum/fhirtypes';
-import { searchDocuments } from './document-search.js';
+import { directoryOf, searchDocuments } from './document-search.js';
 import { FhirFailure } from './fhir-http.js';
-import { documents, fixtureResources, patients } from './fixtures.js';
+import { documents, fixtureResources, patients, practitioners } from './fixtures.js';
 import { DspStore } from './store.js';
 
 const base = 'http://127.0.0.1:8787/fhir/';
@@ -227,5 +228,104 @@ describe('searchDocuments with the codings and chains of national servers', () =
         error.status === 400 &&
         /Unsupported search parameter "author:Device.family"/.test(error.message),
     );
+  });
+});
+
+describe('author chains through the contained authors of MHD Comprehensive metadata', () => {
+  // IHE's own example (IHE/ITI.MHD, ex-ProvideBundles5.fsh, compiled as the fhir package's MHD
+  // tests keep it): a DocumentReference whose authors are a contained Organization and a contained
+  // Practitioner.
+  const example = JSON.parse(
+    readFileSync(
+      new URL(
+        '../../fhir/test/mhd/examples/Bundle-ex-comprehensiveProvideDocumentBundleComplete.json',
+        import.meta.url,
+      ),
+      'utf8',
+    ),
+  ) as Bundle;
+  const iheDocument = example.entry?.find((e) => e.resource?.resourceType === 'DocumentReference')
+    ?.resource as DocumentReference;
+
+  /** IHE's document in Marie's record, with changes to its contained resources and authors. */
+  function shaped(id: string, change: (d: DocumentReference) => void): DocumentReference {
+    const document = structuredClone(iheDocument);
+    document.id = id;
+    document.subject = { reference: `Patient/${patients.marie.id}` };
+    change(document);
+    return document;
+  }
+
+  /** IHE's contained author Practitioner (it has no name there: one is given). */
+  const named = (d: DocumentReference, family: string) => {
+    const person = d.contained?.find((r) => r.id === 'in-practitionerAuthor');
+    if (person?.resourceType !== 'Practitioner') throw new Error('IHE example changed');
+    person.name = [{ family, given: ['Jeanne'] }];
+  };
+
+  /**
+   * MHD's mapping of an XDS author (authorPerson, authorInstitution): a contained PractitionerRole
+   * pointing at the person and the institution, the document's author pointing at the role.
+   */
+  const throughRole = (d: DocumentReference, practitioner: string) => {
+    d.contained?.push({
+      resourceType: 'PractitionerRole',
+      id: 'in-role',
+      practitioner: { reference: practitioner },
+      organization: { reference: '#in-organizationAuthor' },
+    });
+    d.author = [{ reference: '#in-role' }];
+  };
+
+  function searchAmong(query: string, docs: DocumentReference[]) {
+    return searchDocuments({
+      url: new URL(`DocumentReference?patient=${patients.marie.id}&${query}`, base),
+      documents: () => docs,
+      visible: () => true,
+      allowWithoutPatient: false,
+      practitioner: directoryOf(store),
+    });
+  }
+
+  it('finds IHE’s contained Practitioner author by its family name, and not without one', () => {
+    const docs = [
+      shaped('ihe-as-is', () => undefined),
+      shaped('ihe-named', (d) => {
+        named(d, 'Muller');
+      }),
+    ];
+    assert.deepEqual(ids(searchAmong('author:Practitioner.family=mull', docs)), ['ihe-named']);
+  });
+
+  it('finds a contained PractitionerRole’s contained Practitioner (a CDA’s other author)', () => {
+    const docs = [
+      shaped('role-of-contained', (d) => {
+        named(d, 'Muller');
+        throughRole(d, '#in-practitionerAuthor');
+      }),
+      shaped('role-of-other', (d) => {
+        named(d, 'Hansen');
+        throughRole(d, '#in-practitionerAuthor');
+      }),
+    ];
+    assert.deepEqual(ids(searchAmong('author:Practitioner.family=mull', docs)), [
+      'role-of-contained',
+    ]);
+    assert.deepEqual(ids(searchAmong('author.family=mull', docs)), ['role-of-contained']);
+  });
+
+  it('finds a contained PractitionerRole’s directory Practitioner by its name there', () => {
+    // No display anywhere: only the directory knows Dr Muller's name.
+    const docs = [
+      shaped('role-of-directory', (d) => {
+        throughRole(d, `Practitioner/${practitioners.muller.id}`);
+      }),
+      shaped('role-of-unknown', (d) => {
+        throughRole(d, 'Practitioner/nobody');
+      }),
+    ];
+    assert.deepEqual(ids(searchAmong('author:Practitioner.family=mull', docs)), [
+      'role-of-directory',
+    ]);
   });
 });

@@ -2,7 +2,14 @@
 // and `_summary=count`, answered as a FHIR server does, including its errors, and how many matches
 // the rules withheld. A token matches any coding of its element, so a type is found by its LOINC
 // coding as well as by the kit's.
-import type { Bundle, DocumentReference, OperationOutcome, Reference } from '@medplum/fhirtypes';
+import type {
+  Bundle,
+  DocumentReference,
+  OperationOutcome,
+  Practitioner,
+  Reference,
+  Resource,
+} from '@medplum/fhirtypes';
 import { FhirFailure } from './fhir-http.js';
 import {
   checkParameters,
@@ -14,6 +21,7 @@ import {
   searchset,
   tokenMatcher,
 } from './search.js';
+import type { DspStore } from './store.js';
 import { withheldOutcome, type WithheldReason } from './withheld-outcome.js';
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, patientId } from './search.js';
@@ -48,29 +56,72 @@ function namedBy(name: string | undefined, prefix: string): boolean {
     .some((word) => word.startsWith(prefix));
 }
 
+/** Whether a Practitioner's family name starts with `family` (lower case), as FHIR's `family`. */
+function hasFamily(practitioner: Resource | undefined, family: string): boolean {
+  return (
+    practitioner?.resourceType === 'Practitioner' &&
+    (practitioner.name ?? []).some((n) => (n.family ?? '').toLowerCase().startsWith(family))
+  );
+}
+
+/** Looks a `Practitioner/<id>` reference up in the directory; undefined when it has none. */
+export type PractitionerLookup = (reference: string) => Practitioner | undefined;
+
+/** The practitioners of `store`'s directory, by reference. */
+export function directoryOf(store: DspStore): PractitionerLookup {
+  return (reference) =>
+    reference.startsWith('Practitioner/')
+      ? store.get<Practitioner>('Practitioner', reference.slice('Practitioner/'.length))
+      : undefined;
+}
+
 /**
- * Whether an author is a Practitioner of that family name: a `Practitioner/<id>` reference (named
- * by its display, which the mock keeps as the practitioner's name) or, since FHIR evaluates chains
- * inside contained resources, a contained Practitioner.
+ * Whether a reference to a practitioner names one of that family: a `Practitioner/<id>` by its
+ * display (which the mock keeps as the practitioner's name) or its directory entry; `#id` by the
+ * contained Practitioner it points at.
  */
-function isPractitioner(document: DocumentReference, author: Reference, family: string): boolean {
-  const reference = author.reference ?? '';
-  if (reference.startsWith('Practitioner/')) return namedBy(author.display, family);
+function isPractitionerReference(
+  document: DocumentReference,
+  person: Reference | undefined,
+  family: string,
+  directory: PractitionerLookup | undefined,
+): boolean {
+  const reference = person?.reference ?? '';
+  if (reference.startsWith('Practitioner/')) {
+    return namedBy(person?.display, family) || hasFamily(directory?.(reference), family);
+  }
   if (!reference.startsWith('#')) return false;
+  return hasFamily(
+    document.contained?.find((r) => r.id === reference.slice(1)),
+    family,
+  );
+}
+
+/**
+ * Whether an author is a Practitioner of that family name: referenced or, since FHIR evaluates
+ * chains inside contained resources, contained. A contained PractitionerRole stands for its
+ * practitioner, itself referenced or contained: MHD's Comprehensive author, the XDS author person
+ * ITI-67 matches ($XDSDocumentEntryAuthorPerson), as IHE's examples and the kit's uploader write
+ * it for a CDA's other authors.
+ */
+function isPractitioner(
+  document: DocumentReference,
+  author: Reference,
+  family: string,
+  directory: PractitionerLookup | undefined,
+): boolean {
+  const reference = author.reference ?? '';
+  if (!reference.startsWith('#')) {
+    return isPractitionerReference(document, author, family, directory);
+  }
   const contained = document.contained?.find((r) => r.id === reference.slice(1));
-  // A contained PractitionerRole (the kit's Comprehensive author) stands for its practitioner:
-  // the author person ITI-67 matches ($XDSDocumentEntryAuthorPerson).
   if (contained?.resourceType === 'PractitionerRole') {
     const person = contained.practitioner;
-    return (
-      (person?.reference ?? '').startsWith('Practitioner/') &&
-      namedBy(person?.display ?? author.display, family)
-    );
+    // The role's own display, when the practitioner reference has none, names the person.
+    const named = person && !person.display ? { ...person, display: author.display } : person;
+    return isPractitionerReference(document, named, family, directory);
   }
-  return (
-    contained?.resourceType === 'Practitioner' &&
-    (contained.name ?? []).some((n) => (n.family ?? '').toLowerCase().startsWith(family))
-  );
+  return hasFamily(contained, family);
 }
 
 export interface SearchRequest {
@@ -88,6 +139,8 @@ export interface SearchRequest {
   present?: (document: DocumentReference) => DocumentReference;
   /** A search without patient is allowed only for counts (statistics). */
   allowWithoutPatient: boolean;
+  /** The directory, for chains through a referenced practitioner; displays only without it. */
+  practitioner?: PractitionerLookup;
 }
 
 /** Runs a search; throws a `FhirFailure` (400) for a query the server cannot run. */
@@ -148,12 +201,19 @@ export function searchDocuments(
   }
   const family = params.get('author.family')?.toLowerCase();
   if (family) {
-    // ITI-67's untyped chain: any author, by the name its reference displays.
-    filters.push((d) => (d.author ?? []).some((a) => namedBy(a.display, family)));
+    // ITI-67's untyped chain: any author, by the name its reference displays, or a practitioner
+    // as the typed chain finds them.
+    filters.push((d) =>
+      (d.author ?? []).some(
+        (a) => namedBy(a.display, family) || isPractitioner(d, a, family, request.practitioner),
+      ),
+    );
   }
   const practitioner = params.get('author:Practitioner.family')?.toLowerCase();
   if (practitioner) {
-    filters.push((d) => (d.author ?? []).some((a) => isPractitioner(d, a, practitioner)));
+    filters.push((d) =>
+      (d.author ?? []).some((a) => isPractitioner(d, a, practitioner, request.practitioner)),
+    );
   }
   const matches: DocumentReference[] = [];
   const withheld = new Map<WithheldReason, number>();

@@ -7,6 +7,7 @@ import {
   onDocumentSelect,
   onDocumentUploaded,
   onError,
+  onReplaceCancel,
   onUploadFailed,
   onUploadProgress,
 } from './events.js';
@@ -15,6 +16,13 @@ export const DspDocumentUploader = createComponent({
   react: React,
   tagName: 'dsp-document-uploader',
   elementClass: DspDocumentUploaderElement,
-  events: { onError, onUploadProgress, onDocumentUploaded, onUploadFailed, onDocumentSelect },
+  events: {
+    onError,
+    onUploadProgress,
+    onDocumentUploaded,
+    onUploadFailed,
+    onDocumentSelect,
+    onReplaceCancel,
+  },
   displayName: 'DspDocumentUploader',
 });

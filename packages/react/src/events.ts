@@ -14,6 +14,7 @@ import type {
   DspDocumentWithdrawEvent,
   DspEmergencyAcknowledgedEvent,
   DspErrorEvent,
+  DspReplaceCancelEvent,
   DspRequestAddAssistantEvent,
   DspRequestBlockEvent,
   DspRequestBreakGlassEvent,
@@ -45,6 +46,7 @@ export const onDocumentWithdraw = 'dsp-document-withdraw' as EventName<DspDocume
 export const onEmergencyAcknowledged =
   'dsp-emergency-acknowledged' as EventName<DspEmergencyAcknowledgedEvent>;
 export const onError = 'dsp-error' as EventName<DspErrorEvent>;
+export const onReplaceCancel = 'dsp-replace-cancel' as EventName<DspReplaceCancelEvent>;
 export const onRequestAddAssistant =
   'dsp-request-add-assistant' as EventName<DspRequestAddAssistantEvent>;
 export const onRequestBlock = 'dsp-request-block' as EventName<DspRequestBlockEvent>;

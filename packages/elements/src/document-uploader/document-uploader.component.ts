@@ -28,10 +28,12 @@ import { styles } from './document-uploader.styles.js';
 import { findInDsp, rememberInDsp } from './dsp-content.js';
 import { DEFAULT_MAX_SIZE, parseAcceptTypes } from './file-checks.js';
 import { TypeCombobox } from './type-combobox.js';
+import { renderReplaceNote } from './replace-note.js';
 import { renderRow, type RowContext } from './upload-row.js';
 import { renderSummary } from './upload-summary.js';
 import {
   DspDocumentUploadedEvent,
+  DspReplaceCancelEvent,
   DspUploadFailedEvent,
   DspUploadProgressEvent,
 } from './document-uploader.events.js';
@@ -39,7 +41,7 @@ import {
 /**
  * @summary Adds documents to a patient's DSP: several files at once (picker, drag and drop,
  * paste, or `add()`), each checked by its bytes, hashed in a worker and described (DSP type from a
- * searchable list, class, title, date, confidentiality, language, facility, masks, replacement),
+ * searchable list, class, title, date, confidentiality, language, facility, masks),
  * then sent with per-file status and progress, cancel, automatic retries with backoff and an
  * idempotent manual retry. With a `user`, the queue is kept in IndexedDB (per server and user):
  * it survives a reload, and files waiting for the network are sent when it is back.
@@ -56,6 +58,8 @@ import {
  * @csspart error - Why a file could not be sent.
  * @csspart summary - The documents sent from the panel, each a button to open it.
  * @csspart summary-status - How many documents were sent (announced).
+ * @csspart replaces - Which document the files replace, with the button that cancels it; once
+ *   cancelled, that the files are new documents (announced).
  *
  * @cssproperty --dsp-document-uploader-padding - Inner padding of the panel.
  * @cssproperty --dsp-document-uploader-list-height - Largest height of the list of DSP types.
@@ -68,6 +72,8 @@ import {
  *   `detail.status`, and `detail.retrying` when the uploader will try again by itself).
  * @fires dsp-document-select - A document of the summary of those sent was chosen, to be opened
  *   (e.g. with the viewer's `open()`); `detail.documentId` is its id.
+ * @fires dsp-replace-cancel - The user cancelled the replacement (`replaces`); `detail.documentId`
+ *   is the document that was to be replaced. Files not sent yet are new documents from then on.
  * @fires dsp-error - A file could not be sent and waits for the user; `detail.kind` and
  *   `detail.status` say how.
  */
@@ -112,11 +118,23 @@ export class DspDocumentUploader extends DspElement {
   @property({ attribute: false }) practiceSetting?: Coding;
   /**
    * Metadata every file chosen in the panel (picker, drop, paste) starts with, e.g. the type, title
-   * and confidentiality of a document it replaces, with `replaces` its id. Property only.
+   * and confidentiality of the document it replaces. Property only.
    */
   @property({ attribute: false }) defaults?: Partial<UploadMetadata>;
+  /**
+   * The id of a document (DocumentReference) the panel replaces: the file added (one) is sent as
+   * its new version through `DspClient.replaceDocument`, which supersedes it in the same
+   * transaction; the server refuses a document the user may not replace, of another patient, or
+   * unknown. The panel shows it read-only, with a button that cancels the replacement. There is
+   * no field to type an id: a replacement starts from the document (the viewer's "Replace with a
+   * new version"), or from a host that sets this.
+   */
+  @property() replaces?: string;
+  /** The replaced document's title, to name it to the user (its id otherwise). */
+  @property({ attribute: 'replaces-title' }) replacesTitle?: string;
 
   @state() private dragging = false;
+  @state() private replaceCancelled = false;
 
   readonly #comboboxes = new Map<string, TypeCombobox>();
 
@@ -211,6 +229,7 @@ export class DspDocumentUploader extends DspElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('replaces') && this.replaces) this.replaceCancelled = false;
     const server = this.activeClient?.baseUrl.href;
     const patient = this.patient?.replace(/^Patient\//, '');
     const user = this.user === '' ? undefined : this.user;
@@ -241,7 +260,7 @@ export class DspDocumentUploader extends DspElement {
    */
   async add(file: File, metadata?: Partial<UploadMetadata>): Promise<string> {
     if (!(file instanceof File)) throw new TypeError('add() takes a File');
-    const [item] = this.#queue.add([file], metadata) as [UploadItem];
+    const [item] = this.#queue.add([file], { ...this.#replacing, ...metadata }) as [UploadItem];
     await this.#queue.prepared(item);
     return item.documentUuid;
   }
@@ -305,6 +324,52 @@ export class DspDocumentUploader extends DspElement {
     return this.localize.t(uploaderMessages);
   }
 
+  /** The id of the document the panel replaces, if any. */
+  get #replacesId(): string | undefined {
+    const id = this.replaces?.trim();
+    return id === '' ? undefined : id;
+  }
+
+  /** What a file added now starts with for the replacement the panel makes, if any. */
+  get #replacing(): Partial<UploadMetadata> {
+    const id = this.#replacesId;
+    return id === undefined ? {} : { replaces: id };
+  }
+
+  /** The replaced document as the user knows it: its title when the host gave it, else its id. */
+  #replacedName(id: string): string {
+    return id === this.#replacesId && this.replacesTitle ? this.replacesTitle : id;
+  }
+
+  /**
+   * Adds files chosen in the panel with the host's defaults; a replacement is one document, so
+   * only the first file of a pick, drop or paste becomes it.
+   */
+  #addChosen(files: File[]): void {
+    const replacing = this.#replacing;
+    const chosen = replacing.replaces === undefined ? files : files.slice(0, 1);
+    this.#queue.add(chosen, { ...this.defaults, ...replacing });
+  }
+
+  /** Files not on their way yet become new documents; the host hears it was cancelled. */
+  readonly #cancelReplace = () => {
+    const documentId = this.#replacesId ?? '';
+    for (const item of this.#queue.items) {
+      if (
+        item.metadata.replaces === documentId &&
+        item.status !== 'sent' &&
+        !IN_FLIGHT.includes(item.status)
+      )
+        this.#queue.update(item, { replaces: '' });
+    }
+    this.replaces = undefined;
+    this.replaceCancelled = true;
+    this.dispatchEvent(new DspReplaceCancelEvent({ documentId }));
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('button[name="choose"]')?.focus(),
+    );
+  };
+
   #combobox(item: UploadItem): TypeCombobox {
     let found = this.#comboboxes.get(item.documentUuid);
     if (!found) {
@@ -331,6 +396,7 @@ export class DspDocumentUploader extends DspElement {
       formatTime: (at) => this.localize.formatDate(at, { timeStyle: 'short' }),
       languageName: (code) => this.#languageName(code),
       combobox: (item) => this.#combobox(item),
+      replacedName: (id) => this.#replacedName(id),
       renderError: (error, title) => this.renderError(error, title),
       update: (item, change) => {
         this.#queue.update(item, change);
@@ -363,9 +429,21 @@ export class DspDocumentUploader extends DspElement {
     const clearable = rows.some((i) => !IN_FLIGHT.includes(i.status));
     const target = this.#target();
     const row = this.#rowContext;
-    return html`<section part="base" aria-label=${m.label} @paste=${this.#onPaste}>
+    // Replacing, the panel is named for the document it replaces: a page may hold another
+    // uploader (axe's landmark-unique), and the name says what this one sends.
+    const label = this.#replacesId
+      ? m.replacesNote(this.replacesTitle ?? this.#replacesId)
+      : m.label;
+    return html`<section part="base" aria-label=${label} @paste=${this.#onPaste}>
       ${this.patient ? nothing : html`<p role="status">${m.noPatient}</p>`}
       ${this.#authorRef ? nothing : html`<p class="problem" role="alert">${m.noAuthor}</p>`}
+      ${renderReplaceNote({
+        m,
+        replaces: this.#replacesId,
+        name: this.#replacedName(this.#replacesId ?? ''),
+        cancelled: this.replaceCancelled,
+        onCancel: this.#cancelReplace,
+      })}
       <div
         part="dropzone"
         class=${this.dragging ? 'over' : ''}
@@ -384,7 +462,13 @@ export class DspDocumentUploader extends DspElement {
         </button>
         <!-- The native picker's own button speaks the browser's language ("Choose Files"): the
           panel's button above opens it. -->
-        <input type="file" multiple name="files" hidden @change=${this.#onPick} />
+        <input
+          type="file"
+          ?multiple=${this.#replacesId === undefined}
+          name="files"
+          hidden
+          @change=${this.#onPick}
+        />
       </div>
       ${rows.length === 0 && sent.length === 0 ? html`<p part="empty">${m.empty}</p>` : nothing}
       ${rows.map((item) => renderRow(row, item))}
@@ -453,7 +537,7 @@ export class DspDocumentUploader extends DspElement {
 
   readonly #onPick = (event: Event) => {
     const input = event.target as HTMLInputElement;
-    if (input.files) this.#queue.add([...input.files], this.defaults);
+    if (input.files) this.#addChosen([...input.files]);
     // Clearing lets the same file be chosen again (it is then flagged as a duplicate).
     input.value = '';
   };
@@ -471,14 +555,14 @@ export class DspDocumentUploader extends DspElement {
     event.preventDefault();
     this.dragging = false;
     const files = event.dataTransfer?.files;
-    if (files && files.length > 0) this.#queue.add([...files], this.defaults);
+    if (files && files.length > 0) this.#addChosen([...files]);
   };
 
   readonly #onPaste = (event: ClipboardEvent) => {
     const files = event.clipboardData?.files;
     if (files && files.length > 0) {
       event.preventDefault();
-      this.#queue.add([...files], this.defaults);
+      this.#addChosen([...files]);
     }
   };
 }

@@ -1,5 +1,5 @@
-// The events <dsp-document-uploader> adds to the kit's set: a file's progress, its failed attempts
-// and the document stored. Row ids and document ids only, never a title or any content.
+// The events <dsp-document-uploader> adds to the kit's set: a file's progress, its failed attempts,
+// the document stored and a replacement cancelled. Row ids and document ids only, never a title or any content.
 import type { DspErrorKind } from '@dsp-kit/fhir';
 
 const init = { bubbles: true, composed: true } as const;
@@ -59,10 +59,27 @@ export class DspUploadFailedEvent extends Event {
   }
 }
 
+/**
+ * The user cancelled the replacement the panel was opened for (its `replaces`): files not sent yet
+ * are new documents from then on, and a host that opened the panel to replace may close it.
+ */
+export class DspReplaceCancelEvent extends Event {
+  static readonly type = 'dsp-replace-cancel';
+  constructor(
+    readonly detail: {
+      /** The id of the document that was to be replaced. */
+      readonly documentId: string;
+    },
+  ) {
+    super(DspReplaceCancelEvent.type, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'dsp-document-uploaded': DspDocumentUploadedEvent;
     'dsp-upload-progress': DspUploadProgressEvent;
     'dsp-upload-failed': DspUploadFailedEvent;
+    'dsp-replace-cancel': DspReplaceCancelEvent;
   }
 }

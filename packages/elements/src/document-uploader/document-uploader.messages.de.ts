@@ -25,7 +25,12 @@ const de: UploaderMessages = {
   language: 'Sprache des Dokuments',
   masked: 'Vor Fachkräften verborgen',
   hidden: 'Für den Patienten bis zur Erklärung nicht sichtbar',
-  replaces: 'Ersetzt das Dokument (Kennung, optional)',
+  replacing: (title) =>
+    `Neue Version von „${title}“: Das gesendete Dokument ersetzt es, das alte bleibt unter den früheren Versionen lesbar.`,
+  cancelReplace: 'Ersetzen abbrechen',
+  replaceCancelled: 'Ersetzen abgebrochen: Die Dateien werden als neue Dokumente gesendet.',
+  replacesNote: (title) => `Neue Version von „${title}“.`,
+  replaceFailed: 'Die neue Version wurde nicht gesendet; die alte bleibt gültig.',
   send: 'Senden',
   cancel: 'Abbrechen',
   retry: 'Erneut versuchen',

@@ -25,7 +25,12 @@ const en: UploaderMessages = {
   language: 'Document language',
   masked: 'Masked from professionals',
   hidden: 'Hidden from the patient until explained',
-  replaces: 'Replaces document (id, optional)',
+  replacing: (title) =>
+    `New version of “${title}”: the document sent replaces it, and the old one stays readable among the earlier versions.`,
+  cancelReplace: 'Cancel the replacement',
+  replaceCancelled: 'Replacement cancelled: the files will be sent as new documents.',
+  replacesNote: (title) => `New version of “${title}”.`,
+  replaceFailed: 'The new version was not sent; the old one stays in force.',
   send: 'Send',
   cancel: 'Cancel',
   retry: 'Try again',

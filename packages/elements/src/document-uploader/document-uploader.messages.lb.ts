@@ -35,7 +35,12 @@ const lb: UploaderMessages = {
   language: 'Sprooch vum Dokument',
   masked: 'Fir d’Professionnellen verstoppt',
   hidden: 'Fir de Patient bis zur Erklärung net sichtbar',
-  replaces: 'Ersetzt d’Dokument (Identifiant, fakultativ)',
+  replacing: (title) =>
+    `Nei Versioun vun „${title}“: dat geschéckt Dokument ersetzt et, dat aalt bleift ënnert de fréiere Versiounen ze liesen.`,
+  cancelReplace: 'Ersetzen ofbriechen',
+  replaceCancelled: 'Ersetzen ofgebrach: d’Fichiere gi wéi nei Dokumenter geschéckt.',
+  replacesNote: (title) => `Nei Versioun vun „${title}“.`,
+  replaceFailed: 'Déi nei Versioun gouf net geschéckt; déi aal bleift gëlteg.',
   send: 'Schécken',
   cancel: 'Ofbriechen',
   retry: 'Nach eng Kéier probéieren',

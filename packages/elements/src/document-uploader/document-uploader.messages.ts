@@ -25,7 +25,14 @@ const fr = {
   language: 'Langue du document',
   masked: 'Masqué aux professionnels',
   hidden: 'Non visible par le patient avant explication',
-  replaces: 'Remplace le document (identifiant, facultatif)',
+  /** Over the panel opened to replace a document (its `replaces`). */
+  replacing: (title: string) =>
+    `Nouvelle version de « ${title} » : le document envoyé le remplace, l’ancien reste consultable parmi les versions antérieures.`,
+  cancelReplace: 'Annuler le remplacement',
+  replaceCancelled: 'Remplacement annulé : les fichiers seront envoyés comme nouveaux documents.',
+  /** In a row that replaces a document: which one, read-only. */
+  replacesNote: (title: string) => `Nouvelle version de « ${title} ».`,
+  replaceFailed: 'La nouvelle version n’a pas été envoyée ; l’ancienne reste en vigueur.',
   send: 'Envoyer',
   cancel: 'Annuler',
   retry: 'Réessayer',

@@ -42,6 +42,22 @@ export const styles = css`
     grid-column: 1 / -1;
     margin: 0;
   }
+  /* Which document the files replace, and the way out of it. */
+  .replaces {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2);
+    padding: var(--_space-2) var(--_space-4);
+    border-inline-start: 4px solid var(--_accent);
+  }
+  .replaces p,
+  p[part~='replaces'] {
+    margin: 0;
+  }
+  [part~='row'] > .problem {
+    grid-column: 1 / -1;
+  }
   .actions {
     grid-column: 1 / -1;
     display: flex;

@@ -8,6 +8,7 @@ import {
   instantNow,
   isPassing,
   retryWaitMs,
+  sendSubmission,
   serverProblems,
   submissionOf,
   wait,
@@ -174,7 +175,7 @@ async function attemptOnce(
       item.submittedAt,
       target.authorName,
     );
-    const result = await target.client.provideDocuments(submission, {
+    const result = await sendSubmission(target.client, submission, {
       signal: abort.signal,
       onUploadProgress: (loaded, total) => {
         item.uploaded = loaded;

@@ -42,6 +42,8 @@ export interface RowContext {
   formatTime(value: Date): string;
   languageName(code: string): string;
   combobox(item: UploadItem): TypeCombobox;
+  /** How the document a row replaces is named to the user: its title when the host gave it. */
+  replacedName(id: string): string;
   renderError(error: unknown, title: string): TemplateResult;
   update(item: UploadItem, change: Partial<UploadMetadata>): void;
   cancel(item: UploadItem): void;
@@ -161,9 +163,18 @@ export function renderRow(ctx: RowContext, item: UploadItem): TemplateResult {
   const notes = [
     item.prefilled?.length ? (['prefilled', m.prefilled] as const) : undefined,
     item.patientUnconfirmed ? (['patient', m.patientUnconfirmed] as const) : undefined,
+    // A new version: which document it replaces, read-only (a replacement starts from the
+    // document, never from an id typed here).
+    meta.replaces.trim()
+      ? (['replaces', m.replacesNote(ctx.replacedName(meta.replaces.trim()))] as const)
+      : undefined,
   ].filter((note) => note !== undefined);
   const rowDescribedBy =
-    [shown('file') ? id('file-problem') : '', ...notes.map(([key]) => id(`${key}-note`))]
+    [
+      shown('file') ? id('file-problem') : '',
+      ...notes.map(([key]) => id(`${key}-note`)),
+      shown('replaces') ? id('replaces-problem') : '',
+    ]
       .filter(Boolean)
       .join(' ') || nothing;
   // The file has no control of its own: its row carries the file's problem.
@@ -178,6 +189,7 @@ export function renderRow(ctx: RowContext, item: UploadItem): TemplateResult {
     ${notes.map(
       ([key, text]) => html`<p class="note" id=${id(`${key}-note`)} data-note=${key}>${text}</p>`,
     )}
+    ${problem('replaces')}
     <div class="field">
       <label for=${id('type')}>${m.type}</label>
       ${typeField} ${problem('type')}
@@ -324,25 +336,10 @@ export function renderRow(ctx: RowContext, item: UploadItem): TemplateResult {
             ${problem('flags')}
           </div>`
     }
-    <div class="field">
-      <label for=${id('replaces')}>${m.replaces}</label>
-      <input
-        id=${id('replaces')}
-        name="replaces"
-        ?disabled=${locked}
-        .value=${meta.replaces}
-        aria-invalid=${invalid('replaces')}
-        aria-describedby=${described('replaces')}
-        @input=${(e: Event) => {
-          set({ replaces: value(e) });
-        }}
-      />
-      ${problem('replaces')}
-    </div>
     ${renderStatus(ctx, item)}
     ${
       item.status === 'failed' && item.error !== undefined
-        ? ctx.renderError(item.error, m.failed)
+        ? ctx.renderError(item.error, meta.replaces.trim() ? m.replaceFailed : m.failed)
         : nothing
     }
     ${renderActions(ctx, item)}

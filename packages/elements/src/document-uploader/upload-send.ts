@@ -1,7 +1,15 @@
 // How one row goes to the server: the ITI-65 submission it becomes (the same identifiers on every
 // attempt), which failures are worth another attempt, and how long to wait before it (the backoff,
 // or the server's Retry-After).
-import { backoffDelay, DspHttpError, isRetryable, type DocumentSubmission } from '@dsp-kit/fhir';
+import {
+  backoffDelay,
+  DspHttpError,
+  isRetryable,
+  type DocumentSubmission,
+  type DspClient,
+  type ProvideOptions,
+  type ProvideResult,
+} from '@dsp-kit/fhir';
 import { bytesToBase64, fieldOfExpression } from './file-checks.js';
 import type { UploadItem } from './upload-item.js';
 
@@ -50,6 +58,22 @@ export function submissionOf(
       },
     ],
   };
+}
+
+/**
+ * Sends a row's submission: a new version of a document through `replaceDocument` (its checks,
+ * and the superseding of the old one in the same transaction), any other through
+ * `provideDocuments`. One way for each, whoever started the replacement.
+ */
+export function sendSubmission(
+  client: DspClient,
+  submission: DocumentSubmission,
+  options: ProvideOptions,
+): Promise<ProvideResult> {
+  const replaces = submission.documents[0]?.replaces;
+  return replaces === undefined
+    ? client.provideDocuments(submission, options)
+    : client.replaceDocument(replaces, submission, options);
 }
 
 /**

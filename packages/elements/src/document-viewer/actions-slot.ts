@@ -21,6 +21,10 @@ export interface ActionsSlotView {
   readonly client: DspClient | undefined;
   readonly document: DocumentReference | undefined;
   readonly user: string | undefined;
+  /** The user's organisation, which acts for its members where the server's policy says so. */
+  readonly userOrganization: string | undefined;
+  /** The user's name as readers see it, the author's name on a replacement. */
+  readonly userName: string | undefined;
   readonly patient: string | undefined;
   readonly theme: string;
   readonly onChange: (change: LifecycleChange) => void;
@@ -35,6 +39,8 @@ export function renderActionsSlot(view: ActionsSlotView): TemplateResult | typeo
     .client=${view.client}
     .document=${view.document}
     user=${view.user}
+    user-organization=${view.userOrganization ?? nothing}
+    user-name=${view.userName ?? nothing}
     patient=${view.patient ?? ''}
     theme=${view.theme}
     @dsp-lifecycle-change=${(event: CustomEvent<LifecycleChange>) => {

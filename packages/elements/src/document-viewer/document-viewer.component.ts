@@ -1,6 +1,7 @@
 // <dsp-document-viewer>: a patient's DSP at a glance — by month, by DSP type or by class — with
 // filters a host can set through attributes, and a virtualized list fit for any DSP's size.
-import { breakTheGlassAvailable, type DocumentReference } from '@dsp-kit/fhir';
+import { breakTheGlassAvailable } from '@dsp-kit/fhir/errors';
+import type { DocumentReference } from '@dsp-kit/fhir';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -119,6 +120,20 @@ export class DspDocumentViewer extends DspElement {
    * without it the viewer only reads. The server still decides, and its refusals are explained.
    */
   @property() user?: string;
+  /**
+   * The signed-in professional's organisation, as a FHIR reference (`Organization/<id>`), where
+   * the server lets an organisation act for its members (DOMAIN.md: "the author, or their
+   * organisation, per policy"; the mock's `organisationReplaces`). Given, the actions are also
+   * offered on documents that organisation is an author of; leave it out where the policy is the
+   * author alone. The host knows both from its sign-in and its server; the server still decides.
+   */
+  @property({ attribute: 'user-organization' }) userOrganization?: string;
+  /**
+   * The signed-in user's name as readers should see it (for example `Dr Paul Weber`): the
+   * author's name on a replacement sent from the viewer, shown in its earlier versions as
+   * "replaced on … by …". Without it the replacement names its author by reference only.
+   */
+  @property({ attribute: 'user-name' }) userName?: string;
 
   @state() private collapsed: ReadonlySet<string> = new Set();
   @state() private items: ListItem[] = [];
@@ -165,6 +180,8 @@ export class DspDocumentViewer extends DspElement {
         client: this.activeClient,
         document,
         user: this.user,
+        userOrganization: this.userOrganization,
+        userName: this.userName,
         patient: this.patient,
         theme: this.theme,
         onChange: (change) => void this.#onLifecycleChange(change),

@@ -94,6 +94,66 @@ describe('lifecycleRights', () => {
   });
 });
 
+describe('lifecycleRights: the author’s organisation, per policy', () => {
+  // As the fixtures' discharge letter of the CHL, and as the uploader writes an organisation's
+  // document: a direct Organization author, or a contained PractitionerRole of the organisation.
+  const byChl = doc('cr-sejour-hospitalier', [{ reference: 'Organization/chl' }]);
+  const byChlRole = doc('cr-sejour-hospitalier', [{ reference: '#author' }], {
+    contained: [
+      {
+        resourceType: 'PractitionerRole',
+        id: 'author',
+        practitioner: { reference: 'Practitioner/kremer' },
+        organization: { reference: 'Organization/chl' },
+      },
+    ],
+  });
+  const colleague = { replace: true, withdraw: true, correct: true, confidentiality: false };
+
+  it('offers replace, withdraw and correct to a professional whose organisation is an author', () => {
+    for (const user of ['Practitioner/anne-muller', 'PractitionerRole/role-anne-muller']) {
+      assert.deepEqual(lifecycleRights(byChl, user, 'marie', 'Organization/chl'), colleague);
+      assert.deepEqual(lifecycleRights(byChlRole, user, 'marie', 'Organization/chl'), colleague);
+    }
+  });
+
+  it('offers nothing without the organisation, for another one, or on a superseded document', () => {
+    assert.deepEqual(lifecycleRights(byChl, 'Practitioner/anne-muller', 'marie'), NO_RIGHTS);
+    assert.deepEqual(
+      lifecycleRights(byChl, 'Practitioner/anne-muller', 'marie', 'Organization/hrs'),
+      NO_RIGHTS,
+    );
+    assert.deepEqual(
+      lifecycleRights(
+        { ...byChl, status: 'superseded' },
+        'Practitioner/anne-muller',
+        'marie',
+        'Organization/chl',
+      ),
+      NO_RIGHTS,
+    );
+    // A contained Organization is known by its metadata only: it names no directory organisation.
+    const containedOrg = doc('cr-sejour-hospitalier', [{ reference: '#org' }], {
+      contained: [{ resourceType: 'Organization', id: 'org', name: 'CHL' }],
+    });
+    assert.deepEqual(
+      lifecycleRights(containedOrg, 'Practitioner/anne-muller', 'marie', 'Organization/chl'),
+      NO_RIGHTS,
+    );
+  });
+
+  it('gives the patient and assistants nothing more for an organisation', () => {
+    assert.deepEqual(
+      lifecycleRights(byChl, 'Patient/marie', 'marie', 'Organization/chl'),
+      lifecycleRights(byChl, 'Patient/marie', 'marie'),
+    );
+    assert.equal(
+      lifecycleRights(byChl, 'RelatedPerson/claire', 'marie', 'Organization/chl').withdraw,
+      false,
+    );
+  });
+});
+
 describe('replacedIds', () => {
   it('reads relatesTo replaces links, and no other kind', () => {
     assert.deepEqual(

@@ -51,14 +51,36 @@ export function authorReferences(document: DocumentReference): string[] {
 }
 
 /**
+ * The organisations among a document's authors: an `Organization/<id>` author, and the
+ * organisation of a contained PractitionerRole author when it is a directory reference (a
+ * contained Organization, known only by its metadata, stands for no organisation of the
+ * directory).
+ */
+export function authorOrganizations(document: DocumentReference): string[] {
+  return (document.author ?? []).flatMap(({ reference }) => {
+    if (reference?.startsWith('Organization/')) return [reference];
+    if (!reference?.startsWith('#')) return [];
+    const author = document.contained?.find((r) => `#${r.id ?? ''}` === reference);
+    const organization =
+      author?.resourceType === 'PractitionerRole' ? author.organization?.reference : undefined;
+    return organization?.startsWith('Organization/') ? [organization] : [];
+  });
+}
+
+/**
  * What `user` (a FHIR reference, as the access-rights panel takes it) may do on `document` of
  * the DSP of `patientId`. Nothing without a user, with one that is no user reference, or on a
- * document that is not current (superseded, withdrawn): those are read-only.
+ * document that is not current (superseded, withdrawn): those are read-only. A professional acts
+ * on what they wrote and, given `organization` (theirs, an `Organization/<id>` reference, where
+ * the server lets an organisation act for its members), on what their organisation is an author
+ * of. A colleague's document that names only its author as a person is not offered: the viewer
+ * has no directory to tell colleagues, and the server still decides.
  */
 export function lifecycleRights(
   document: DocumentReference,
   user: string | undefined,
   patientId: string,
+  organization?: string,
 ): LifecycleRights {
   if (!user || document.status !== 'current') return NO_RIGHTS;
   const parsed = parseUser(user);
@@ -80,8 +102,14 @@ export function lifecycleRights(
     case 'RelatedPerson':
       return { replace: false, withdraw: patientNote, correct: false, confidentiality: true };
     case 'Practitioner':
-    case 'PractitionerRole':
-      return { replace: authored, withdraw: authored, correct: authored, confidentiality: false };
+    case 'PractitionerRole': {
+      const speaks =
+        authored ||
+        (organization !== undefined &&
+          organization.startsWith('Organization/') &&
+          authorOrganizations(document).includes(organization));
+      return { replace: speaks, withdraw: speaks, correct: speaks, confidentiality: false };
+    }
   }
 }
 

@@ -1,7 +1,8 @@
-// The "Replace with a new version" dialog: the uploader, loaded on demand, its files starting
-// with the replaced document's type, title and confidentiality and sent as its replacement.
+// The "Replace with a new version" dialog: the uploader, loaded on demand, replacing the document
+// (its `replaces`), its file starting with the replaced document's type, title and
+// confidentiality. Cancelling the replacement in the uploader closes the dialog.
 import { documentTypeOf, type DocumentReference, type DspClient } from '@dsp-kit/fhir';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { correctionOf } from './correction.js';
 import type { ActionsMessages } from './document-actions.messages.js';
 import { titleOf } from './document-list.js';
@@ -11,6 +12,8 @@ export interface ReplaceDialogView {
   readonly document: DocumentReference;
   /** The signed-in user, the new version's author. */
   readonly user: string;
+  /** The user's name as readers see it, written as the new version's author. */
+  readonly userName: string | undefined;
   readonly patient: string;
   readonly client: DspClient | undefined;
   /** The patient replaces their own words: the uploader in patient mode. */
@@ -39,7 +42,6 @@ export function renderReplaceDialog(view: ReplaceDialogView): TemplateResult {
     ...(documentTypeOf(document.type) ? { typeCode: now.typeCode } : {}),
     title: now.title,
     confidentiality: now.confidentiality,
-    replaces: document.id ?? '',
   };
   return html`<dialog
     id="replace-dialog"
@@ -57,8 +59,12 @@ export function renderReplaceDialog(view: ReplaceDialogView): TemplateResult {
       .client=${view.client}
       patient=${view.patient}
       author=${view.user}
+      author-name=${view.userName ?? nothing}
       mode=${view.patientMode ? 'patient' : 'professional'}
       .defaults=${defaults}
+      replaces=${document.id ?? ''}
+      replaces-title=${title}
+      @dsp-replace-cancel=${view.onClose}
       @dsp-document-uploaded=${(event: CustomEvent<{ documentId?: string }> | Event) => {
         view.onSent((event as Event & { detail?: { documentId?: string } }).detail?.documentId);
       }}

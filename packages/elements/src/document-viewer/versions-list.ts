@@ -1,7 +1,8 @@
 // The earlier versions of a document that replaced others, read-only and openable, each said
-// "replaced on … by …" (the version that replaced it), as a pure template.
+// "replaced on … by …" (the version that replaced it), behind a button that shows them, as pure
+// templates.
 import type { DocumentReference } from '@dsp-kit/fhir';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { titleOf } from './document-list.js';
 import type { ActionsMessages } from './document-actions.messages.js';
 
@@ -40,4 +41,52 @@ export function renderVersionsList(view: VersionsListView): TemplateResult {
       </li>`;
     })}
   </ul>`;
+}
+
+/** The earlier versions of the open document, as loaded for it. */
+export type Versions =
+  | { readonly for: string; readonly status: 'loading' }
+  | { readonly for: string; readonly status: 'ready'; readonly list: DocumentReference[] }
+  | { readonly for: string; readonly status: 'error'; readonly error: unknown };
+
+export interface VersionsView {
+  readonly m: ActionsMessages;
+  readonly current: DocumentReference;
+  readonly versions: Versions | undefined;
+  /** The list is shown (its button expanded). */
+  readonly open: boolean;
+  readonly formatDate: (date: Date) => string;
+  readonly renderError: (error: unknown, title: string) => TemplateResult;
+  readonly onToggle: () => void;
+  readonly onOpen: (version: DocumentReference) => void;
+}
+
+/** "n earlier versions", a button that shows their list; a note while they load. */
+export function renderVersions(view: VersionsView): TemplateResult | typeof nothing {
+  const { m, versions, current } = view;
+  if (!versions || versions.for !== current.id) return nothing;
+  if (versions.status === 'loading') return html`<p class="note">${m.versionsLoading}</p>`;
+  if (versions.status === 'error') return view.renderError(versions.error, m.versionsFailed);
+  if (versions.list.length === 0) return nothing;
+  return html`<button
+      type="button"
+      name="versions"
+      class="link"
+      aria-expanded=${view.open ? 'true' : 'false'}
+      aria-controls="versions-list"
+      @click=${view.onToggle}
+    >
+      ${m.versions(versions.list.length)}
+    </button>
+    ${
+      view.open
+        ? renderVersionsList({
+            m,
+            current,
+            versions: versions.list,
+            formatDate: view.formatDate,
+            onOpen: view.onOpen,
+          })
+        : nothing
+    }`;
 }

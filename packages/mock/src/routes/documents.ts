@@ -4,7 +4,7 @@ import { MASKED_BY_PATIENT_LABEL, WITHHELD_BY_PROFESSION } from '@dsp-kit/fhir';
 import type { Binary, DocumentReference } from '@medplum/fhirtypes';
 import { emergencyFlag, openRecord, type Context } from '../context.js';
 import { decodeBase64 } from '../base64.js';
-import { patientId, searchDocuments } from '../document-search.js';
+import { directoryOf, patientId, searchDocuments } from '../document-search.js';
 import { FhirFailure, fhirResponse } from '../fhir-http.js';
 import { refusalText, type Refusal } from '../policy.js';
 import type { Stored } from '../store.js';
@@ -58,6 +58,7 @@ export function searchDocumentsRoute(context: Context): Response {
       record.access.document(doc) === 'profession' ? WITHHELD_BY_PROFESSION : undefined,
     present: (doc) => (record.access.seesMask(doc) ? withMaskMark(doc) : doc),
     allowWithoutPatient: false,
+    practitioner: directoryOf(store),
   });
   context.audit.record({
     caller,
