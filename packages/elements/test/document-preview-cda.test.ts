@@ -132,6 +132,10 @@ describe('<dsp-document-preview> with CDA documents', () => {
     expect(el.shadowRoot!.querySelector('nav.cda-contents')?.getAttribute('aria-label')).to.equal(
       'Sommaire',
     );
+    // Each entry of the contents a target of at least 24 px (WCAG 2.2, 2.5.8 Target Size).
+    const targets = all(el, 'nav.cda-contents a').map((a) => a.getBoundingClientRect().height);
+    expect(targets.length).to.be.greaterThan(3);
+    expect(Math.min(...targets)).to.be.at.least(24);
     expect(all(el, '.cda-emphasis').length).to.be.greaterThan(0);
     expect(text(el.shadowRoot!.querySelector('[part="cda-header"] summary'))).to.equal(
       'Détails du document',

@@ -32,7 +32,7 @@ import {
 } from './document-viewer.events.js';
 import { anyRight, lifecycleRights, replacedIds } from './lifecycle-rights.js';
 import { renderReplaceDialog } from './replace-dialog.js';
-import { renderVersionsList } from './versions-list.js';
+import { renderVersions, type Versions } from './versions-list.js';
 import { renderWithdrawDialog } from './withdraw-dialog.js';
 
 /** How long a confirmed withdrawal waits for an undo before it is sent; an object for tests. */
@@ -49,11 +49,6 @@ export const LIFECYCLE_OPEN = 'dsp-lifecycle-open';
 
 type Dialog = 'withdraw' | 'correct' | 'replace';
 
-type Versions =
-  | { readonly for: string; readonly status: 'loading' }
-  | { readonly for: string; readonly status: 'ready'; readonly list: DocumentReference[] }
-  | { readonly for: string; readonly status: 'error'; readonly error: unknown };
-
 /**
  * The actions a signed-in `user` may take on the viewer's open document, each with its dialog,
  * and the document's earlier versions. Hosts use it through `<dsp-document-viewer user>`.
@@ -69,6 +64,10 @@ export class DspDocumentActions extends DspElement {
   @property() user?: string;
   /** The patient's FHIR id. */
   @property() patient?: string;
+  /** The signed-in professional's organisation (see the viewer's `user-organization`). */
+  @property({ attribute: 'user-organization' }) userOrganization?: string;
+  /** The signed-in user's name (see the viewer's `user-name`). */
+  @property({ attribute: 'user-name' }) userName?: string;
 
   @state() private dialog?: Dialog;
   @state() private versions?: Versions;
@@ -158,7 +157,7 @@ export class DspDocumentActions extends DspElement {
     const document = this.document;
     if (!document?.id) return this.#renderPendingOnly();
     const m = this.#m;
-    const rights = lifecycleRights(document, this.user, this.#patientId);
+    const rights = lifecycleRights(document, this.user, this.#patientId, this.userOrganization);
     const current = document.status === 'current';
     const pending = this.pending?.documentId === document.id;
     return html`<div part="actions" role="group" aria-label=${m.label}>
@@ -185,6 +184,7 @@ export class DspDocumentActions extends DspElement {
               m,
               document,
               user: this.user ?? '',
+              userName: this.userName,
               patient: this.#patientId,
               client: this.activeClient,
               patientMode: parseUser(this.user ?? '')?.type === 'Patient',
@@ -233,45 +233,30 @@ export class DspDocumentActions extends DspElement {
   }
 
   #renderVersions(document: DocumentReference) {
-    const versions = this.versions;
-    if (!versions || versions.for !== document.id) return nothing;
-    const m = this.#m;
-    if (versions.status === 'loading') return html`<p class="note">${m.versionsLoading}</p>`;
-    if (versions.status === 'error') return this.renderError(versions.error, m.versionsFailed);
-    if (versions.list.length === 0) return nothing;
-    return html`<button
-        type="button"
-        name="versions"
-        class="link"
-        aria-expanded=${this.versionsOpen ? 'true' : 'false'}
-        aria-controls="versions-list"
-        @click=${() => {
-          this.versionsOpen = !this.versionsOpen;
-        }}
-      >
-        ${m.versions(versions.list.length)}
-      </button>
-      ${
-        this.versionsOpen
-          ? renderVersionsList({
-              m,
-              current: document,
-              versions: versions.list,
-              formatDate: (date) => this.localize.formatDate(date),
-              onOpen: (version) => {
-                this.dispatchEvent(new CustomEvent(LIFECYCLE_OPEN, { detail: version }));
-              },
-            })
-          : nothing
-      }`;
+    return renderVersions({
+      m: this.#m,
+      current: document,
+      versions: this.versions,
+      open: this.versionsOpen,
+      formatDate: (date) => this.localize.formatDate(date),
+      renderError: (error, title) => this.renderError(error, title),
+      onToggle: () => {
+        this.versionsOpen = !this.versionsOpen;
+      },
+      onOpen: (version) => {
+        this.dispatchEvent(new CustomEvent(LIFECYCLE_OPEN, { detail: version }));
+      },
+    });
   }
 
   #renderStatus() {
     const m = this.#m;
+    const said = this.pending
+      ? m.pending(Math.round(lifecycleTiming.undoMs / 1000))
+      : (this.notice ?? '');
+    // Nothing around what it says, so an empty status is `:empty` and takes no room (the styles).
     return html`<div class="status">
-      <p role="status">
-        ${this.pending ? m.pending(Math.round(lifecycleTiming.undoMs / 1000)) : (this.notice ?? '')}
-      </p>
+      <p role="status">${said}</p>
       ${this.pending ? html`<button type="button" name="undo" class="action" @click=${this.#undo}>${m.undo}</button>` : nothing}
       ${this.failure ? this.renderError(this.failure.error, this.failure.title) : nothing}
     </div>`;

@@ -20,8 +20,20 @@ export const styles = css`
     align-items: center;
     gap: var(--_space-2);
   }
+  .status p {
+    margin: 0;
+  }
+  /* Nothing to say: the live region stays in the accessibility tree, so what it says next is
+     announced, but neither it nor its empty line leaves a band above the document. */
   .status p:empty {
-    display: none;
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+  .status:not(:has(> :not(p:empty))) {
+    display: contents;
   }
   button {
     font: inherit;

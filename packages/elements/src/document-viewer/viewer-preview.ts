@@ -76,11 +76,17 @@ export class InlinePreview {
     });
   }
 
-  // Escape closes the preview beside the list too, as the browser does for a modal one.
+  // Escape closes the preview beside the list too, as the browser does for a modal one; not when
+  // it was pressed in a dialog opened from the preview (withdraw, correct, replace): that one
+  // closes alone, back to the preview.
   readonly #onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
+    const preview = event.currentTarget as HTMLDialogElement;
+    const path = event.composedPath();
+    const within = path.slice(0, path.indexOf(preview));
+    if (within.some((target) => target instanceof HTMLDialogElement)) return;
     event.preventDefault();
-    (event.currentTarget as HTMLDialogElement).close();
+    preview.close();
   };
 
   // Closed (its button, Escape): focus goes back to the document's row, else to the list.

@@ -60,6 +60,14 @@ const styles = () => css`
     padding-inline-start: var(--_space-4);
   }
 
+  /* Each entry a target of at least 24 px (WCAG 2.2, 2.5.8 Target Size): lines of text alone
+     leave 19 px links with less than 24 px between them. */
+  .cda-contents a {
+    display: inline-block;
+    min-block-size: 24px;
+    line-height: 24px;
+  }
+
   .cda-contents .cda-level-2 {
     margin-inline-start: var(--_space-3);
   }
