@@ -281,7 +281,7 @@ describe('<dsp-document-preview>', () => {
     const el = await fixture<DspDocumentPreview>(
       html`<dsp-document-preview
         .client=${weber().client}
-        .document=${documents.summary}
+        .document=${documents.bloodTest}
       ></dsp-document-preview>`,
     );
     await settled(el, 'progress');
@@ -289,7 +289,7 @@ describe('<dsp-document-preview>', () => {
     const status = part(el, 'progress')!.querySelector('[role="status"]')!;
     expect(status.getAttribute('aria-live')).to.equal('polite');
     await waitUntil(() => progress.value > 0, 'no progress reported', { timeout: 3000 });
-    expect(progress.max).to.equal(documents.summary.content[0]!.attachment.size);
+    expect(progress.max).to.equal(documents.bloodTest.content[0]!.attachment.size);
     expect(text(status)).to.match(/^\d+ % chargés$/);
     await expect(el).to.be.accessible();
 
@@ -303,7 +303,7 @@ describe('<dsp-document-preview>', () => {
     sandbox.clearScenario();
     button(el, 'Reprendre le chargement').click();
     await settled(el, 'text');
-    expect(part(el, 'text')!.textContent).to.contain('Résumé patient');
+    expect(part(el, 'text')!.textContent).to.contain('Bilan sanguin complet');
   });
 
   it('cancel() stops the download', async () => {

@@ -445,8 +445,8 @@ describe('<dsp-document-viewer>', () => {
     const el = await viewerOf(patients.marie.id);
     await settled(el, 'list');
     const opened = oneEvent(el, 'dsp-document-open');
-    el.open(documents.summary.id);
-    expect((await opened).detail).to.deep.equal({ documentId: documents.summary.id });
+    el.open(documents.bloodTest.id);
+    expect((await opened).detail).to.deep.equal({ documentId: documents.bloodTest.id });
     await el.updateComplete;
     const preview = el.shadowRoot!.querySelector('dsp-document-preview')!;
     await waitUntil(
@@ -455,7 +455,7 @@ describe('<dsp-document-viewer>', () => {
       { timeout: 5000 },
     );
     expect(preview.shadowRoot!.querySelector('[part="text"]')!.textContent).to.contain(
-      'Antécédents : asthme léger.',
+      'Hémoglobine 13,8 g/dl',
     );
     await expect(el).to.be.accessible();
     const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part="preview"]')!;
@@ -472,7 +472,7 @@ describe('<dsp-document-viewer>', () => {
     previewLoader.load = () =>
       Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
     try {
-      el.open(documents.summary.id);
+      el.open(documents.bloodTest.id);
       await waitUntil(() => part(el, 'error'), 'no error for the failed load');
       expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
       expect(part(el, 'error')!.textContent).to.contain('L’aperçu n’a pas pu être chargé.');

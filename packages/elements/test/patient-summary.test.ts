@@ -105,6 +105,20 @@ describe('<dsp-patient-summary>: sections', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('shows Marie’s summary in the sandbox, a CDA (IHE PCC XPHR) with its sections', async () => {
+    // Marie's DSP as the mock serves it: her asthma, as the rest of her record tells it.
+    const el = await card(as(users.weber), patients.marie.id, { lang: 'fr' });
+    await settled(el);
+    expect(text(part(el, 'unreadable')), 'a format the card reads').to.equal('');
+    expect(section(el, 'allergies')).to.contain('Acariens');
+    expect(section(el, 'problems')).to.contain('Asthme léger intermittent');
+    expect(section(el, 'medication')).to.contain('Salbutamol');
+    expect(section(el, 'immunizations')).to.contain('Grippe saisonnière');
+    expect(text(part(el, 'other'))).to.contain('Directives anticipées');
+    expect(text(part(el, 'header'))).to.contain('Résumé patient, Dr Paul Weber');
+    await expect(el).to.be.accessible();
+  });
+
   it('reads the IPS guide’s minimal Bundle, and says which sections it does not have', async () => {
     await storeSummary(
       sandbox.server.store,
@@ -331,8 +345,15 @@ describe('<dsp-patient-summary>: states', () => {
   });
 
   it('offers the download of a summary in a format it cannot read', async () => {
-    // Marie's summary on the mock is plain text.
-    const el = await card(as(users.weber), patients.marie.id);
+    await storeSummary(
+      sandbox.server.store,
+      utf8('Résumé patient\nAntécédents : asthme léger.\n'),
+      {
+        contentType: 'text/plain',
+        date: '2026-11-20T10:00:00+01:00',
+      },
+    );
+    const el = await card(as(users.weber), patients.jean.id);
     await settled(el);
     const unreadable = part(el, 'unreadable')!;
     expect(text(unreadable)).to.contain('This summary is in a format this view cannot show.');

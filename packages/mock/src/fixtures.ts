@@ -392,6 +392,7 @@ export const documents = {
     confidentiality: 'R',
     body: 'Échocardiographie transthoracique\nFEVG conservée (62 %). Pas de valvulopathie.\n',
   }),
+  /** A mild asthma treated with salbutamol when needed, as a CDA (IHE PCC XPHR). */
   summary: documentReference({
     id: 'doc-marie-resume',
     patient: patients.marie,
@@ -399,7 +400,7 @@ export const documents = {
     title: 'Résumé patient',
     date: '2026-01-09T11:00:00+01:00',
     author: practitioners.weber,
-    body: 'Résumé patient\nAntécédents : asthme léger.\nTraitement : salbutamol à la demande.\n',
+    summary: 'xphr-asthma',
   }),
   certificate: documentReference({
     id: 'doc-marie-certificat',

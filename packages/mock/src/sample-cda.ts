@@ -1,10 +1,25 @@
 // Realistic CDA R2 documents for the mock, built for a given patient and author: a lab report
 // (XD-LAB), a patient summary (PCC XPHR), a discharge letter (XDS-SD, a PDF in a level-1 body),
 // an emergency department summary (PCC EDES, in German) and an imaging report with a viewer link.
-import { MATRICULE_SYSTEM } from '@dsp-kit/fhir';
 import { FORMAT_CODE_SYSTEM } from '@dsp-kit/fhir/provide';
 import type { Coding } from '@medplum/fhirtypes';
+import {
+  clinicalDocument,
+  list,
+  LOINC_OID,
+  nonXmlBody,
+  structuredBody,
+  table,
+  ts,
+  x,
+  type Care,
+  type CdaContext,
+  type DocumentHead,
+  type Section,
+} from './cda-document.js';
 import { textPdf, toBase64 } from './sample-files.js';
+
+export type { CdaAuthor, CdaContext, CdaOrganization, CdaPatient } from './cda-document.js';
 
 /** The kinds of CDA document the mock holds. */
 export type CdaKind =
@@ -17,41 +32,6 @@ export const CDA_KINDS: readonly CdaKind[] = [
   'emergency-summary',
   'imaging-report',
 ];
-
-/** Who the document is about, as the DSP knows them. */
-export interface CdaPatient {
-  readonly matricule: string;
-  readonly given: string;
-  readonly family: string;
-  /** `YYYY-MM-DD`. */
-  readonly birthDate: string;
-  readonly gender: 'male' | 'female' | 'other' | 'unknown';
-}
-
-/** The professional who wrote and signed the document. */
-export interface CdaAuthor {
-  /** The professional's id in the DSP. */
-  readonly id: string;
-  readonly given: string;
-  readonly family: string;
-  readonly prefix?: string;
-}
-
-export interface CdaOrganization {
-  readonly id: string;
-  readonly name: string;
-}
-
-export interface CdaContext {
-  /** The document's unique id, a UUID: also its `DocumentReference.masterIdentifier`. */
-  readonly uuid: string;
-  readonly patient: CdaPatient;
-  /** The professional who wrote and signed it; none when the organisation issued it itself. */
-  readonly author?: CdaAuthor;
-  readonly organization: CdaOrganization;
-  /** When the document was written, a FHIR instant with its offset. */
-  readonly date: string;
-}
 
 /** A CDA document and what its DocumentReference says of it. */
 export interface SampleCda {
@@ -69,45 +49,7 @@ export interface SampleCda {
   readonly bytes: Uint8Array;
 }
 
-// --- Identifiers ------------------------------------------------------------------------------
-
-const LOINC = '2.16.840.1.113883.6.1';
-/**
- * Identifiers of the mock's professionals and organisations: under 2.999, the arc ITU-T X.660
- * keeps for examples, since these are no real registries.
- */
-const PROFESSIONAL_ROOT = '2.999.442.1';
-const ORGANIZATION_ROOT = '2.999.442.2';
-/** The agency keeping the shared record: the documents' custodian. */
-const AGENCY = { id: 'agence-esante', name: 'Agence eSanté' };
-/**
- * The matricule's root: the agency publishes no OID for it, so the kit's naming system, which is
- * also the root the kit's CDA renderer recognises as the matricule by default.
- */
-const MATRICULE_ROOT = MATRICULE_SYSTEM;
-
-// --- XML --------------------------------------------------------------------------------------
-
-/** Text escaped for XML content and attribute values. */
-export function x(text: string): string {
-  return text.replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c,
-  );
-}
-
-/** `2026-10-02T09:15:00+02:00` → `20261002091500+0200` (HL7 TS). */
-export function ts(instant: string): string {
-  const match =
-    /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/.exec(
-      instant,
-    );
-  if (!match) throw new RangeError(`Not a FHIR date or instant: ${JSON.stringify(instant)}`);
-  const [, y, mo, d, h, mi, s, zone] = match;
-  if (h === undefined) return `${y}${mo}${d}`;
-  const offset = zone === 'Z' || zone === undefined ? '+0000' : zone.replace(':', '');
-  return `${y}${mo}${d}${h}${mi}${s ?? '00'}${offset}`;
-}
+// --- Times around a document's --------------------------------------------------------------
 
 /** An instant moved by some minutes, keeping its offset (for the times around a document's). */
 function shifted(instant: string, minutes: number): string {
@@ -123,126 +65,6 @@ function shifted(instant: string, minutes: number): string {
 function pdfDate(instant: string): string {
   const value = ts(instant);
   return `${value.slice(0, 15)}${value.slice(15, 17)}'${value.slice(17, 19)}'`;
-}
-
-const GENDER: Readonly<Record<CdaPatient['gender'], string>> = {
-  female: 'F',
-  male: 'M',
-  other: 'UN',
-  unknown: 'UN',
-};
-
-function personName(person: { given: string; family: string; prefix?: string }): string {
-  const prefix = person.prefix ? `<prefix>${x(person.prefix)}</prefix>` : '';
-  return `<name>${prefix}<given>${x(person.given)}</given><family>${x(person.family)}</family></name>`;
-}
-
-function organization(org: CdaOrganization, element = 'representedOrganization'): string {
-  return `<${element}><id root="${ORGANIZATION_ROOT}" extension="${x(org.id)}"/><name>${x(org.name)}</name></${element}>`;
-}
-
-/**
- * The author or signer: the professional with their organisation, or, for a document the
- * organisation issues itself (a laboratory's results), the organisation alone.
- */
-function assigned(context: CdaContext, element: 'assignedAuthor' | 'assignedEntity'): string {
-  const { author } = context;
-  const id = author
-    ? `<id root="${PROFESSIONAL_ROOT}" extension="${x(author.id)}"/>`
-    : `<id root="${ORGANIZATION_ROOT}" extension="${x(context.organization.id)}"/>`;
-  const person = author ? `<assignedPerson>${personName(author)}</assignedPerson>` : '';
-  return `<${element}>${id}${person}${organization(context.organization)}</${element}>`;
-}
-
-export interface Header {
-  readonly templateIds: readonly string[];
-  readonly loinc: string;
-  readonly displayName: string;
-  readonly title: string;
-  readonly language: 'fr-LU' | 'de-LU';
-  /** The care the document reports on (`documentationOf/serviceEvent`). */
-  readonly service: { readonly from: string; readonly to: string };
-  /** An encounter the document belongs to (`componentOf`): its code in v3 ActCode. */
-  readonly encounter?: { readonly code: string; readonly display: string };
-}
-
-/** The header every document here shares, down to the opening `<component>`. */
-export function header(context: CdaContext, head: Header): string {
-  const { patient } = context;
-  const time = ts(context.date);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
-    '<realmCode code="LU"/>',
-    '<typeId root="2.16.840.1.113883.1.3" extension="POCD_HD000040"/>',
-    ...head.templateIds.map((root) => `<templateId root="${root}"/>`),
-    `<id root="${context.uuid.toUpperCase()}"/>`,
-    `<code code="${head.loinc}" codeSystem="${LOINC}" codeSystemName="LOINC" displayName="${x(head.displayName)}"/>`,
-    `<title>${x(head.title)}</title>`,
-    `<effectiveTime value="${time}"/>`,
-    '<confidentialityCode code="N" codeSystem="2.16.840.1.113883.5.25"/>',
-    `<languageCode code="${head.language}"/>`,
-    `<setId root="${context.uuid.toUpperCase()}"/>`,
-    '<versionNumber value="1"/>',
-    '<recordTarget><patientRole>',
-    `<id root="${MATRICULE_ROOT}" extension="${x(patient.matricule)}"/>`,
-    `<patient>${personName(patient)}`,
-    `<administrativeGenderCode code="${GENDER[patient.gender]}" codeSystem="2.16.840.1.113883.5.1"/>`,
-    `<birthTime value="${ts(patient.birthDate)}"/></patient>`,
-    '</patientRole></recordTarget>',
-    `<author><time value="${time}"/>${assigned(context, 'assignedAuthor')}</author>`,
-    `<custodian><assignedCustodian>${organization(AGENCY, 'representedCustodianOrganization')}</assignedCustodian></custodian>`,
-    `<legalAuthenticator><time value="${time}"/><signatureCode code="S"/>${assigned(context, 'assignedEntity')}</legalAuthenticator>`,
-    '<documentationOf><serviceEvent classCode="ACT"><effectiveTime>',
-    `<low value="${ts(head.service.from)}"/><high value="${ts(head.service.to)}"/>`,
-    '</effectiveTime></serviceEvent></documentationOf>',
-    head.encounter
-      ? '<componentOf><encompassingEncounter>' +
-        `<id root="${ORGANIZATION_ROOT}.${x(context.organization.id)}" extension="${context.uuid.slice(0, 8)}"/>` +
-        `<code code="${head.encounter.code}" codeSystem="2.16.840.1.113883.5.4" displayName="${x(head.encounter.display)}"/>` +
-        `<effectiveTime><low value="${ts(head.service.from)}"/><high value="${ts(head.service.to)}"/></effectiveTime>` +
-        `<location><healthCareFacility>${organization(context.organization, 'serviceProviderOrganization')}</healthCareFacility></location>` +
-        '</encompassingEncounter></componentOf>'
-      : '',
-  ].join('\n');
-}
-
-export interface Section {
-  readonly templateId?: string;
-  readonly loinc: string;
-  readonly title: string;
-  /** The narrative block's content (already XML). */
-  readonly text: string;
-  readonly entries?: readonly string[];
-}
-
-function section(s: Section): string {
-  return (
-    '<component><section>' +
-    (s.templateId ? `<templateId root="${s.templateId}"/>` : '') +
-    `<code code="${s.loinc}" codeSystem="${LOINC}" codeSystemName="LOINC"/>` +
-    `<title>${x(s.title)}</title><text>${s.text}</text>` +
-    (s.entries ?? []).map((entry) => `<entry>${entry}</entry>`).join('') +
-    '</section></component>'
-  );
-}
-
-export function structured(head: string, sections: readonly Section[]): string {
-  return `${head}\n<component><structuredBody>\n${sections.map(section).join('\n')}\n</structuredBody></component>\n</ClinicalDocument>\n`;
-}
-
-/** A narrative table: a header row, then rows of already-escaped cells. */
-export function table(headings: readonly string[], rows: readonly (readonly string[])[]): string {
-  const cells = (row: readonly string[], tag: string) =>
-    row.map((cell) => `<${tag}>${cell}</${tag}>`).join('');
-  return (
-    `<table border="1" width="100%"><thead><tr>${cells(headings.map(x), 'th')}</tr></thead>` +
-    `<tbody>${rows.map((row) => `<tr>${cells(row, 'td')}</tr>`).join('')}</tbody></table>`
-  );
-}
-
-export function list(items: readonly string[]): string {
-  return `<list>${items.map((item) => `<item>${x(item)}</item>`).join('')}</list>`;
 }
 
 // --- Lab report (IHE XD-LAB) ------------------------------------------------------------------
@@ -371,7 +193,7 @@ function labSection(title: string, loinc: string, results: readonly LabResult[],
       return (
         '<component><observation classCode="OBS" moodCode="EVN">' +
         '<templateId root="1.3.6.1.4.1.19376.1.3.1.6"/>' +
-        `<code code="${r.loinc}" codeSystem="${LOINC}" codeSystemName="LOINC" displayName="${x(r.name)}"/>` +
+        `<code code="${r.loinc}" codeSystem="${LOINC_OID}" codeSystemName="LOINC" displayName="${x(r.name)}"/>` +
         `<text><reference value="#res-${r.id}"/></text>` +
         `<statusCode code="completed"/><effectiveTime value="${ts(date)}"/>` +
         `<value xsi:type="PQ" value="${r.value}" unit="${x(r.unit)}"/>` +
@@ -388,7 +210,7 @@ function labSection(title: string, loinc: string, results: readonly LabResult[],
     text: table(['Analyse', 'Résultat', 'Unité', 'Valeurs de référence', 'Interprétation'], rows),
     entries: [
       '<act classCode="ACT" moodCode="EVN"><templateId root="1.3.6.1.4.1.19376.1.3.1"/>' +
-        `<code code="${loinc}" codeSystem="${LOINC}"/><statusCode code="completed"/>` +
+        `<code code="${loinc}" codeSystem="${LOINC_OID}"/><statusCode code="completed"/>` +
         '<entryRelationship typeCode="COMP"><organizer classCode="BATTERY" moodCode="EVN">' +
         `<statusCode code="completed"/><effectiveTime value="${ts(date)}"/>${observations}` +
         '</organizer></entryRelationship></act>',
@@ -396,18 +218,11 @@ function labSection(title: string, loinc: string, results: readonly LabResult[],
   } satisfies Section;
 }
 
-function labReport(context: CdaContext): string {
+function labReport(context: CdaContext): DocumentParts {
   const sampled = shifted(context.date, -24 * 60);
-  return structured(
-    header(context, {
-      templateIds: ['1.3.6.1.4.1.19376.1.3.3'],
-      loinc: '11502-2',
-      displayName: 'Laboratory report',
-      title: 'Compte rendu d’examens de biologie médicale',
-      language: 'fr-LU',
-      service: { from: sampled, to: context.date },
-    }),
-    [
+  return {
+    care: { service: { from: sampled, to: context.date } },
+    body: structuredBody([
       labSection('Hématologie', '18723-7', HAEMATOLOGY, sampled),
       labSection('Biochimie', '18719-5', CHEMISTRY, sampled),
       {
@@ -417,89 +232,82 @@ function labReport(context: CdaContext): string {
           '<paragraph>Hypercholestérolémie (LDL <content styleCode="Bold">1,68 g/L</content>) et ' +
           'ferritine basse, évocatrice d’une carence martiale débutante. À confronter à la clinique.</paragraph>',
       },
-    ],
-  );
+    ]),
+  };
 }
 
 // --- Patient summary (IHE PCC XPHR) -----------------------------------------------------------
 
-function patientSummary(context: CdaContext): string {
-  return structured(
-    header(context, {
-      // HL7 CCD, IHE PCC medical summary, XPHR extract.
-      templateIds: [
-        '2.16.840.1.113883.10.20.1',
-        '1.3.6.1.4.1.19376.1.5.3.1.1.1',
-        '1.3.6.1.4.1.19376.1.5.3.1.1.5',
+/** An adult with type 2 diabetes (Tom in the fixtures; anyone in a generated dataset). */
+const DIABETES_SUMMARY: readonly Section[] = [
+  {
+    templateId: '1.3.6.1.4.1.19376.1.5.3.1.3.13',
+    loinc: '48765-2',
+    title: 'Allergies et intolérances',
+    text: table(
+      ['Agent', 'Réaction', 'Sévérité', 'Depuis'],
+      [
+        [
+          'Pénicilline',
+          'Urticaire généralisée',
+          '<content styleCode="Bold">Modérée</content>',
+          '2009',
+        ],
+        ['Pollens de graminées', 'Rhinite saisonnière', 'Légère', '1995'],
       ],
-      loinc: '60591-5',
-      displayName: 'Patient summary Document',
-      title: 'Résumé patient',
-      language: 'fr-LU',
-      service: { from: context.patient.birthDate, to: context.date },
-    }),
-    [
-      {
-        templateId: '1.3.6.1.4.1.19376.1.5.3.1.3.13',
-        loinc: '48765-2',
-        title: 'Allergies et intolérances',
-        text: table(
-          ['Agent', 'Réaction', 'Sévérité', 'Depuis'],
-          [
-            [
-              'Pénicilline',
-              'Urticaire généralisée',
-              '<content styleCode="Bold">Modérée</content>',
-              '2009',
-            ],
-            ['Pollens de graminées', 'Rhinite saisonnière', 'Légère', '1995'],
-          ],
-        ),
-      },
-      {
-        templateId: '1.3.6.1.4.1.19376.1.5.3.1.3.6',
-        loinc: '11450-4',
-        title: 'Problèmes actifs',
-        text: table(
-          ['Problème', 'Début', 'Statut'],
-          [
-            ['Diabète de type 2', '2019', 'Actif'],
-            ['Hypercholestérolémie', '2026', 'Actif'],
-          ],
-        ),
-      },
-      {
-        templateId: '1.3.6.1.4.1.19376.1.5.3.1.3.19',
-        loinc: '10160-0',
-        title: 'Traitements en cours',
-        text: table(
-          ['Médicament', 'Posologie', 'Voie', 'Depuis'],
-          [
-            ['Metformine 850 mg', '1 comprimé matin et soir', 'Orale', '2019'],
-            ['Atorvastatine 20 mg', '1 comprimé le soir', 'Orale', '2026'],
-          ],
-        ),
-      },
-      {
-        templateId: '1.3.6.1.4.1.19376.1.5.3.1.3.23',
-        loinc: '11369-6',
-        title: 'Vaccinations',
-        text: table(
-          ['Vaccin', 'Date', 'Rappel prévu'],
-          [
-            ['Diphtérie, tétanos, poliomyélite, coqueluche', '12/03/2019', '2029'],
-            ['Grippe saisonnière', '15/10/2025', '2026'],
-            ['COVID-19 (ARNm)', '04/11/2024', '—'],
-          ],
-        ),
-      },
-      {
-        loinc: '11348-0',
-        title: 'Antécédents',
-        text: list(['Appendicectomie (1998).', 'Ancien fumeur, arrêt en 2015.']),
-      },
-    ],
-  );
+    ),
+  },
+  {
+    templateId: '1.3.6.1.4.1.19376.1.5.3.1.3.6',
+    loinc: '11450-4',
+    title: 'Problèmes actifs',
+    text: table(
+      ['Problème', 'Début', 'Statut'],
+      [
+        ['Diabète de type 2', '2019', 'Actif'],
+        ['Hypercholestérolémie', '2026', 'Actif'],
+      ],
+    ),
+  },
+  {
+    templateId: '1.3.6.1.4.1.19376.1.5.3.1.3.19',
+    loinc: '10160-0',
+    title: 'Traitements en cours',
+    text: table(
+      ['Médicament', 'Posologie', 'Voie', 'Depuis'],
+      [
+        ['Metformine 850 mg', '1 comprimé matin et soir', 'Orale', '2019'],
+        ['Atorvastatine 20 mg', '1 comprimé le soir', 'Orale', '2026'],
+      ],
+    ),
+  },
+  {
+    templateId: '1.3.6.1.4.1.19376.1.5.3.1.3.23',
+    loinc: '11369-6',
+    title: 'Vaccinations',
+    text: table(
+      ['Vaccin', 'Date', 'Rappel prévu'],
+      [
+        ['Diphtérie, tétanos, poliomyélite, coqueluche', '12/03/2019', '2029'],
+        ['Grippe saisonnière', '15/10/2025', '2026'],
+        ['COVID-19 (ARNm)', '04/11/2024', '—'],
+      ],
+    ),
+  },
+  {
+    loinc: '11348-0',
+    title: 'Antécédents',
+    text: list(['Appendicectomie (1998).', 'Ancien fumeur, arrêt en 2015.']),
+  },
+];
+
+/** A summary covers the patient's whole life so far. */
+export function lifetime(context: CdaContext): Care {
+  return { service: { from: context.patient.birthDate, to: context.date } };
+}
+
+function patientSummary(context: CdaContext): DocumentParts {
+  return { care: lifetime(context), body: structuredBody(DIABETES_SUMMARY) };
 }
 
 // --- Discharge letter (IHE XDS-SD: a PDF in a level-1 body) -----------------------------------
@@ -541,40 +349,26 @@ function dischargePdf(context: CdaContext): Uint8Array {
   );
 }
 
-function dischargeLetter(context: CdaContext): string {
-  const head = header(context, {
-    // IHE XDS-SD, scanned document.
-    templateIds: ['1.3.6.1.4.1.19376.1.2.20'],
-    loinc: '34112-3',
-    displayName: 'Hospital Note',
-    title: 'Lettre de sortie',
-    language: 'fr-LU',
-    service: { from: shifted(context.date, -5 * 24 * 60), to: context.date },
-    encounter: { code: 'IMP', display: 'inpatient encounter' },
-  });
-  return (
-    `${head}\n<component><nonXMLBody>` +
-    `<text mediaType="application/pdf" representation="B64">${toBase64(dischargePdf(context))}</text>` +
-    '</nonXMLBody></component>\n</ClinicalDocument>\n'
-  );
+function dischargeLetter(context: CdaContext): DocumentParts {
+  return {
+    care: {
+      service: { from: shifted(context.date, -5 * 24 * 60), to: context.date },
+      encounter: { code: 'IMP', display: 'inpatient encounter' },
+    },
+    body: nonXmlBody('application/pdf', toBase64(dischargePdf(context))),
+  };
 }
 
 // --- Emergency department summary (IHE PCC EDES, in German) -----------------------------------
 
-function emergencySummary(context: CdaContext): string {
+function emergencySummary(context: CdaContext): DocumentParts {
   const arrived = shifted(context.date, -4 * 60);
-  return structured(
-    header(context, {
-      // IHE PCC medical document, ED Physician Note.
-      templateIds: ['1.3.6.1.4.1.19376.1.5.3.1.1.1', '1.3.6.1.4.1.19376.1.5.3.1.1.13.1.2'],
-      loinc: '15507-7',
-      displayName: 'Emergency department Note',
-      title: 'Notaufnahmebericht',
-      language: 'de-LU',
+  return {
+    care: {
       service: { from: arrived, to: context.date },
       encounter: { code: 'EMER', display: 'emergency' },
-    }),
-    [
+    },
+    body: structuredBody([
       {
         templateId: '1.3.6.1.4.1.19376.1.5.3.1.1.13.2.1',
         loinc: '10154-3',
@@ -629,8 +423,8 @@ function emergencySummary(context: CdaContext): string {
           '<paragraph>Entlassung nach Hause. Kardiologische Abklärung mit Echokardiographie ' +
           'ambulant empfohlen; Blutdruckkontrolle beim Hausarzt.</paragraph>',
       },
-    ],
-  );
+    ]),
+  };
 }
 
 // --- Imaging report (HL7 DIR, with a link to the images) -------------------------------------
@@ -640,18 +434,10 @@ function viewerUrl(context: CdaContext): string {
   return `https://pacs.${context.organization.id}.example.lu/viewer?study=${context.uuid}`;
 }
 
-function imagingReport(context: CdaContext): string {
-  return structured(
-    header(context, {
-      // HL7 CDA Diagnostic Imaging Report.
-      templateIds: ['2.16.840.1.113883.10.20.6'],
-      loinc: '18748-4',
-      displayName: 'Diagnostic imaging study',
-      title: 'IRM cardiaque — compte rendu',
-      language: 'fr-LU',
-      service: { from: shifted(context.date, -90), to: shifted(context.date, -45) },
-    }),
-    [
+function imagingReport(context: CdaContext): DocumentParts {
+  return {
+    care: { service: { from: shifted(context.date, -90), to: shifted(context.date, -45) } },
+    body: structuredBody([
       {
         loinc: '55752-0',
         title: 'Indication',
@@ -683,60 +469,94 @@ function imagingReport(context: CdaContext): string {
           '<paragraph>Cœur de taille et de fonction normales, sans fibrose myocardique.</paragraph>' +
           `<paragraph>Images : <linkHtml href="${x(viewerUrl(context))}">ouvrir l’examen dans la visionneuse</linkHtml></paragraph>`,
       },
-    ],
-  );
+    ]),
+  };
 }
 
 // --- The documents ----------------------------------------------------------------------------
 
+/** What a document builder gives for one context: the care reported on and the body. */
+interface DocumentParts {
+  readonly care: Care;
+  readonly body: string;
+}
+
 interface KindProfile {
   readonly typeCode: string;
-  readonly loinc: string;
-  readonly title: string;
   readonly format: string;
-  readonly language: 'fr' | 'de';
-  readonly build: (context: CdaContext) => string;
+  readonly head: DocumentHead;
+  readonly build: (context: CdaContext) => DocumentParts;
 }
+
+/** The header of an IHE PCC XPHR patient summary (HL7 CCD, IHE PCC medical summary, XPHR extract). */
+export const XPHR_HEAD: DocumentHead = {
+  templateIds: [
+    '2.16.840.1.113883.10.20.1',
+    '1.3.6.1.4.1.19376.1.5.3.1.1.1',
+    '1.3.6.1.4.1.19376.1.5.3.1.1.5',
+  ],
+  loinc: '60591-5',
+  displayName: 'Patient summary Document',
+  title: 'Résumé patient',
+  language: 'fr',
+};
 
 const PROFILES: Readonly<Record<CdaKind, KindProfile>> = {
   'lab-report': {
     typeCode: 'resultat-biologie',
-    loinc: '11502-2',
-    title: 'Compte rendu d’examens de biologie médicale',
     format: 'urn:ihe:lab:xd-lab:2008',
-    language: 'fr',
+    head: {
+      templateIds: ['1.3.6.1.4.1.19376.1.3.3'],
+      loinc: '11502-2',
+      displayName: 'Laboratory report',
+      title: 'Compte rendu d’examens de biologie médicale',
+      language: 'fr',
+    },
     build: labReport,
   },
   'patient-summary': {
     typeCode: 'resume-patient',
-    loinc: '60591-5',
-    title: 'Résumé patient',
     format: 'urn:ihe:pcc:xphr:2007',
-    language: 'fr',
+    head: XPHR_HEAD,
     build: patientSummary,
   },
   'discharge-letter': {
     typeCode: 'cr-sejour-hospitalier',
-    loinc: '34112-3',
-    title: 'Lettre de sortie',
     format: 'urn:ihe:iti:xds-sd:pdf:2008',
-    language: 'fr',
+    head: {
+      // IHE XDS-SD, scanned document.
+      templateIds: ['1.3.6.1.4.1.19376.1.2.20'],
+      loinc: '34112-3',
+      displayName: 'Hospital Note',
+      title: 'Lettre de sortie',
+      language: 'fr',
+    },
     build: dischargeLetter,
   },
   'emergency-summary': {
     typeCode: 'passage-urgences',
-    loinc: '15507-7',
-    title: 'Notaufnahmebericht',
     format: 'urn:ihe:pcc:edes:2007',
-    language: 'de',
+    head: {
+      // IHE PCC medical document, ED Physician Note.
+      templateIds: ['1.3.6.1.4.1.19376.1.5.3.1.1.1', '1.3.6.1.4.1.19376.1.5.3.1.1.13.1.2'],
+      loinc: '15507-7',
+      displayName: 'Emergency department Note',
+      title: 'Notaufnahmebericht',
+      language: 'de',
+    },
     build: emergencySummary,
   },
   'imaging-report': {
     typeCode: 'imagerie',
-    loinc: '18748-4',
-    title: 'IRM cardiaque — compte rendu',
     format: 'urn:ihe:rad:CDA:ImagingReportStructuredHeadings:2013',
-    language: 'fr',
+    head: {
+      // HL7 CDA Diagnostic Imaging Report.
+      templateIds: ['2.16.840.1.113883.10.20.6'],
+      loinc: '18748-4',
+      displayName: 'Diagnostic imaging study',
+      title: 'IRM cardiaque — compte rendu',
+      language: 'fr',
+    },
     build: imagingReport,
   },
 };
@@ -750,15 +570,16 @@ const encoder = new TextEncoder();
 
 /** A CDA document of this kind for this patient, author and date. */
 export function sampleCda(kind: CdaKind, context: CdaContext): SampleCda {
-  const profile = PROFILES[kind];
+  const { typeCode, format, head, build } = PROFILES[kind];
+  const { care, body } = build(context);
   return {
     kind,
-    typeCode: profile.typeCode,
-    loinc: profile.loinc,
-    title: profile.title,
-    format: { system: FORMAT_CODE_SYSTEM, code: profile.format },
+    typeCode,
+    loinc: head.loinc,
+    title: head.title,
+    format: { system: FORMAT_CODE_SYSTEM, code: format },
     contentType: 'text/xml',
-    language: profile.language,
-    bytes: encoder.encode(profile.build(context)),
+    language: head.language,
+    bytes: encoder.encode(clinicalDocument(context, head, care, body)),
   };
 }

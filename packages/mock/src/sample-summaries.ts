@@ -2,16 +2,26 @@
 // shaped after published examples: an HL7 IPS document Bundle (as the IPS guide's examples
 // `bundle-minimal` and `bundle-no-info-required-sections`: a Composition first, sections by LOINC
 // code with a generated XHTML narrative, the resources they reference after it, `emptyReason`
-// on a section known to be empty), and an eHDSI patient summary CDA whose empty sections follow
+// on a section known to be empty), an eHDSI patient summary CDA whose empty sections follow
 // the eHDSI convention (an entry coded in the absent-or-unknown code system
-// 2.16.840.1.113883.5.1150.1, or a section with `nullFlavor="NI"`).
+// 2.16.840.1.113883.5.1150.1, or a section with `nullFlavor="NI"`), and an IHE PCC XPHR CDA
+// whose sections carry IHE PCC's section templates.
 import { MATRICULE_SYSTEM } from '@dsp-kit/fhir';
 import { FORMAT_CODE_SYSTEM } from '@dsp-kit/fhir/provide';
 import type { Coding } from '@medplum/fhirtypes';
-import { header, structured, x, type CdaContext, type Section } from './sample-cda.js';
+import {
+  clinicalDocument,
+  list,
+  structuredBody,
+  table,
+  x,
+  type CdaContext,
+  type Section,
+} from './cda-document.js';
+import { lifetime, XPHR_HEAD } from './sample-cda.js';
 
 /** The kinds of summary made here. */
-export type SummaryKind = 'ips' | 'ehdsi-empty';
+export type SummaryKind = 'ips' | 'ehdsi-empty' | 'xphr-asthma';
 
 /** A summary and what its DocumentReference says of it. */
 export interface SampleSummary {
@@ -20,7 +30,7 @@ export interface SampleSummary {
   readonly typeCode: 'resume-patient';
   readonly contentType: 'application/fhir+json' | 'text/xml';
   readonly language: 'fr' | 'de';
-  /** `DocumentReference.content.format`: IHE's IPS format code, or epSOS's patient summary one. */
+  /** `DocumentReference.content.format`: IHE's IPS or XPHR format code, or epSOS's summary one. */
   readonly format: Coding;
   readonly bytes: Uint8Array;
 }
@@ -345,6 +355,13 @@ function absentEntry(code: string, display: string): string {
 /** A patient summary whose sections say "none" or "not known", as eHDSI writes them. */
 function ehdsiEmpty(context: CdaContext): string {
   const sections: Section[] = [
+    // The problems section has no information at all: eHDSI's section-level null flavour.
+    {
+      nullFlavor: 'NI',
+      loinc: '11450-4',
+      title: 'Problèmes actifs',
+      text: 'Pas d’information.',
+    },
     {
       loinc: '48765-2',
       title: 'Allergies et intolérances',
@@ -364,45 +381,117 @@ function ehdsiEmpty(context: CdaContext): string {
       entries: [absentEntry('no-immunization-info', 'No information about immunizations')],
     },
   ];
-  const body = structured(
-    header(context, {
-      // The eHDSI patient summary's document template (friendly and pivot).
-      templateIds: ['1.3.6.1.4.1.12559.11.10.1.3.1.1.3'],
-      loinc: '60591-5',
-      displayName: 'Patient summary Document',
-      title: 'Résumé patient',
-      language: 'fr-LU',
-      service: { from: context.patient.birthDate, to: context.date },
-    }),
-    sections,
-  );
-  // The problems section has no information at all: eHDSI's section-level null flavour.
-  const problems =
-    '<component><section nullFlavor="NI">' +
-    '<code code="11450-4" codeSystem="2.16.840.1.113883.6.1" codeSystemName="LOINC"/>' +
-    '<title>Problèmes actifs</title><text>Pas d’information.</text></section></component>';
-  return body.replace('<structuredBody>\n', `<structuredBody>\n${problems}\n`);
+  // The eHDSI patient summary's document template (friendly and pivot).
+  const head = { ...XPHR_HEAD, templateIds: ['1.3.6.1.4.1.12559.11.10.1.3.1.1.3'] };
+  return clinicalDocument(context, head, lifetime(context), structuredBody(sections));
+}
+
+// --- IHE PCC XPHR summary of a young adult with asthma -----------------------------------------
+
+/**
+ * A mild intermittent asthma with a dust-mite allergy, as a general practitioner sums it up: the
+ * IHE PCC sections (allergies, problems, medication, immunizations) as the XPHR extract orders
+ * them, then history and advance directives.
+ */
+function xphrAsthma(context: CdaContext): string {
+  const sections: Section[] = [
+    {
+      templateId: '1.3.6.1.4.1.19376.1.5.3.1.3.13',
+      loinc: '48765-2',
+      title: 'Allergies et intolérances',
+      text: table(
+        ['Agent', 'Réaction', 'Sévérité', 'Depuis'],
+        [['Acariens (Dermatophagoides pteronyssinus)', 'Rhinite, toux nocturne', 'Légère', '2004']],
+      ),
+    },
+    {
+      templateId: '1.3.6.1.4.1.19376.1.5.3.1.3.6',
+      loinc: '11450-4',
+      title: 'Problèmes actifs',
+      text: table(
+        ['Problème', 'Début', 'Statut'],
+        [
+          ['Asthme léger intermittent', '2004', 'Actif'],
+          ['Rhinite allergique aux acariens', '2004', 'Actif'],
+        ],
+      ),
+    },
+    {
+      templateId: '1.3.6.1.4.1.19376.1.5.3.1.3.19',
+      loinc: '10160-0',
+      title: 'Traitements en cours',
+      text: table(
+        ['Médicament', 'Posologie', 'Voie', 'Depuis'],
+        [
+          [
+            'Salbutamol 100 µg/dose, suspension pour inhalation',
+            '1 à 2 bouffées à la demande, en cas de gêne respiratoire',
+            'Inhalée',
+            '2004',
+          ],
+        ],
+      ),
+    },
+    {
+      templateId: '1.3.6.1.4.1.19376.1.5.3.1.3.23',
+      loinc: '11369-6',
+      title: 'Vaccinations',
+      text: table(
+        ['Vaccin', 'Date', 'Rappel prévu'],
+        [
+          ['Grippe saisonnière', '20/10/2025', '2026'],
+          ['Diphtérie, tétanos, coqueluche', '05/04/2018', '2028'],
+        ],
+      ),
+    },
+    {
+      loinc: '11348-0',
+      title: 'Antécédents',
+      text: list(['Amygdalectomie (1986).', 'Non-fumeuse.']),
+    },
+    {
+      loinc: '42348-3',
+      title: 'Directives anticipées',
+      text: '<paragraph>Rédigées par la patiente en novembre 2024, dans son dossier.</paragraph>',
+    },
+  ];
+  return clinicalDocument(context, XPHR_HEAD, lifetime(context), structuredBody(sections));
 }
 
 const encoder = new TextEncoder();
 
+/** What each kind is and how it is made. */
+const KINDS: Readonly<
+  Record<
+    SummaryKind,
+    Omit<SampleSummary, 'kind' | 'bytes'> & { build: (context: CdaContext) => string }
+  >
+> = {
+  ips: {
+    typeCode: 'resume-patient',
+    contentType: 'application/fhir+json',
+    language: 'fr',
+    format: { system: FORMAT_CODE_SYSTEM, code: 'urn:ihe:pcc:ips:2020' },
+    build: ipsBundle,
+  },
+  'ehdsi-empty': {
+    typeCode: 'resume-patient',
+    contentType: 'text/xml',
+    language: 'fr',
+    format: { system: FORMAT_CODE_SYSTEM, code: 'urn:epSOS:ps:ps:2010' },
+    build: ehdsiEmpty,
+  },
+  'xphr-asthma': {
+    typeCode: 'resume-patient',
+    contentType: 'text/xml',
+    language: 'fr',
+    format: { system: FORMAT_CODE_SYSTEM, code: 'urn:ihe:pcc:xphr:2007' },
+    build: xphrAsthma,
+  },
+};
+
 /** A patient summary of this kind for this patient, author and date. */
 export function sampleSummary(kind: SummaryKind, context: CdaContext): SampleSummary {
-  return kind === 'ips'
-    ? {
-        kind,
-        typeCode: 'resume-patient',
-        contentType: 'application/fhir+json',
-        language: 'fr',
-        format: { system: FORMAT_CODE_SYSTEM, code: 'urn:ihe:pcc:ips:2020' },
-        bytes: encoder.encode(ipsBundle(context)),
-      }
-    : {
-        kind,
-        typeCode: 'resume-patient',
-        contentType: 'text/xml',
-        language: 'fr',
-        format: { system: FORMAT_CODE_SYSTEM, code: 'urn:epSOS:ps:ps:2010' },
-        bytes: encoder.encode(ehdsiEmpty(context)),
-      };
+  const { build, ...profile } = KINDS[kind];
+  return { kind, ...profile, bytes: encoder.encode(build(context)) };
 }

@@ -232,14 +232,14 @@ describe('the mock DSP server', () => {
     const content = await call(
       users.weber,
       'GET',
-      `Binary/content-${documents.summary.id}`,
+      `Binary/content-${documents.bloodTest.id}`,
       undefined,
       { Accept: 'text/plain' },
     );
     assert.equal(content.status, 200);
     assert.equal(content.headers.get('content-type'), 'text/plain');
-    assert.match(String(content.body), /^Résumé patient/);
-    assert.equal(lastAudit(patients.marie.id).document?.id, documents.summary.id);
+    assert.match(String(content.body), /^Bilan sanguin complet/);
+    assert.equal(lastAudit(patients.marie.id).document?.id, documents.bloodTest.id);
     const physio = await call(users.thill, 'GET', `Binary/content-${documents.bloodTest.id}`);
     assert.equal(physio.status, 403);
   });
