@@ -57,7 +57,8 @@ export function statusMarks(host: MarksHost, choose: (patient: string) => void):
   heading.id = 'worklist-heading';
   const list = new DspStatusList();
   list.id = 'worklist-list';
-  list.patients = sandboxPatients.map((p) => p.id);
+  // The EHR knows its patients' names: a row shows it even where the DSP is refused (closed).
+  list.patients = sandboxPatients.map(({ id, name }) => ({ id, name }));
   worklist.append(heading, list);
   host.chartNav.after(worklist);
 

@@ -131,6 +131,30 @@ export const Worklist: Story = {
   play: showsPart('dsp-status-list', 'row'),
 };
 
+/**
+ * A worklist with the names the EHR knows its patients by (`{ id, name }` entries): a row shows
+ * them even where the DSP is refused and the server tells no name (Sophie's, closed), and for a
+ * patient with no DSP.
+ */
+export const WorklistWithNames: Story = {
+  render: (args, { loaded }) =>
+    html`<dsp-status-list
+      .client=${(loaded as { client: DspClient }).client}
+      .patients=${[
+        ...Object.values(patients).map((p) => ({
+          id: p.id,
+          name: `${p.name?.[0]?.family?.toUpperCase() ?? ''} ${p.name?.[0]?.given?.[0] ?? ''}`,
+        })),
+        { id: 'unknown-patient', name: 'DOE Jane' },
+      ]}
+      lang=${args.lang}
+      theme=${args.theme}
+      @dsp-status-open=${detailOf(args.onDspStatusOpen)}
+      @dsp-error=${detailOf(args.onDspError)}
+    ></dsp-status-list>`,
+  play: showsPart('dsp-status-list', 'row'),
+};
+
 /** A worklist longer than one batch allows (51 patients): said, nothing asked. */
 export const WorklistTooLong: Story = {
   render: (args, { loaded }) =>

@@ -1,6 +1,7 @@
 // The static Storybook as a documentation site publishes it: `storybook-static/` served by a plain
 // node:http server on 127.0.0.1 under a sub-path, and stories opened in Chromium that report how
 // they finished (play function, accessibility checks) and every request that found nothing.
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { serveStaticSite, type StaticSite } from '../support/static-site.js';
 
@@ -71,4 +72,66 @@ export function describeFinish(finished: StoryFinished): string {
     (report.result?.violations ?? []).map((v) => `${report.type}: ${v.id} — ${v.help}`),
   );
   return `${finished.storyId} finished with ${finished.status}${lines.length ? `:\n${lines.join('\n')}` : ''}`;
+}
+
+interface StoryIndex {
+  entries: Record<string, { id: string; type: string }>;
+}
+
+/** The ids of every story in the build at `dir` (its `index.json`). */
+export function storyIds(dir: string): string[] {
+  const index = JSON.parse(readFileSync(`${dir}index.json`, 'utf8')) as StoryIndex;
+  return Object.values(index.entries)
+    .filter((entry) => entry.type === 'story')
+    .map((entry) => entry.id);
+}
+
+/** Text of the first `part` in the shadow root of `tag`. */
+export async function partText(page: Page, tag: string, part: string): Promise<string> {
+  const locator = page.locator(`${tag} [part~="${part}"]`).first();
+  await locator.waitFor({ timeout: 15_000 });
+  return (await locator.textContent()) ?? '';
+}
+
+/** The attributes with a control and the events with an action of a story, as Storybook has them. */
+export function storyControls(
+  page: Page,
+  storyId: string,
+): Promise<{ attributes: string[]; events: string[] }> {
+  return page.evaluate(async (id) => {
+    interface Preview {
+      storyStoreValue: {
+        loadStory(options: { storyId: string }): Promise<{
+          argTypes: Record<string, { attribute?: string; action?: string }>;
+        }>;
+      };
+    }
+    const preview = (window as unknown as { __STORYBOOK_PREVIEW__: Preview }).__STORYBOOK_PREVIEW__;
+    const story = await preview.storyStoreValue.loadStory({ storyId: id });
+    const argTypes = Object.values(story.argTypes);
+    return {
+      attributes: argTypes.flatMap((a) => (a.attribute ? [a.attribute] : [])),
+      events: argTypes.flatMap((a) => (typeof a.action === 'string' ? [a.action] : [])),
+    };
+  }, storyId);
+}
+
+/**
+ * Opens each story of `ids` in turn; the accessibility violations of those that did not finish
+ * well, by story id, and why each did not, for the assertion message.
+ */
+export async function replayStories(
+  page: Page,
+  url: string,
+  ids: readonly string[],
+): Promise<{ failures: Record<string, string[]>; reasons: string[] }> {
+  const failures: Record<string, string[]> = {};
+  const reasons: string[] = [];
+  for (const id of ids) {
+    const finished = await openStory(page, url, id);
+    if (finished.status === 'success') continue;
+    failures[id] = finished.reporters.flatMap((r) => (r.result?.violations ?? []).map((v) => v.id));
+    reasons.push(describeFinish(finished));
+  }
+  return { failures, reasons };
 }

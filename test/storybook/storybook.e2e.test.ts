@@ -3,9 +3,10 @@
 // the viewer, preview, audit log and statistics; msw's worker registers under the sub-path and
 // serves the mock; each of those stories passes its play function and the accessibility addon's
 // checks; their controls and actions cover the components' manifest; Storybook's own UI works
-// there; and nothing the site was asked for is missing.
+// there; and nothing the site was asked for is missing. The stories of the awareness elements,
+// the patient summary and the document lifecycle are replayed in `storybook-status.e2e.test.ts` and `storybook-summary-lifecycle.e2e.test.ts`.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -14,17 +15,17 @@ import { createManifest } from '../../scripts/manifest.mjs';
 import {
   describeFinish,
   openStory,
+  partText,
+  replayStories,
   serveStorybook,
+  storyControls,
+  storyIds,
   SUB_PATH,
   watchStories,
   type StorybookSite,
 } from './storybook-site.js';
 
 const dir = fileURLToPath(new URL('../../storybook-static/', import.meta.url));
-
-interface StoryIndex {
-  entries: Record<string, { id: string; type: string }>;
-}
 
 /** The four panels of this Storybook's stories files, by story id prefix. */
 const PANELS = {
@@ -101,20 +102,6 @@ const REQUIRED: Record<keyof typeof PANELS, string[]> = {
  */
 const KNOWN_A11Y_FAILURES: Record<string, string[]> = {};
 
-function storyIds(): string[] {
-  const index = JSON.parse(readFileSync(`${dir}index.json`, 'utf8')) as StoryIndex;
-  return Object.values(index.entries)
-    .filter((entry) => entry.type === 'story')
-    .map((entry) => entry.id);
-}
-
-/** Text of the first `part` in the shadow root of `tag`. */
-async function partText(page: Page, tag: string, part: string): Promise<string> {
-  const locator = page.locator(`${tag} [part~="${part}"]`).first();
-  await locator.waitFor({ timeout: 15_000 });
-  return (await locator.textContent()) ?? '';
-}
-
 describe('the Storybook build, published under a sub-path', () => {
   let site: StorybookSite;
   let browser: Browser;
@@ -140,7 +127,7 @@ describe('the Storybook build, published under a sub-path', () => {
   });
 
   it('lists every state and role of the four panels, and ships the worker beside the preview', () => {
-    const ids = new Set(storyIds());
+    const ids = new Set(storyIds(dir));
     const missing = Object.entries(REQUIRED).flatMap(([tag, names]) =>
       names
         .map((name) => `${PANELS[tag as keyof typeof PANELS]}${name}`)
@@ -218,24 +205,8 @@ describe('the Storybook build, published under a sub-path', () => {
     for (const [tag, prefix] of Object.entries(PANELS)) {
       const declaration = declarations.find((d) => d.tagName === tag);
       assert.ok(declaration, `${tag} is not in the manifest`);
-      const controls = await page.evaluate(
-        async (storyId) => {
-          interface Preview {
-            storyStoreValue: {
-              loadStory(options: { storyId: string }): Promise<{
-                argTypes: Record<string, { attribute?: string; action?: string }>;
-              }>;
-            };
-          }
-          const preview = (window as unknown as { __STORYBOOK_PREVIEW__: Preview })
-            .__STORYBOOK_PREVIEW__;
-          const story = await preview.storyStoreValue.loadStory({ storyId });
-          const argTypes = Object.values(story.argTypes);
-          return {
-            attributes: argTypes.flatMap((a) => (a.attribute ? [a.attribute] : [])),
-            events: argTypes.flatMap((a) => (typeof a.action === 'string' ? [a.action] : [])),
-          };
-        },
+      const controls = await storyControls(
+        page,
         `${prefix}${REQUIRED[tag as keyof typeof PANELS][0] ?? ''}`,
       );
       assert.deepEqual(
@@ -252,18 +223,8 @@ describe('the Storybook build, published under a sub-path', () => {
   });
 
   it('finishes every story of the four panels with its play function and a11y checks passed', async () => {
-    const ids = storyIds().filter((id) => Object.values(PANELS).some((p) => id.startsWith(p)));
-    const failures: Record<string, string[]> = {};
-    const reasons: string[] = [];
-    for (const id of ids) {
-      const finished = await openStory(page, site.url, id);
-      if (finished.status === 'success') continue;
-      const violations = finished.reporters.flatMap((r) =>
-        (r.result?.violations ?? []).map((v) => v.id),
-      );
-      failures[id] = violations;
-      reasons.push(describeFinish(finished));
-    }
+    const ids = storyIds(dir).filter((id) => Object.values(PANELS).some((p) => id.startsWith(p)));
+    const { failures, reasons } = await replayStories(page, site.url, ids);
     assert.deepEqual(failures, KNOWN_A11Y_FAILURES, reasons.join('\n'));
   });
 

@@ -1,5 +1,6 @@
 // <dsp-status-list> against the mock: a worklist's statuses in one batch request, compact rows
-// with one Tab stop and arrow, Home and End keys, the limit of 50 patients said, axe throughout.
+// with one Tab stop and arrow, Home and End keys, the names the host gives, the limit of 50
+// patients and entries with no id said, axe throughout.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { fixtures } from '@dsp-kit/mock';
@@ -26,7 +27,7 @@ const WORKLIST = [
   patients.nadia.id,
 ];
 
-async function list(user: string, ids: readonly string[]) {
+async function list(user: string, ids: DspStatusList['patients']) {
   const { client, sent } = countingClient(sandbox, user);
   const el = await fixture<DspStatusList>(
     html`<dsp-status-list .client=${client} .patients=${ids}></dsp-status-list>`,
@@ -84,6 +85,74 @@ describe('<dsp-status-list>', () => {
     const opened = oneEvent(el, 'dsp-status-open');
     await sendKeys({ press: 'Enter' });
     expect((await opened).detail).to.deep.equal({ patient: patients.nadia.id });
+  });
+
+  it('shows the names the host gives, the server’s where it gives none, else the id', async () => {
+    // Sophie's DSP is closed: the server refuses her record, so it tells Dr Weber no name.
+    const worklist = [
+      { id: patients.marie.id, name: 'SCHMIT Marie (1984)' },
+      patients.tom.id,
+      { id: `Patient/${patients.sophie.id}`, name: 'KLEIN Sophie' },
+      { id: patients.lucien.id },
+      'no-such-patient',
+      { id: 'not-in-the-dsp', name: 'DOE Jane' },
+    ];
+    const { el, sent } = await list(users.weber, worklist);
+    await waitUntil(() => rows(el).length === worklist.length, 'the rows did not show', {
+      timeout: 5000,
+    });
+    expect(sent).to.deep.equal(['POST /']);
+    const shown = rows(el).map((row) => row.querySelector('.name')!.textContent.trim());
+    expect(shown).to.deep.equal([
+      'SCHMIT Marie (1984)',
+      'Tom Becker',
+      'KLEIN Sophie',
+      'Lucien Wagner',
+      'no-such-patient',
+      'DOE Jane',
+    ]);
+    const labels = rows(el).map((row) => row.getAttribute('aria-label') ?? '');
+    expect(labels[0]).to.match(/^SCHMIT Marie \(1984\) DSP — DSP ouvert\./);
+    expect(labels[2]).to.match(/^KLEIN Sophie DSP fermé — /);
+    expect(labels[5]).to.match(/^DOE Jane Pas de DSP — /);
+    expect(rows(el).map((row) => row.dataset.patient)).to.deep.equal([
+      patients.marie.id,
+      patients.tom.id,
+      patients.sophie.id,
+      patients.lucien.id,
+      'no-such-patient',
+      'not-in-the-dsp',
+    ]);
+    const opened = oneEvent(el, 'dsp-status-open');
+    rows(el)[2]!.click();
+    expect((await opened).detail).to.deep.equal({ patient: patients.sophie.id });
+    await expect(el).to.be.accessible();
+  });
+
+  it('renames its rows without asking the server again when only the names change', async () => {
+    const { el, sent } = await list(users.weber, [patients.marie.id, 'no-such-patient']);
+    await waitUntil(() => rows(el).length === 2, 'the rows did not show', { timeout: 5000 });
+    el.patients = [
+      { id: patients.marie.id, name: 'SCHMIT Marie' },
+      { id: 'no-such-patient', name: 'DOE Jane' },
+    ];
+    await el.updateComplete;
+    expect(rows(el).map((row) => row.querySelector('.name')!.textContent.trim())).to.deep.equal([
+      'SCHMIT Marie',
+      'DOE Jane',
+    ]);
+    expect(sent).to.have.length(1);
+  });
+
+  it('says which entry is not a patient, and sends nothing', async () => {
+    const { el, sent } = await list(users.weber, [
+      { id: patients.marie.id, name: 'SCHMIT Marie' },
+      { id: '  ', name: 'Sans identifiant' },
+    ]);
+    expect(part(el, 'error')!.textContent).to.contain('Sans identifiant');
+    expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
+    expect(sent).to.have.length(0);
+    await expect(el).to.be.accessible();
   });
 
   it('says when the list holds more than 50 patients, and sends nothing', async () => {

@@ -76,6 +76,7 @@ describe('<dsp-status>', () => {
   it('tells the assistant the DSP of the person she assists, and Nadia her refusal', async () => {
     const claire = await badge(users.claire, patients.lucien.id);
     expect(nameOf(claire.el)).to.contain('C’est votre DSP.');
+    await expect(claire.el).to.be.accessible();
     const nadia = await badge(patients.nadia.id, patients.nadia.id);
     expect(nameOf(nadia.el)).to.contain('Accès en urgence refusé par le patient.');
     await expect(nadia.el).to.be.accessible();
@@ -84,6 +85,7 @@ describe('<dsp-status>', () => {
   it('tells the référent and a full grant "complet", another professional "normal"', async () => {
     const weber = await badge(users.weber, patients.marie.id);
     expect(nameOf(weber.el)).to.contain('Votre accès : complet.');
+    await expect(weber.el).to.be.accessible();
     const muller = await badge(users.muller, patients.tom.id);
     expect(nameOf(muller.el)).to.contain('Votre accès : complet.');
     const schmitt = await badge(users.schmitt, patients.tom.id);
@@ -143,6 +145,8 @@ describe('<dsp-status>', () => {
     expect(nameOf(other.el)).to.contain('Ce DSP n’est pas le vôtre.');
     const agency = await badge(users.agency, patients.tom.id);
     expect(nameOf(agency.el)).to.contain('Accès aux statistiques seulement.');
+    await expect(other.el).to.be.accessible();
+    await expect(agency.el).to.be.accessible();
   });
 
   it('counts the documents new since the last visit', async () => {

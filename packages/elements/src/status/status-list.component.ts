@@ -1,6 +1,6 @@
 // <dsp-status-list>: the DSP status of a worklist of up to 50 patients, from one batch request,
 // one compact row each; the arrow keys, Home and End move between rows (one Tab stop).
-import { MAX_STATUS_PATIENTS, type DspStatus } from '@dsp-kit/fhir';
+import { MAX_STATUS_PATIENTS, type DspStatus } from '@dsp-kit/fhir/status';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
@@ -12,6 +12,7 @@ import { statusMessages } from './status.messages.js';
 import { listStyles } from './status-list.styles.js';
 import { styles } from './status.styles.js';
 import { statusWords, type Formats } from './status-words.js';
+import { readWorklist, type WorklistEntries, type WorklistPatient } from './worklist-patients.js';
 
 /**
  * @summary The DSP status of a worklist (up to 50 patients) from one FHIR batch request: a row
@@ -38,8 +39,13 @@ export class DspStatusList extends DspElement {
 
   static override styles = [DspElement.styles, styles, listStyles];
 
-  /** The patients' ids (or `Patient/<id>`), at most 50. */
-  @property({ attribute: false }) patients: readonly string[] = [];
+  /**
+   * The patients, at most 50: ids (or `Patient/<id>`), or `{ id, name }` entries where the host
+   * knows a name. A row shows the host's name when given, else the name the server gives (it
+   * gives none for a DSP refused to the user), else the id. Changing only the names asks the
+   * server nothing.
+   */
+  @property({ attribute: false }) patients: readonly (string | WorklistPatient)[] = [];
 
   /** The signed-in user as a FHIR reference (see `<dsp-status>`'s `user`). */
   @property() user?: string;
@@ -47,14 +53,17 @@ export class DspStatusList extends DspElement {
   /** The row holding the Tab stop. */
   @state() private focusIndex = 0;
 
-  readonly #status = new StatusController(this, () => ({
-    client: this.activeClient,
-    patients: this.#tooMany() ? [] : this.#ids(),
-    user: undefined,
-  }));
+  readonly #status = new StatusController(this, () => {
+    const worklist = this.#worklist();
+    return {
+      client: this.activeClient,
+      patients: this.#tooMany() || !worklist.ok ? [] : worklist.ids,
+      user: undefined,
+    };
+  });
 
-  #ids(): string[] {
-    return this.patients.map((p) => p.trim().replace(/^Patient\//, ''));
+  #worklist(): WorklistEntries {
+    return readWorklist(this.patients);
   }
 
   #tooMany(): boolean {
@@ -68,11 +77,14 @@ export class DspStatusList extends DspElement {
   override render(): TemplateResult {
     const l = this.localize.t(statusListMessages);
     const state = this.#status.state;
+    const worklist = this.#worklist();
     let content: TemplateResult;
     if (this.#tooMany()) {
       content = html`<p part="error" role="alert">
         ${l.tooMany(MAX_STATUS_PATIENTS, this.patients.length)}
       </p>`;
+    } else if (!worklist.ok) {
+      content = html`<p part="error" role="alert">${l.noId(worklist.position, worklist.given)}</p>`;
     } else if (state.kind === 'idle') {
       content = html`<p class="empty">${l.empty}</p>`;
     } else if (state.kind === 'loading') {
@@ -80,7 +92,7 @@ export class DspStatusList extends DspElement {
     } else if (state.kind === 'error') {
       content = this.renderError(state.error, l.failed, () => this.#status.reload());
     } else {
-      content = this.#renderRows(state.statuses);
+      content = this.#renderRows(state.statuses, worklist.names);
     }
     return html`<section part="base" aria-label=${l.label}>${content}</section>`;
   }
@@ -99,7 +111,7 @@ export class DspStatusList extends DspElement {
     };
   }
 
-  #renderRows(statuses: readonly LoadedStatus[]) {
+  #renderRows(statuses: readonly LoadedStatus[], names: readonly (string | undefined)[]) {
     const m = this.localize.t(statusMessages);
     const f = this.#formats();
     const offlineSince = statuses.find((s) => s.offlineSince)?.offlineSince;
@@ -111,14 +123,16 @@ export class DspStatusList extends DspElement {
           : nothing
       }
       <ul part="list" @keydown=${this.#onKeydown}>
-        ${statuses.map((loaded, i) => this.#renderRow(loaded.status, i, f))}
+        ${statuses.map((loaded, i) => this.#renderRow(loaded.status, names[i], i, f))}
       </ul>`;
   }
 
-  #renderRow(status: DspStatus, index: number, f: Formats) {
+  #renderRow(status: DspStatus, hostName: string | undefined, index: number, f: Formats) {
     const m = this.localize.t(statusMessages);
     const words = statusWords(status, m, f);
+    // The host's name first: the one its users see for this patient everywhere else.
     const name =
+      hostName ??
       (status.state === 'open' || status.state === 'closed' ? status.name : undefined) ??
       status.patient;
     const newMark = words.newCount ? m.newMark(f.number(words.newCount)) : undefined;
@@ -181,5 +195,11 @@ export class DspStatusList extends DspElement {
   /** Reads the statuses again. */
   refresh(): void {
     this.#status.reload();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dsp-status-list': DspStatusList;
   }
 }

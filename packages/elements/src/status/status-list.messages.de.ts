@@ -7,6 +7,7 @@ const de: StatusListMessages = {
   failed: 'Der Zustand der DSP konnte nicht gelesen werden.',
   tooMany: (max, count) => `Eine Liste umfasst höchstens ${max} Patienten; diese hat ${count}.`,
   empty: 'Keine Patienten in der Liste.',
+  noId: (position, given) => `Eintrag ${position} der Liste (${given}) hat keine Patienten-ID.`,
 };
 
 export default de;

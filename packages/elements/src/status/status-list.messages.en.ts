@@ -7,6 +7,7 @@ const en: StatusListMessages = {
   failed: 'The DSPs’ status could not be read.',
   tooMany: (max, count) => `A list holds at most ${max} patients; this one has ${count}.`,
   empty: 'No patient in the list.',
+  noId: (position, given) => `Entry ${position} of the list (${given}) has no patient id.`,
 };
 
 export default en;

@@ -7,6 +7,8 @@ const lb: StatusListMessages = {
   failed: 'Den Zoustand vun den DSP konnt net gelies ginn.',
   tooMany: (max, count) => `Eng Lëscht huet héchstens ${max} Patienten; dës huet der ${count}.`,
   empty: 'Keng Patienten an der Lëscht.',
+  noId: (position, given) =>
+    `D’Element ${position} vun der Lëscht (${given}) huet keng Patienten-ID.`,
 };
 
 export default lb;

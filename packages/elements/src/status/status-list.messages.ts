@@ -8,6 +8,8 @@ const fr = {
   tooMany: (max: number, count: number) =>
     `Une liste compte ${max} patients au plus ; elle en a ${count}.`,
   empty: 'Aucun patient dans la liste.',
+  noId: (position: number, given: string) =>
+    `L’entrée ${position} de la liste (${given}) n’a pas d’identifiant de patient.`,
 };
 
 export type StatusListMessages = typeof fr;

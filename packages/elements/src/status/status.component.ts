@@ -116,3 +116,9 @@ export class DspStatusBadge extends DspElement {
     this.#status.reload();
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dsp-status': DspStatusBadge;
+  }
+}
