@@ -1,84 +1,31 @@
 // An axe pass over the whole built sandbox (shadow roots included), under its strict CSP: in every
 // role, in the dark and host themes, on a narrow screen, with a document open and with the reset
 // dialog up. Screenshots of the themes and the narrow layout go to test-results/.
-import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { mkdirSync } from 'node:fs';
+import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROME_ARGS, requireChrome } from '../../scripts/chrome.mjs';
 import { roles } from '../../demo/roles.js';
 import {
+  REFUSALS,
+  assertAccessible,
   assertNoProblems,
-  buildSandbox,
-  openSandbox,
+  axeViolations,
   panelsSettled,
-  sandboxReady,
-  serveSandbox,
-  type SandboxSite,
+  sandboxSuite,
+  type SandboxChoice,
 } from './sandbox-site.js';
 
 const results = fileURLToPath(new URL('../../test-results/', import.meta.url));
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8');
-/** Refusals are what the blocked doctor's and the emergency doctor's states are about. */
-const REFUSALS = /status of 40[13]/;
-
-/** Runs axe on the whole page (open shadow roots included); one readable line per problem. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's CSP does not apply to it.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
-      .axe;
-    return (await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-      resultTypes: ['violations'],
-    })) as AxeResults;
-  });
-  return found.violations.flatMap((violation) =>
-    violation.nodes.map(
-      (node) =>
-        `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help}\n` +
-        `    at ${JSON.stringify(node.target)}\n    ${node.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`,
-    ),
-  );
-}
-
-function assertAccessible(violations: string[], where: string): void {
-  if (violations.length > 0) assert.fail(`axe, ${where}:\n${violations.join('\n')}`);
-}
 
 describe('the built sandbox, checked by axe', () => {
-  let site: SandboxSite;
-  let browser: Browser;
-  let removeBuild: () => void;
-  const started = Date.now();
+  const sandbox = sandboxSuite('sandbox axe e2e');
 
-  before(async () => {
-    const built = await buildSandbox();
-    removeBuild = built.remove;
-    site = await serveSandbox(built.dir);
-    browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
+  before(() => {
     mkdirSync(results, { recursive: true });
   });
 
-  after(async () => {
-    await browser.close();
-    await site.close();
-    removeBuild();
-    console.log(`sandbox axe e2e: ${((Date.now() - started) / 1000).toFixed(1)} s, build included`);
-  });
-
   it('has no violation in any role', async () => {
-    const { page, problems, close } = await openSandbox(browser, site.url);
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open();
     const failures: string[] = [];
     for (const role of roles) {
       await page.selectOption('#user', role.user);
@@ -92,8 +39,7 @@ describe('the built sandbox, checked by axe', () => {
   });
 
   it('has no violation with a document open, in German', async () => {
-    const { page, problems, close } = await openSandbox(browser, `${site.url}?lang=de`);
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open({ lang: 'de' });
     await page
       .locator('dsp-document-viewer [part~="row"] .title', { hasText: 'Bilan sanguin complet' })
       .click();
@@ -104,8 +50,7 @@ describe('the built sandbox, checked by axe', () => {
   });
 
   it('has no violation with the reset dialog open', async () => {
-    const { page, problems, close } = await openSandbox(browser, site.url);
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open();
     await page.locator('#reset').click();
     assertAccessible(await axeViolations(page), 'the reset dialog');
     await page.locator('#reset-cancel').click();
@@ -113,16 +58,19 @@ describe('the built sandbox, checked by axe', () => {
     await close();
   });
 
-  for (const [name, query, viewport] of [
-    ['light', '', { width: 1280, height: 2200 }],
-    ['dark', '?user=marie-schmit&theme=dark', { width: 1280, height: 3200 }],
-    ['host', '?user=marie-schmit&theme=host', { width: 1280, height: 3200 }],
-    ['narrow', '?user=marie-schmit', { width: 390, height: 4800 }],
-    ['narrow-dark-lb', '?user=claire-wagner&theme=dark&lang=lb', { width: 390, height: 4800 }],
-  ] as const) {
+  for (const [name, choice, viewport] of [
+    ['light', {}, { width: 1280, height: 2200 }],
+    ['dark', { user: 'marie-schmit', theme: 'dark' }, { width: 1280, height: 3200 }],
+    ['host', { user: 'marie-schmit', theme: 'host' }, { width: 1280, height: 3200 }],
+    ['narrow', { user: 'marie-schmit' }, { width: 390, height: 4800 }],
+    [
+      'narrow-dark-lb',
+      { user: 'claire-wagner', theme: 'dark', lang: 'lb' },
+      { width: 390, height: 4800 },
+    ],
+  ] as const satisfies readonly (readonly [string, SandboxChoice, object])[]) {
     it(`has no violation in the ${name} layout (screenshot in test-results/)`, async () => {
-      const { page, problems, close } = await openSandbox(browser, site.url + query, viewport);
-      await sandboxReady(page);
+      const { page, problems, close } = await sandbox.open(choice, viewport);
       await panelsSettled(page);
       await page.screenshot({ path: `${results}sandbox-${name}.png`, fullPage: true });
       assertAccessible(await axeViolations(page), `the ${name} layout`);

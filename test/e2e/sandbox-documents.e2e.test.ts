@@ -1,42 +1,16 @@
 // The built sandbox's sample documents, previewed without uploading anything: a fixture PDF drawn
 // by PDF.js, and a fixture lab report in CDA shown with its sections and its abnormal results.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROME_ARGS, requireChrome } from '../../scripts/chrome.mjs';
-import {
-  assertNoProblems,
-  buildSandbox,
-  openSandbox,
-  panelsSettled,
-  sandboxReady,
-  serveSandbox,
-  type SandboxSite,
-} from './sandbox-site.js';
+import { describe, it } from 'node:test';
+import { assertNoProblems, panelsSettled, sandboxSuite, viewerOf } from './sandbox-site.js';
 
 describe('the sandbox’s sample documents', () => {
-  let site: SandboxSite;
-  let browser: Browser;
-  let removeBuild: () => void;
-
-  before(async () => {
-    const built = await buildSandbox();
-    removeBuild = built.remove;
-    site = await serveSandbox(built.dir);
-    browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
-  });
-
-  after(async () => {
-    await browser.close();
-    await site.close();
-    removeBuild();
-  });
+  const sandbox = sandboxSuite();
 
   it('draws the pages of a sample PDF', async () => {
-    const { page, problems, close } = await openSandbox(browser, site.url);
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open();
     await panelsSettled(page);
-    const viewer = page.locator('dsp-document-viewer');
+    const viewer = viewerOf(page);
     await viewer.locator('[part~="row"] .title', { hasText: 'Certificat' }).click();
     const drawn = viewer.locator('dsp-document-preview canvas[part~="page"][data-drawn]');
     await drawn.first().waitFor();
@@ -61,13 +35,12 @@ describe('the sandbox’s sample documents', () => {
   });
 
   it('shows a sample lab report in CDA with its sections and an abnormal result', async () => {
-    const { page, problems, close } = await openSandbox(
-      browser,
-      `${site.url}?user=anne-muller&patient=tom-becker`,
-    );
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open({
+      user: 'anne-muller',
+      patient: 'tom-becker',
+    });
     await panelsSettled(page);
-    const viewer = page.locator('dsp-document-viewer');
+    const viewer = viewerOf(page);
     await viewer.locator('[part~="row"] .title', { hasText: 'biologie médicale' }).click();
     const cda = viewer.locator('dsp-document-preview .cda');
     await cda.waitFor();

@@ -3,20 +3,15 @@
 // opening the patient it is about, a change kept through an immediate reload, and the agency's
 // statistics up to the current month.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROME_ARGS, requireChrome } from '../../scripts/chrome.mjs';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
+  REFUSALS,
   assertNoProblems,
-  buildSandbox,
-  openSandbox,
   sandboxReady,
-  serveSandbox,
-  type SandboxSite,
+  sandboxSuite,
+  viewerOf,
 } from './sandbox-site.js';
-
-/** Chromium logs every refused request; a refusal is what some steps are about. */
-const REFUSALS = /status of 40[13]/;
 
 /** The reason a newcomer types, as the audit log will show it. */
 const REASON = 'Patient inconscient aux urgences du CHEM';
@@ -26,29 +21,13 @@ function patientSwitch(page: Page) {
 }
 
 describe('the sandbox walk-throughs', () => {
-  let site: SandboxSite;
-  let browser: Browser;
-  let removeBuild: () => void;
-
-  before(async () => {
-    const built = await buildSandbox();
-    removeBuild = built.remove;
-    site = await serveSandbox(built.dir);
-    browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
-  });
-
-  after(async () => {
-    await browser.close();
-    await site.close();
-    removeBuild();
-  });
+  const sandbox = sandboxSuite();
 
   it('shows break-the-glass end to end: the form, the grant, the patient’s log', async () => {
-    const { page, problems, close } = await openSandbox(browser, `${site.url}?user=sarah-hansen`);
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open({ user: 'sarah-hansen' });
     // The emergency doctor's role opens the patient whose DSP needs an emergency access.
     assert.equal(await patientSwitch(page).inputValue(), 'lucien-wagner');
-    const viewer = page.locator('dsp-document-viewer');
+    const viewer = viewerOf(page);
     const form = viewer.locator('[part="break-glass"]');
     await form.waitFor();
     assert.match((await viewer.locator('[part="error"]').textContent()) ?? '', /pas donné accès/);
@@ -77,11 +56,10 @@ describe('the sandbox walk-throughs', () => {
   });
 
   it('explains to the emergency doctor that the patient refused emergency access', async () => {
-    const { page, problems, close } = await openSandbox(
-      browser,
-      `${site.url}?user=sarah-hansen&patient=nadia-reuter`,
-    );
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open({
+      user: 'sarah-hansen',
+      patient: 'nadia-reuter',
+    });
     assert.equal(await patientSwitch(page).inputValue(), 'nadia-reuter');
     const error = page.locator('dsp-document-viewer [part="error"]');
     await error.waitFor();
@@ -92,8 +70,7 @@ describe('the sandbox walk-throughs', () => {
   });
 
   it('opens, on a role change, the patient the role is about', async () => {
-    const { page, problems, close } = await openSandbox(browser, site.url);
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open();
     assert.equal(await patientSwitch(page).inputValue(), 'marie-schmit');
     await page.selectOption('#user', 'anne-muller');
     assert.equal(await patientSwitch(page).inputValue(), 'tom-becker');
@@ -118,8 +95,7 @@ describe('the sandbox walk-throughs', () => {
   });
 
   it('gives the agency counts up to the current month, and no patient to choose', async () => {
-    const { page, problems, close } = await openSandbox(browser, `${site.url}?user=agence-esante`);
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open({ user: 'agence-esante' });
     assert.equal(await patientSwitch(page).isDisabled(), true);
     const headers = page.locator('dsp-document-stats thead time');
     await headers.first().waitFor();

@@ -1,14 +1,26 @@
 // The built sandbox as a deployment serves it: `vite build` into a temporary folder, then a plain
 // node:http server on 127.0.0.1 that serves it under a sub-path with a strict Content-Security-Policy
-// header, and pages opened in Chromium that record every CSP violation and page error.
+// header, and pages opened in Chromium that record every CSP violation and page error; what the
+// sandbox test files share (a suite's site and browser, a page opened as a role, the viewer, the
+// focused element through shadow roots, a request to the mock as a fixture user).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page, ViewportSize } from 'playwright-core';
+import { after, before } from 'node:test';
+import type { AxeResults } from 'axe-core';
+import {
+  chromium,
+  type Browser,
+  type Locator,
+  type Page,
+  type ViewportSize,
+} from 'playwright-core';
 import { build } from 'vite';
+import { CHROME_ARGS, requireChrome } from '../../scripts/chrome.mjs';
 import { serveStaticSite } from '../support/static-site.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -170,4 +182,217 @@ export async function panelsSettled(page: Page): Promise<void> {
 export function assertNoProblems(problems: readonly string[], ignore?: RegExp): void {
   const left = ignore ? problems.filter((line) => !ignore.test(line)) : problems;
   assert.deepEqual(left, [], `problems in the page:\n${left.join('\n')}`);
+}
+
+/** Chromium logs every refused request; a refusal is what some steps are about. */
+export const REFUSALS = /status of 40[13]/;
+
+/** What the sandbox's address chooses (its switches); the defaults when left out. */
+export interface SandboxChoice {
+  readonly user?: string;
+  readonly patient?: string;
+  readonly lang?: string;
+  readonly theme?: string;
+}
+
+/** The query string of `choice`, in the order the sandbox writes it, or '' for the defaults. */
+export function sandboxQuery(choice: SandboxChoice): string {
+  const query = new URLSearchParams();
+  for (const key of ['user', 'patient', 'lang', 'theme'] as const) {
+    const value = choice[key];
+    if (value) query.set(key, value);
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+export interface SandboxSuite {
+  /** The built sandbox's server (set once the suite's `before` ran). */
+  readonly site: SandboxSite;
+  readonly browser: Browser;
+  /** Opens the sandbox as `choice` says, in a fresh context, and waits until it is ready. */
+  readonly open: (choice?: SandboxChoice, viewport?: ViewportSize) => Promise<SandboxPage>;
+}
+
+/**
+ * Registers, in the calling `describe`, the hooks every sandbox suite needs: build and serve the
+ * sandbox and start Chromium before its tests, stop and remove them after. `name`, when given,
+ * logs how long the suite took, build included.
+ */
+export function sandboxSuite(name?: string): SandboxSuite {
+  let site: SandboxSite | undefined;
+  let browser: Browser | undefined;
+  let removeBuild: (() => void) | undefined;
+  const started = Date.now();
+  before(async () => {
+    const built = await buildSandbox();
+    removeBuild = built.remove;
+    site = await serveSandbox(built.dir);
+    browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    removeBuild?.();
+    if (name)
+      console.log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s, build included`);
+  });
+  const suite: SandboxSuite = {
+    get site() {
+      assert.ok(site, 'the sandbox is served once the suite has started');
+      return site;
+    },
+    get browser() {
+      assert.ok(browser, 'Chromium runs once the suite has started');
+      return browser;
+    },
+    open: async (choice = {}, viewport) => {
+      const opened = await openSandbox(
+        suite.browser,
+        suite.site.url + sandboxQuery(choice),
+        viewport,
+      );
+      await sandboxReady(opened.page);
+      return opened;
+    },
+  };
+  return suite;
+}
+
+/** The sandbox's document viewer (locators pierce its shadow root). */
+export function viewerOf(page: Page): Locator {
+  return page.locator('dsp-document-viewer');
+}
+
+/** The viewer's row whose title has `title`. */
+export function documentRow(page: Page, title: string): Locator {
+  return viewerOf(page).locator('[part~="row"]', {
+    has: page.locator('.title', { hasText: title }),
+  });
+}
+
+/** The titles of the viewer's rows, in order. */
+export async function rowTitles(page: Page): Promise<string[]> {
+  const titles = await viewerOf(page).locator('[part~="row"] .title').allTextContents();
+  return titles.map((title) => title.trim());
+}
+
+/** The element that has focus, found through every open shadow root it is in. */
+export interface Focused {
+  readonly tag: string;
+  readonly id: string;
+  readonly name: string | null;
+  /** Its text, spaces collapsed. */
+  readonly text: string;
+  /** The tag names of the shadow hosts it is in, outermost first. */
+  readonly hosts: readonly string[];
+}
+
+/** What has focus, deep: through shadow roots down to the focused element itself. */
+export function deepActiveElement(page: Page): Promise<Focused | undefined> {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    const hosts: string[] = [];
+    while (active?.shadowRoot?.activeElement) {
+      hosts.push(active.localName);
+      active = active.shadowRoot.activeElement;
+    }
+    if (!active || active === document.body) return undefined;
+    return {
+      tag: active.localName,
+      id: active.id,
+      name: active.getAttribute('name'),
+      text: (active.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      hosts,
+    };
+  });
+}
+
+/** An answer of the mock, read as JSON. */
+export interface MockAnswer {
+  readonly status: number;
+  readonly etag: string | null;
+  readonly body: unknown;
+}
+
+/** A request to the mock beyond a read: a write, with its body and its `If-Match`. */
+export interface MockRequest {
+  readonly method?: string;
+  readonly body?: unknown;
+  readonly contentType?: string;
+  readonly ifMatch?: string;
+}
+
+/**
+ * Asks the sandbox's mock (served by the page's service worker under `fhir/`) for `path` as the
+ * fixture `user`, from the page: what another client of the same DSP would be told.
+ */
+export function fhirAs(
+  page: Page,
+  user: string,
+  path: string,
+  request: MockRequest = {},
+): Promise<MockAnswer> {
+  return page.evaluate(
+    async ({ user, path, request }) => {
+      const headers: Record<string, string> = {
+        Authorization: `Bearer mock:${user}`,
+        Accept: 'application/fhir+json',
+      };
+      if (request.body !== undefined) {
+        headers['Content-Type'] = request.contentType ?? 'application/fhir+json';
+      }
+      if (request.ifMatch) headers['If-Match'] = request.ifMatch;
+      const response = await fetch(new URL(`fhir/${path}`, document.baseURI), {
+        method: request.method ?? 'GET',
+        headers,
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      });
+      const text = await response.text();
+      return {
+        status: response.status,
+        etag: response.headers.get('ETag'),
+        body: text ? (JSON.parse(text) as unknown) : undefined,
+      };
+    },
+    { user, path, request },
+  );
+}
+
+const axeSource = readFileSync(
+  join(dirname(createRequire(import.meta.url).resolve('axe-core')), 'axe.min.js'),
+  'utf8',
+);
+
+/**
+ * Runs axe on the whole page (open shadow roots included), or only on the element `within` names
+ * (a selector per shadow root on the way, outermost first, as axe takes them); one readable line
+ * per problem.
+ */
+export async function axeViolations(page: Page, within?: readonly string[]): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the page's CSP does not apply to it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const found = await page.evaluate(async (within) => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe;
+    return (await axe.run(within ? { include: [within] } : document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
+      resultTypes: ['violations'],
+    })) as AxeResults;
+  }, within);
+  return found.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) =>
+        `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help}\n` +
+        `    at ${JSON.stringify(node.target)}\n    ${node.failureSummary?.replace(/\n/g, '\n    ') ?? ''}`,
+    ),
+  );
+}
+
+/** Fails with axe's findings, saying where the page was. */
+export function assertAccessible(violations: readonly string[], where: string): void {
+  if (violations.length > 0) assert.fail(`axe, ${where}:\n${violations.join('\n')}`);
 }

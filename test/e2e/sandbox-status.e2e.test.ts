@@ -1,42 +1,17 @@
 // The professional's DSP status marks in the built sandbox: the badge in the patient banner and
 // the worklist beside the chart, whose rows open another patient's chart.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { CHROME_ARGS, requireChrome } from '../../scripts/chrome.mjs';
-import {
-  assertNoProblems,
-  buildSandbox,
-  openSandbox,
-  sandboxReady,
-  serveSandbox,
-  type SandboxSite,
-} from './sandbox-site.js';
+import { describe, it } from 'node:test';
+import { assertNoProblems, sandboxSuite } from './sandbox-site.js';
 
 /** Chromium logs every refused request; Sophie closed her DSP, so her chart is refused. */
 const REFUSALS = /status of 403/;
 
 describe('the sandbox’s DSP status marks', () => {
-  let site: SandboxSite;
-  let browser: Browser;
-  let removeBuild: () => void;
-
-  before(async () => {
-    const built = await buildSandbox();
-    removeBuild = built.remove;
-    site = await serveSandbox(built.dir);
-    browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
-  });
-
-  after(async () => {
-    await browser.close();
-    await site.close();
-    removeBuild();
-  });
+  const sandbox = sandboxSuite();
 
   it('shows the badge in the banner and opens the patient a worklist row names', async () => {
-    const { page, problems, close } = await openSandbox(browser, `${site.url}?user=paul-weber`);
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open({ user: 'paul-weber' });
     const patientSwitch = page.getByLabel('Patient', { exact: true });
     assert.equal(await patientSwitch.inputValue(), 'marie-schmit');
 
@@ -47,8 +22,8 @@ describe('the sandbox’s DSP status marks', () => {
 
     const worklist = page.getByRole('heading', { name: 'Mes patients' });
     await worklist.waitFor();
-    // Sophie Klein closed her DSP (the server then withholds her name: the row names her id).
-    const sophie = page.getByRole('button', { name: /^sophie-klein DSP fermé —/ });
+    // Sophie Klein closed her DSP: the server then withholds her name, the sandbox gives it.
+    const sophie = page.getByRole('button', { name: /^Sophie Klein DSP fermé —/ });
     await sophie.click();
     assert.equal(await patientSwitch.inputValue(), 'sophie-klein');
     assert.equal(new URL(page.url()).searchParams.get('patient'), 'sophie-klein');
@@ -61,8 +36,7 @@ describe('the sandbox’s DSP status marks', () => {
   });
 
   it('shows no marks to a patient', async () => {
-    const { page, problems, close } = await openSandbox(browser, `${site.url}?user=marie-schmit`);
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open({ user: 'marie-schmit' });
     assert.equal(await page.locator('dsp-status').isHidden(), true);
     assert.equal(await page.locator('dsp-status-list').isHidden(), true);
     assertNoProblems(problems);

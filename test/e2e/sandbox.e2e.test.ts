@@ -2,23 +2,20 @@
 // (/dsp/sandbox/) by a plain HTTP server under a strict Content-Security-Policy, opened in Chromium.
 // Every panel is used, no policy violation may occur, and the switches and the reset behave.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sampleFiles } from '@dsp-kit/mock';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROME_ARGS, requireChrome } from '../../scripts/chrome.mjs';
+import type { Page } from 'playwright-core';
 import {
+  REFUSALS,
   SUB_PATH,
   assertNoProblems,
-  buildSandbox,
+  deepActiveElement,
   openSandbox,
   panelsSettled,
   sandboxReady,
-  serveSandbox,
-  type SandboxSite,
+  sandboxSuite,
+  viewerOf,
 } from './sandbox-site.js';
-
-/** Chromium logs every refused request; a refusal is what some steps are about. */
-const REFUSALS = /status of 40[13]/;
 
 function sample(id: string) {
   const file = sampleFiles().find((f) => f.id === id);
@@ -80,27 +77,10 @@ async function savedSince(page: Page, since: number): Promise<void> {
 }
 
 describe('the sandbox, built, under a sub-path and a strict CSP', () => {
-  let site: SandboxSite;
-  let browser: Browser;
-  let removeBuild: () => void;
-  const started = Date.now();
-
-  before(async () => {
-    const built = await buildSandbox();
-    removeBuild = built.remove;
-    site = await serveSandbox(built.dir);
-    browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
-  });
-
-  after(async () => {
-    await browser.close();
-    await site.close();
-    removeBuild();
-    console.log(`sandbox e2e: ${((Date.now() - started) / 1000).toFixed(1)} s, build included`);
-  });
+  const sandbox = sandboxSuite('sandbox e2e');
 
   it("lists the fixture patient's documents, through a worker scoped to the sub-path", async () => {
-    const { page, problems, close } = await openSandbox(browser, site.url);
+    const { page, problems, close } = await openSandbox(sandbox.browser, sandbox.site.url);
     const outside: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
@@ -129,7 +109,8 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
         script: navigator.serviceWorker.controller?.scriptURL,
       };
     });
-    assert.deepEqual(worker, { scope: site.url, script: `${site.url}mockServiceWorker.js` });
+    const { url } = sandbox.site;
+    assert.deepEqual(worker, { scope: url, script: `${url}mockServiceWorker.js` });
     assert.equal(await page.locator('#context-title').textContent(), 'Marie Schmit');
     assert.deepEqual(outside, [], 'nothing asked outside the sub-path');
     assertNoProblems(problems);
@@ -137,8 +118,7 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
   });
 
   it('uses every panel without a single policy violation', async () => {
-    const { page, problems, close } = await openSandbox(browser, site.url);
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open();
     // Dr Weber, Marie's référent, opens her record: the visit goes into her log.
     await page.locator('dsp-document-viewer [part~="row"]').first().waitFor();
 
@@ -163,7 +143,7 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
 
     // The viewer lists them; the PDF's pages are drawn by PDF.js in its worker, the image shows
     // as an image.
-    const viewer = page.locator('dsp-document-viewer');
+    const viewer = viewerOf(page);
     await viewer.locator('[part~="row"] .title', { hasText: 'compte-rendu' }).click();
     const drawnPage = viewer.locator('dsp-document-preview canvas[part~="page"][data-drawn]');
     await drawnPage.first().waitFor();
@@ -222,12 +202,11 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
 
     assertNoProblems(problems);
     await close();
-    assert.deepEqual(site.reports, [], 'no CSP report reached the server');
+    assert.deepEqual(sandbox.site.reports, [], 'no CSP report reached the server');
   });
 
   it('explains a refusal to a blocked doctor, with the server’s reason', async () => {
-    const { page, problems, close } = await openSandbox(browser, `${site.url}?user=luc-kremer`);
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open({ user: 'luc-kremer' });
     const error = page.locator('dsp-document-viewer [part="error"]');
     await error.waitFor();
     assert.match((await error.textContent()) ?? '', /Accès refusé\.[\s\S]*vous a bloqué/);
@@ -236,8 +215,7 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
   });
 
   it('keeps every switch in the address, through a reload', async () => {
-    const { page, problems, close } = await openSandbox(browser, site.url);
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open();
     await page.selectOption('#user', 'anne-muller');
     await page.selectOption('#patient', 'tom-becker');
     await page.selectOption('#language', 'en');
@@ -274,11 +252,10 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
   });
 
   it('fixes a patient or an assistant to their own DSP, and says why', async () => {
-    const { page, problems, close } = await openSandbox(
-      browser,
-      `${site.url}?user=claire-wagner&patient=marie-schmit`,
-    );
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open({
+      user: 'claire-wagner',
+      patient: 'marie-schmit',
+    });
     const patient = page.getByLabel('Patient', { exact: true });
     assert.equal(await patient.inputValue(), 'lucien-wagner');
     assert.equal(await patient.isDisabled(), true);
@@ -297,11 +274,7 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
   });
 
   it('says which value of the address it did not know, and uses the default', async () => {
-    const { page, problems, close } = await openSandbox(
-      browser,
-      `${site.url}?user=dr-who&theme=pink`,
-    );
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open({ user: 'dr-who', theme: 'pink' });
     const status = (await page.locator('#status').textContent()) ?? '';
     assert.match(status, /le rôle « dr-who »/);
     assert.match(status, /le thème « pink »/);
@@ -312,12 +285,11 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
   });
 
   it('is driven from the keyboard: every switch in order, the reset dialog', async () => {
-    const { page, problems, close } = await openSandbox(browser, site.url);
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open();
     const focused: (string | undefined)[] = [];
     for (let i = 0; i < 7; i++) {
       await page.keyboard.press('Tab');
-      focused.push(await page.evaluate(() => document.activeElement?.id));
+      focused.push((await deepActiveElement(page))?.id);
     }
     assert.deepEqual(focused, [
       'skip-link',
@@ -341,20 +313,19 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
       await page.locator('#reset-dialog').evaluate((d: HTMLDialogElement) => d.open),
       true,
     );
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'reset-cancel');
+    assert.equal((await deepActiveElement(page))?.id, 'reset-cancel');
     await page.keyboard.press('Escape');
     assert.equal(
       await page.locator('#reset-dialog').evaluate((d: HTMLDialogElement) => d.open),
       false,
     );
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'reset');
+    assert.equal((await deepActiveElement(page))?.id, 'reset');
     assertNoProblems(problems);
     await close();
   });
 
   it('keeps the data across reloads until a confirmed reset brings the fixtures back', async () => {
-    const { page, problems, close } = await openSandbox(browser, `${site.url}?user=marie-schmit`);
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open({ user: 'marie-schmit' });
     const changed = nextEvent(page, 'dsp-access-rights', 'dsp-access-changed');
     // The change is saved before its answer arrives: from the click on.
     const since = await page.evaluate(() => Date.now());
@@ -396,11 +367,10 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
   });
 
   it('fits a narrow screen without scrolling sideways', async () => {
-    const { page, problems, close } = await openSandbox(browser, `${site.url}?user=marie-schmit`, {
-      width: 390,
-      height: 844,
-    });
-    await sandboxReady(page);
+    const { page, problems, close } = await sandbox.open(
+      { user: 'marie-schmit' },
+      { width: 390, height: 844 },
+    );
     await panelsSettled(page);
     const widths = await page.evaluate(() => [
       document.documentElement.scrollWidth,
@@ -412,6 +382,6 @@ describe('the sandbox, built, under a sub-path and a strict CSP', () => {
   });
 
   it('received no CSP report from any page, worker or frame of these tests', () => {
-    assert.deepEqual(site.reports, []);
+    assert.deepEqual(sandbox.site.reports, []);
   });
 });
