@@ -7,7 +7,8 @@
 // exits non-zero when one is over.
 // `node scripts/size-report.mjs --check` (in `npm test`): fails only when an entry grows past its
 // ceiling (today's size plus a small margin, so a regression cannot land unnoticed) or bundles a
-// module it must never contain (msw, the mock, idb in the client, oidc-client-ts in the handoff).
+// module it must never contain (msw, the mock, idb in the client, oidc-client-ts in the handoff,
+// `@dsp-kit/fhir`'s main entry in a panel that takes its helpers from the subpath entries).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,9 @@ const root = new URL('..', import.meta.url).pathname;
 const FHIR = "export * from '@dsp-kit/fhir';\nexport * from '@dsp-kit/fhir/cache';";
 const NEVER_IN_PANELS = ['msw', '@dsp-kit/mock'];
 const define = (name) => `export * from '@dsp-kit/elements/define/dsp-${name}.js';`;
+// Reaching it at all makes the client's `import()` chunks live, and with them every module they
+// share with the page kept whole in its first load (the vocabulary): docs/architecture.md, Budgets.
+const FHIR_MAIN_ENTRY = 'packages/fhir/dist/index.js';
 
 const entries = [
   {
@@ -56,14 +60,14 @@ const entries = [
     code: `${FHIR}\nexport * from '@dsp-kit/auth/oidc';`,
     over: FHIR,
     budget: 20 * KB,
-    ceiling: 14.6 * KB,
+    ceiling: 14.3 * KB,
   },
   {
     // As a host uses it: the viewer, its provider and a DspClient to give it.
     name: '<dsp-document-viewer> with lit and the client',
     code: `${define('document-viewer')}\nexport { DspClient } from '@dsp-kit/fhir';`,
     budget: 25 * KB,
-    ceiling: 50.4 * KB,
+    ceiling: 51.3 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   {
@@ -80,31 +84,32 @@ const entries = [
       "export * from '@dsp-kit/auth';",
     ].join('\n'),
     budget: 55 * KB,
-    ceiling: 114.2 * KB,
+    ceiling: 116.8 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   ...[
-    ['document-uploader', 33.9],
-    ['access-rights', 36.4],
-    ['audit-log', 34.6],
+    ['document-uploader', 34.7],
+    ['access-rights', 37.7],
+    // Takes its helpers from `@dsp-kit/fhir/audit`, `/vocabulary`, `/errors`: no main entry.
+    ['audit-log', 34.0, { withoutMainEntry: true }],
     ['document-stats', 21.4],
     // Its reader and the CDA narrative load with the first summary, in chunks of their own.
-    ['patient-summary', 21.2],
-    // The badge for an EHR's patient banner, used alone. The aim is 18 kB; it measures 18.1 kB
-    // (the vocabulary, which esbuild keeps whole once a lazy chunk uses it: docs/architecture.md).
-    ['status', 18.3],
-  ].map(([panel, ceiling]) => ({
+    ['patient-summary', 20.8],
+    // The badge for an EHR's patient banner, used alone (aim 18 kB), from `@dsp-kit/fhir/status`,
+    // `/errors` and `/vocabulary`: without the main entry it carries none of the vocabulary's tables.
+    ['status', 15.5, { withoutMainEntry: true }],
+  ].map(([panel, ceiling, { withoutMainEntry = false } = {}]) => ({
     name: `<dsp-${panel}>`,
     code: define(panel),
     ceiling: ceiling * KB,
-    forbidden: NEVER_IN_PANELS,
+    forbidden: withoutMainEntry ? [...NEVER_IN_PANELS, FHIR_MAIN_ENTRY] : NEVER_IN_PANELS,
   })),
   { name: '@dsp-kit/mock (sandbox only)', code: "export * from '@dsp-kit/mock/browser';" },
   // The file intranets load (`npm run build:bundle`: rollup + terser), measured as shipped.
   {
     name: 'dsp-kit.min.js (single file)',
     file: true,
-    ceiling: 167.5 * KB,
+    ceiling: 172.0 * KB,
     forbidden: NEVER_IN_PANELS,
   },
 ];
@@ -191,10 +196,12 @@ async function measureFile() {
 function leaks(entry, size) {
   return (entry.forbidden ?? []).filter((name) =>
     size.inputs
-      ? size.inputs.some(
-          (input) =>
-            input.includes(`node_modules/${name}/`) ||
-            input.includes(`packages/${name.split('/')[1]}/`),
+      ? size.inputs.some((input) =>
+          // A module path (the fhir main entry), or a package by name.
+          name.endsWith('.js')
+            ? input === name
+            : input.includes(`node_modules/${name}/`) ||
+              input.includes(`packages/${name.split('/')[1]}/`),
         )
       : // The shipped file keeps no module paths: look for each module's own marks.
         (name === 'msw' && /\bsetupWorker\b|mockServiceWorker/.test(size.text)) ||
