@@ -5,6 +5,7 @@ import { DspAccessRights as DspAccessRightsElement } from '@dsp-kit/elements/def
 import * as React from 'react';
 import {
   onAccessChanged,
+  onDocumentUpdate,
   onError,
   onRequestAddAssistant,
   onRequestBlock,
@@ -31,6 +32,7 @@ export const DspAccessRights = createComponent({
     onRequestRevoke,
     onRequestMask,
     onRequestUnmask,
+    onDocumentUpdate,
     onRequestBreakGlassPolicy,
     onRequestClose,
     onRequestReopen,

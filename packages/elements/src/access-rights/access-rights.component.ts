@@ -18,7 +18,7 @@ import {
 import { accessRightsMessages, type AccessRightsMessages } from './access-rights.messages.js';
 import { styles } from './access-rights.styles.js';
 import { renderAssistantSection } from './assistant-section.js';
-import { wordsFor } from './assistant-wording.js';
+import { rememberedWords } from './assistant-wording.js';
 import { AssistantForm } from './assistant-form.js';
 import { AssistantsController } from './assistants.controller.js';
 import { CloseConfirmation, ConfirmQuestion } from './dialogs.js';
@@ -54,7 +54,8 @@ import { viewerOf, type Viewer } from './signed-in-user.js';
  * @csspart grant-level - The level of new grants: normal or extended (restricted documents too).
  * @csspart search - The directory search form.
  * @csspart results - The directory's answers.
- * @csspart documents - The masked documents section.
+ * @csspart documents - The documents section: masked documents, confidentiality (`levels`).
+ * @csspart levels - The confidentiality form, with `levels-status` and `levels-conflict` after it.
  * @csspart emergency - The emergency access section.
  * @csspart open-close - The close / reopen section.
  * @csspart dialog - The dialog confirming the closing.
@@ -84,6 +85,7 @@ import { viewerOf, type Viewer } from './signed-in-user.js';
  * @fires dsp-request-revoke - Cancelable; `detail.patientId`, `detail.actorId`.
  * @fires dsp-request-mask - Cancelable; `detail.patientId`, `detail.documentId`.
  * @fires dsp-request-unmask - Cancelable; `detail.patientId`, `detail.documentId`.
+ * @fires dsp-document-update - Cancelable; `detail.documentId`, `detail.change` `confidentiality`.
  * @fires dsp-request-break-glass-policy - Cancelable; `detail.patientId`, `detail.allowed`.
  * @fires dsp-request-close - Cancelable; `detail.patientId`.
  * @fires dsp-request-reopen - Cancelable; `detail.patientId`.
@@ -139,28 +141,15 @@ export class DspAccessRights extends DspElement {
   );
   #viewer: Viewer = { kind: 'unknown' };
   /** The words last made for the viewer, kept while the language, viewer and patient stay. */
-  #said:
-    | {
-        m: AccessRightsMessages;
-        assistant: boolean;
-        patient: string | undefined;
-        words: AccessRightsMessages;
-      }
-    | undefined;
+  readonly #wordsFor = rememberedWords();
   /** The patient whose record the forms' drafts and the mask choice were made on. */
   #draftsFor: string | undefined;
 
   /** The panel's words, as said to whoever is signed in (see `wordsFor`). */
   get #messages(): AccessRightsMessages {
-    const m = this.localize.t(accessRightsMessages);
     const assistant = this.#viewer.kind === 'assistant';
     const patient = assistant ? personName(this.#rights.patient) : undefined;
-    const said = this.#said;
-    if (said?.m === m && said.assistant === assistant && said.patient === patient)
-      return said.words;
-    const words = wordsFor(m, assistant, patient);
-    this.#said = { m, assistant, patient, words };
-    return words;
+    return this.#wordsFor(this.localize.t(accessRightsMessages), assistant, patient);
   }
 
   get #patientId(): string {
@@ -432,6 +421,16 @@ export class DspAccessRights extends DspElement {
         });
       },
       onUnmask: (id) => void this.unmask(id),
+      levels:
+        this.#viewer.kind === 'other'
+          ? undefined
+          : {
+              client: this.activeClient,
+              patient: this.#patientId,
+              language: this.localize.language,
+              assistant: this.#viewer.kind === 'assistant',
+              theme: this.theme,
+            },
     });
   }
 

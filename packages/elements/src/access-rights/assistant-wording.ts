@@ -34,3 +34,29 @@ export function wordsFor(
     changes: { ...m.changes, reopen: () => to.reopened, extend: to.extended, limit: to.limited },
   };
 }
+
+/**
+ * `wordsFor`, remembering its last answer: the same words (the same object) while the catalog,
+ * the viewer and the patient stay, so the panel does not make them anew at each render.
+ */
+export function rememberedWords(): (
+  m: AccessRightsMessages,
+  assistant: boolean,
+  patient: string | undefined,
+) => AccessRightsMessages {
+  let said:
+    | {
+        m: AccessRightsMessages;
+        assistant: boolean;
+        patient: string | undefined;
+        words: AccessRightsMessages;
+      }
+    | undefined;
+  return (m, assistant, patient) => {
+    if (said?.m === m && said.assistant === assistant && said.patient === patient)
+      return said.words;
+    const words = wordsFor(m, assistant, patient);
+    said = { m, assistant, patient, words };
+    return words;
+  };
+}

@@ -1,10 +1,45 @@
-// The access-rights panel's masked documents section, as a pure template: the documents masked
-// from professionals, each with an unmask button, and the choice of another one to mask.
+// The access-rights panel's documents section, as a pure template: the documents masked from
+// professionals, each with an unmask button, the choice of another one to mask, and the choice of
+// a document's confidentiality (N, R, V) for the patient and their assistants.
 import type { AccessSummary, DocumentReference } from '@dsp-kit/fhir';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { documentTitle } from './access-rights.controller.js';
 import type { AccessRightsMessages } from './access-rights.messages.js';
+import type { DspClient, DspLanguage } from '@dsp-kit/fhir';
+
+/** What the confidentiality choice, loaded on demand, is given by the panel. */
+export interface LevelsSlot {
+  readonly client: DspClient | undefined;
+  readonly patient: string;
+  readonly language: DspLanguage;
+  readonly assistant: boolean;
+  readonly theme: string;
+}
+
+let loading: Promise<unknown> | undefined;
+
+/**
+ * The confidentiality choice, `<dsp-document-levels>`: loaded the first time the section shows it
+ * to the patient or an assistant, so the panel's first load carries none of it (a failed load is
+ * tried again at the next render).
+ */
+function renderLevelsSlot(
+  slot: LevelsSlot,
+  documents: readonly DocumentReference[],
+): TemplateResult {
+  loading ??= import('./document-levels.component.js').catch(() => {
+    loading = undefined;
+  });
+  return html`<dsp-document-levels
+    .client=${slot.client}
+    .documents=${documents}
+    patient=${slot.patient}
+    lang=${slot.language}
+    theme=${slot.theme}
+    ?assistant=${slot.assistant}
+  ></dsp-document-levels>`;
+}
 
 /** What the section shows and what its controls call. */
 export interface DocumentsView {
@@ -17,6 +52,8 @@ export interface DocumentsView {
   readonly onChoose: (documentId: string) => void;
   readonly onMask: (documentId: string) => void;
   readonly onUnmask: (documentId: string) => void;
+  /** The confidentiality choice; none for whoever may not set it (a professional). */
+  readonly levels: LevelsSlot | undefined;
 }
 
 export function renderDocuments(view: DocumentsView): TemplateResult {
@@ -83,5 +120,6 @@ export function renderDocuments(view: DocumentsView): TemplateResult {
           </form>`
         : nothing
     }
+    ${view.levels ? renderLevelsSlot(view.levels, view.documents) : nothing}
   </section>`;
 }
