@@ -38,24 +38,51 @@ export function groupRepeats(rows: readonly AuditRow[]): AuditLine[] {
   );
 }
 
+/** The line being grown: the entry that opened it gives the key and time later ones must match. */
+interface OpenLine {
+  readonly rows: AuditRow[];
+  readonly key: string;
+  readonly time: number;
+}
+
+/** True when `entry` reads as `line` and falls within its window: it joins the line. */
+function joins(line: OpenLine | undefined, { time, key }: AuditEntry): boolean {
+  return (
+    line?.key === key && Number.isFinite(time) && Math.abs(line.time - time) <= GROUP_WINDOW_MS
+  );
+}
+
 /**
  * `groupRepeats` over prepared entries: their keys and times were worked out when their page
  * arrived, so grouping a filtered log is one pass of comparisons.
  */
 export function groupEntries(entries: readonly AuditEntry[]): AuditLine[] {
-  const lines: AuditLine[] = [];
-  let last: { rows: AuditRow[]; key: string; time: number } | undefined;
-  for (const { row, time, key } of entries) {
-    if (
-      last?.key === key &&
-      Number.isFinite(time) &&
-      Math.abs(last.time - time) <= GROUP_WINDOW_MS
-    ) {
-      last.rows.push(row);
-    } else {
-      last = { rows: [row], key, time };
-      lines.push({ row, rows: last.rows });
+  const lines = new AuditLines();
+  lines.append(entries);
+  return lines.lines;
+}
+
+/**
+ * The lines of a log that grows at its end (further pages): each page's entries continue the last
+ * line or open new ones, in place, so adding a page costs what the page holds, not the whole log.
+ * Grouping reads the entries in the order given, so lines grown page by page are those of the
+ * whole log grouped at once, whatever the times of the pages.
+ */
+export class AuditLines {
+  /** The lines so far; grown in place. */
+  readonly lines: AuditLine[] = [];
+  #last: OpenLine | undefined;
+
+  /** Adds `entries`, which follow every entry grouped so far. */
+  append(entries: readonly AuditEntry[]): void {
+    for (const entry of entries) {
+      if (joins(this.#last, entry)) {
+        this.#last?.rows.push(entry.row);
+      } else {
+        const last: OpenLine = { rows: [entry.row], key: entry.key, time: entry.time };
+        this.#last = last;
+        this.lines.push({ row: entry.row, rows: last.rows });
+      }
     }
   }
-  return lines;
 }

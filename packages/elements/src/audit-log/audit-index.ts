@@ -32,6 +32,18 @@ function add(index: Map<string, number[]>, key: string, position: number): void 
   else index.set(key, [position]);
 }
 
+/** Where the first position at or after `start` is in `positions` (ascending): a binary search. */
+function firstAtOrAfter(positions: readonly number[], start: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((positions[middle] ?? start) < start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The entries of a log in the order given, with their indexes; grown by `add` page by page. */
 export class AuditIndex {
   readonly #entries: AuditEntry[] = [];
@@ -43,6 +55,7 @@ export class AuditIndex {
   /** Each agent's and document's name as the latest entry gives it, for the filters' lists. */
   readonly #agentNames = new Map<string, string | undefined>();
   readonly #documentTitles = new Map<string, string>();
+  #choicesVersion = 0;
 
   constructor(entries: readonly AuditEntry[] = []) {
     this.add(entries);
@@ -51,6 +64,14 @@ export class AuditIndex {
   /** Every entry, in the order given. */
   get entries(): readonly AuditEntry[] {
     return this.#entries;
+  }
+
+  /**
+   * Changes each time an agent or document is added to the filters' lists or renamed there: their
+   * lists, sorted by label, are worth sorting again only then, not at every page.
+   */
+  get choicesVersion(): number {
+    return this.#choicesVersion;
   }
 
   /** Appends entries (a further page) to the model and its indexes: linear in what is added. */
@@ -69,23 +90,32 @@ export class AuditIndex {
       add(this.#byAction, row.action, position);
       if (row.who.reference !== undefined) {
         add(this.#byAgent, row.who.reference, position);
-        this.#agentNames.set(row.who.reference, row.who.name);
+        this.#name(this.#agentNames, row.who.reference, row.who.name);
       }
       if (row.document) {
         add(this.#byDocument, row.document.id, position);
-        this.#documentTitles.set(row.document.id, row.document.title ?? row.document.id);
+        this.#name(this.#documentTitles, row.document.id, row.document.title ?? row.document.id);
       }
     });
   }
 
-  /** The entries matching every filter given, in the order given. */
-  filter(filters: AuditFilters): AuditEntry[] {
+  #name<T>(names: Map<string, T>, key: string, name: T): void {
+    if (names.has(key) && names.get(key) === name) return;
+    names.set(key, name);
+    this.#choicesVersion++;
+  }
+
+  /**
+   * The entries matching every filter given, in the order given; from position `start` on when
+   * given (the entries a page added, for a list that grows with the log).
+   */
+  filter(filters: AuditFilters, start = 0): AuditEntry[] {
     const from = dayStart(filters.from);
     const toStart = dayStart(filters.to);
     const to = toStart === undefined ? undefined : toStart + 86_400_000;
     const { agent, action, document } = filters;
     if (from === undefined && to === undefined && !agent && !action && !document) {
-      return this.#entries.slice();
+      return this.#entries.slice(start);
     }
     // The shortest list of positions that can match; the other filters are checked on it.
     const lists: (readonly number[])[] = [];
@@ -112,8 +142,11 @@ export class AuditIndex {
       if (document && row.document?.id !== document) return;
       result.push(entry);
     };
-    if (shortest) for (const position of shortest) check(position);
-    else for (let position = 0; position < entries.length; position++) check(position);
+    if (shortest) {
+      for (let i = firstAtOrAfter(shortest, start); i < shortest.length; i++) {
+        check(shortest[i] ?? -1);
+      }
+    } else for (let position = start; position < entries.length; position++) check(position);
     return result;
   }
 

@@ -8,20 +8,18 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
 import { ListHeightController } from '../base/list-height.controller.js';
-import { grownFrom, virtualList, virtualListStyles } from '../base/virtual-list.js';
+import { virtualList, virtualListStyles } from '../base/virtual-list.js';
 import { DspDocumentSelectEvent } from '../events.js';
 import { auditCsv } from './audit-csv.js';
 import type { AuditFilters } from './audit-filter.js';
-import { groupEntries, type AuditLine } from './audit-group.js';
-import { AuditIndex, type AuditEntry } from './audit-index.js';
+import type { AuditLine } from './audit-group.js';
+import type { AuditEntry, AuditIndex } from './audit-index.js';
 import type { PagedResult } from '../base/paged-search.controller.js';
+import { AuditLogModel } from './audit-log-model.js';
 import { auditLogSearch } from './audit-log.controller.js';
 import { auditLogMessages, type AuditLogMessages } from './audit-log.messages.js';
 import { styles } from './audit-log.styles.js';
 import { changeTexts, refusalReason } from './audit-wording.js';
-
-/** Filters whose results are kept for going back to them. */
-const RECENT_FILTERS = 4;
 
 const ACTIONS: readonly (DspAuditAction | 'other')[] = [
   'read',
@@ -86,7 +84,7 @@ export class DspAuditLog extends DspElement {
 
   @state() private filtered: readonly AuditEntry[] = [];
   /** The filtered entries as the list shows them, identical consecutive ones as one line. */
-  @state() private lines: AuditLine[] = [];
+  @state() private lines: readonly AuditLine[] = [];
   @query('[part="list"]') private listElement?: HTMLElement & VirtualizerHostElement;
 
   readonly #log = auditLogSearch(this, () => [this.activeClient, this.patient] as const);
@@ -96,16 +94,10 @@ export class DspAuditLog extends DspElement {
     () => this.listElement,
     () => this.lines.length,
   );
-  /** The loaded entries and their indexes, grown page by page. */
-  #index = new AuditIndex();
-  /** What `#index` holds: the search's items it was built from. */
-  #indexedFrom: readonly AuditEntry[] = [];
-  #filteredFrom: { index: AuditIndex; size: number; filters: string } | undefined;
-  /**
-   * The last few filters' results over the model as it is: going back to one (clearing a filter,
-   * trying another and back) shows it again without grouping 50,000 entries anew.
-   */
-  #recent = new Map<string, { filtered: readonly AuditEntry[]; lines: AuditLine[] }>();
+  /** The loaded entries indexed, filtered and grouped, grown page by page in time slices. */
+  readonly #model = new AuditLogModel(() => {
+    this.requestUpdate();
+  });
   readonly #afterPrint = () => {
     this.print = false;
   };
@@ -178,32 +170,11 @@ export class DspAuditLog extends DspElement {
     const rows =
       this.#log.task.status === TaskStatus.COMPLETE ? (this.#log.task.value?.items ?? []) : [];
     const current = this.#log.result.items.length > 0 ? this.#log.result.items : rows;
-    // Further pages extend the model and its indexes; another list (a new search) starts anew.
-    if (current !== this.#indexedFrom) {
-      const kept = grownFrom(this.#indexedFrom, current);
-      if (kept === undefined) this.#index = new AuditIndex(current);
-      else this.#index.add(current.slice(kept));
-      this.#indexedFrom = current;
-    }
-    // Filtering reads the indexes, grouping compares prepared keys: only when either changed.
-    const filters = JSON.stringify(this.#filters);
-    const from = this.#filteredFrom;
-    const size = this.#index.entries.length;
-    if (from?.index !== this.#index || from.size !== size || from.filters !== filters) {
-      if (from?.index !== this.#index || from.size !== size) this.#recent.clear();
-      this.#filteredFrom = { index: this.#index, size, filters };
-      let shown = this.#recent.get(filters);
-      if (!shown) {
-        const filtered = this.#index.filter(this.#filters);
-        shown = { filtered, lines: groupEntries(filtered) };
-        if (this.#recent.size >= RECENT_FILTERS) {
-          const oldest = this.#recent.keys().next().value;
-          if (oldest !== undefined) this.#recent.delete(oldest);
-        }
-        this.#recent.set(filters, shown);
-      }
-      this.filtered = shown.filtered;
-      this.lines = shown.lines;
+    // Further pages grow the model a slice at a time; filtering and grouping run only when the
+    // filters or the entries changed.
+    if (this.#model.update(current, this.#filters)) {
+      this.filtered = this.#model.filtered;
+      this.lines = this.#model.lines;
     }
   }
 
@@ -345,19 +316,19 @@ export class DspAuditLog extends DspElement {
   #choicesOf:
     | {
         index: AuditIndex;
-        size: number;
+        version: number;
         unknownAgent: string;
         choices: ReturnType<AuditIndex['choices']>;
       }
     | undefined;
 
-  /** The filters' lists, computed again only when new rows arrive. */
+  /** The filters' lists, computed again only when an agent or document is new or renamed. */
   #choices(unknownAgent: string): ReturnType<AuditIndex['choices']> {
-    const index = this.#index;
-    const size = index.entries.length;
+    const index = this.#model.index;
+    const version = index.choicesVersion;
     let from = this.#choicesOf;
-    if (from?.index !== index || from.size !== size || from.unknownAgent !== unknownAgent) {
-      from = { index, size, unknownAgent, choices: index.choices(unknownAgent) };
+    if (from?.index !== index || from.version !== version || from.unknownAgent !== unknownAgent) {
+      from = { index, version, unknownAgent, choices: index.choices(unknownAgent) };
       this.#choicesOf = from;
     }
     return from.choices;

@@ -2,6 +2,7 @@
 // further pages arrive, grown by merging and grouping only what came, chunk after chunk for a
 // few milliseconds, then a yield to the browser, so a list loading 100,000 documents never holds
 // a frame for long.
+import { afterYield } from '../base/after-yield.js';
 import { grownFrom } from '../base/virtual-list.js';
 import {
   appendToGroups,
@@ -117,15 +118,10 @@ export class DocumentListModel {
     if (this.#yieldScheduled) return;
     this.#yieldScheduled = true;
     // A task of its own: the browser renders and handles input before the next chunk.
-    const resume = () => {
+    afterYield(() => {
       this.#yieldScheduled = false;
       this.more();
-    };
-    // `scheduler.yield()` where the browser has it: the rest keeps its place ahead of tasks
-    // queued meanwhile, while rendering and input go first.
-    const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-    if (typeof scheduler?.yield === 'function') void scheduler.yield().then(resume);
-    else setTimeout(resume, 0);
+    });
   }
 }
 
