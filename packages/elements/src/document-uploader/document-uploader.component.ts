@@ -5,7 +5,7 @@
 import { DspValidationError } from '@dsp-kit/fhir';
 import type { Coding } from '@medplum/fhirtypes';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
 import { errorDetail, MissingClientError } from '../base/error-message.js';
 import { DspDocumentSelectEvent, DspErrorEvent } from '../events.js';
@@ -27,13 +27,13 @@ import { uploaderMessages, type UploaderMessages } from './document-uploader.mes
 import { styles } from './document-uploader.styles.js';
 import { findInDsp, rememberInDsp } from './dsp-content.js';
 import { DEFAULT_MAX_SIZE, parseAcceptTypes } from './file-checks.js';
+import { FileIntake } from './file-intake.js';
+import { ReplaceController } from './replace-controller.js';
 import { TypeCombobox } from './type-combobox.js';
-import { renderReplaceNote } from './replace-note.js';
 import { renderRow, type RowContext } from './upload-row.js';
 import { renderSummary } from './upload-summary.js';
 import {
   DspDocumentUploadedEvent,
-  DspReplaceCancelEvent,
   DspUploadFailedEvent,
   DspUploadProgressEvent,
 } from './document-uploader.events.js';
@@ -133,9 +133,6 @@ export class DspDocumentUploader extends DspElement {
   /** The replaced document's title, to name it to the user (its id otherwise). */
   @property({ attribute: 'replaces-title' }) replacesTitle?: string;
 
-  @state() private dragging = false;
-  @state() private replaceCancelled = false;
-
   readonly #comboboxes = new Map<string, TypeCombobox>();
 
   /**
@@ -217,6 +214,13 @@ export class DspDocumentUploader extends DspElement {
     this.#listener,
   );
 
+  readonly #replace = new ReplaceController(this, this.#queue);
+
+  /** Files chosen in the panel start with the host's defaults (and the replacement, if any). */
+  readonly #intake = new FileIntake(this, (files) => {
+    this.#queue.add(this.#replace.take(files), { ...this.defaults, ...this.#replace.metadata });
+  });
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.#onOnline);
@@ -229,7 +233,6 @@ export class DspDocumentUploader extends DspElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('replaces') && this.replaces) this.replaceCancelled = false;
     const server = this.activeClient?.baseUrl.href;
     const patient = this.patient?.replace(/^Patient\//, '');
     const user = this.user === '' ? undefined : this.user;
@@ -260,7 +263,8 @@ export class DspDocumentUploader extends DspElement {
    */
   async add(file: File, metadata?: Partial<UploadMetadata>): Promise<string> {
     if (!(file instanceof File)) throw new TypeError('add() takes a File');
-    const [item] = this.#queue.add([file], { ...this.#replacing, ...metadata }) as [UploadItem];
+    const start = { ...this.#replace.metadata, ...metadata };
+    const [item] = this.#queue.add([file], start) as [UploadItem];
     await this.#queue.prepared(item);
     return item.documentUuid;
   }
@@ -324,52 +328,6 @@ export class DspDocumentUploader extends DspElement {
     return this.localize.t(uploaderMessages);
   }
 
-  /** The id of the document the panel replaces, if any. */
-  get #replacesId(): string | undefined {
-    const id = this.replaces?.trim();
-    return id === '' ? undefined : id;
-  }
-
-  /** What a file added now starts with for the replacement the panel makes, if any. */
-  get #replacing(): Partial<UploadMetadata> {
-    const id = this.#replacesId;
-    return id === undefined ? {} : { replaces: id };
-  }
-
-  /** The replaced document as the user knows it: its title when the host gave it, else its id. */
-  #replacedName(id: string): string {
-    return id === this.#replacesId && this.replacesTitle ? this.replacesTitle : id;
-  }
-
-  /**
-   * Adds files chosen in the panel with the host's defaults; a replacement is one document, so
-   * only the first file of a pick, drop or paste becomes it.
-   */
-  #addChosen(files: File[]): void {
-    const replacing = this.#replacing;
-    const chosen = replacing.replaces === undefined ? files : files.slice(0, 1);
-    this.#queue.add(chosen, { ...this.defaults, ...replacing });
-  }
-
-  /** Files not on their way yet become new documents; the host hears it was cancelled. */
-  readonly #cancelReplace = () => {
-    const documentId = this.#replacesId ?? '';
-    for (const item of this.#queue.items) {
-      if (
-        item.metadata.replaces === documentId &&
-        item.status !== 'sent' &&
-        !IN_FLIGHT.includes(item.status)
-      )
-        this.#queue.update(item, { replaces: '' });
-    }
-    this.replaces = undefined;
-    this.replaceCancelled = true;
-    this.dispatchEvent(new DspReplaceCancelEvent({ documentId }));
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('button[name="choose"]')?.focus(),
-    );
-  };
-
   #combobox(item: UploadItem): TypeCombobox {
     let found = this.#comboboxes.get(item.documentUuid);
     if (!found) {
@@ -396,7 +354,7 @@ export class DspDocumentUploader extends DspElement {
       formatTime: (at) => this.localize.formatDate(at, { timeStyle: 'short' }),
       languageName: (code) => this.#languageName(code),
       combobox: (item) => this.#combobox(item),
-      replacedName: (id) => this.#replacedName(id),
+      replacedName: (id) => this.#replace.name(id),
       renderError: (error, title) => this.renderError(error, title),
       update: (item, change) => {
         this.#queue.update(item, change);
@@ -429,47 +387,14 @@ export class DspDocumentUploader extends DspElement {
     const clearable = rows.some((i) => !IN_FLIGHT.includes(i.status));
     const target = this.#target();
     const row = this.#rowContext;
-    // Replacing, the panel is named for the document it replaces: a page may hold another
-    // uploader (axe's landmark-unique), and the name says what this one sends.
-    const label = this.#replacesId
-      ? m.replacesNote(this.replacesTitle ?? this.#replacesId)
-      : m.label;
-    return html`<section part="base" aria-label=${label} @paste=${this.#onPaste}>
+    return html`<section
+      part="base"
+      aria-label=${this.#replace.label(m)}
+      @paste=${this.#intake.onPaste}
+    >
       ${this.patient ? nothing : html`<p role="status">${m.noPatient}</p>`}
       ${this.#authorRef ? nothing : html`<p class="problem" role="alert">${m.noAuthor}</p>`}
-      ${renderReplaceNote({
-        m,
-        replaces: this.#replacesId,
-        name: this.#replacedName(this.#replacesId ?? ''),
-        cancelled: this.replaceCancelled,
-        onCancel: this.#cancelReplace,
-      })}
-      <div
-        part="dropzone"
-        class=${this.dragging ? 'over' : ''}
-        @dragover=${this.#onDragOver}
-        @dragleave=${this.#onDragLeave}
-        @drop=${this.#onDrop}
-      >
-        <span>${m.drop}</span>
-        <button
-          part="choose"
-          type="button"
-          name="choose"
-          @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}
-        >
-          ${m.choose}
-        </button>
-        <!-- The native picker's own button speaks the browser's language ("Choose Files"): the
-          panel's button above opens it. -->
-        <input
-          type="file"
-          ?multiple=${this.#replacesId === undefined}
-          name="files"
-          hidden
-          @change=${this.#onPick}
-        />
-      </div>
+      ${this.#replace.renderNote(m)} ${this.#intake.render(m, this.#replace.id === undefined)}
       ${rows.length === 0 && sent.length === 0 ? html`<p part="empty">${m.empty}</p>` : nothing}
       ${rows.map((item) => renderRow(row, item))}
       ${
@@ -534,37 +459,6 @@ export class DspDocumentUploader extends DspElement {
   #languageName(code: string): string {
     return languageName(code, this.localize.language, this.localize.intlLocale);
   }
-
-  readonly #onPick = (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    if (input.files) this.#addChosen([...input.files]);
-    // Clearing lets the same file be chosen again (it is then flagged as a duplicate).
-    input.value = '';
-  };
-
-  readonly #onDragOver = (event: DragEvent) => {
-    event.preventDefault();
-    this.dragging = true;
-  };
-
-  readonly #onDragLeave = () => {
-    this.dragging = false;
-  };
-
-  readonly #onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    this.dragging = false;
-    const files = event.dataTransfer?.files;
-    if (files && files.length > 0) this.#addChosen([...files]);
-  };
-
-  readonly #onPaste = (event: ClipboardEvent) => {
-    const files = event.clipboardData?.files;
-    if (files && files.length > 0) {
-      event.preventDefault();
-      this.#addChosen([...files]);
-    }
-  };
 }
 
 declare global {
