@@ -84,14 +84,14 @@ const entries = [
       "export * from '@dsp-kit/auth';",
     ].join('\n'),
     budget: 55 * KB,
-    ceiling: 116.8 * KB,
+    ceiling: 118.6 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   ...[
     ['document-uploader', 34.7],
-    ['access-rights', 37.7],
+    ['access-rights', 38.6],
     // Takes its helpers from `@dsp-kit/fhir/audit`, `/vocabulary`, `/errors`: no main entry.
-    ['audit-log', 34.0, { withoutMainEntry: true }],
+    ['audit-log', 34.4, { withoutMainEntry: true }],
     ['document-stats', 21.4],
     // Its reader and the CDA narrative load with the first summary, in chunks of their own.
     ['patient-summary', 20.8],
@@ -109,7 +109,7 @@ const entries = [
   {
     name: 'dsp-kit.min.js (single file)',
     file: true,
-    ceiling: 172.0 * KB,
+    ceiling: 176.1 * KB,
     forbidden: NEVER_IN_PANELS,
   },
 ];
