@@ -2,91 +2,34 @@
 // offered, withdraw (reason, confirmation, undo, veto), correct with a stale ETag (what was typed
 // kept, re-applied), confidentiality set by the patient, replace through the uploader, the
 // earlier versions, a refusal explained, and axe.
-import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
-import { staticTokenProvider } from '@dsp-kit/auth';
-import { DspClient, type DocumentReference } from '@dsp-kit/fhir';
-import { fixtures, mockToken } from '@dsp-kit/mock';
-import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
+import { expect } from '@open-wc/testing';
+import type { DocumentReference } from '@dsp-kit/fhir';
+import { fixtures } from '@dsp-kit/mock';
 import type { DspDocumentViewer } from '../src/define/dsp-document-viewer.js';
-import '../src/define/dsp-document-viewer.js';
-import '../src/define/dsp-document-preview.js';
-import '../src/document-viewer/document-actions.component.js';
 import { lifecycleTiming } from '../src/document-viewer/document-actions.component.js';
-import './resize-observer-notice.js';
+import {
+  $,
+  actionsOf,
+  chooseAndSend,
+  clientAs,
+  useSandbox,
+  viewer,
+  waitUntil,
+} from './document-viewer-actions.helpers.js';
 
 const { patients, users } = fixtures;
 const MARIE = patients.marie.id;
 const RESUME = 'doc-marie-resume';
 const BY_MULLER = 'doc-marie-consultation';
 
-let sandbox: Sandbox;
-
-before(async () => {
-  sandbox = await startSandbox();
-});
-afterEach(async () => {
+useSandbox();
+afterEach(() => {
   lifecycleTiming.undoMs = 10_000;
-  await sandbox.reset();
 });
-after(() => sandbox.stop());
-
-function clientAs(user: string): DspClient {
-  return new DspClient({
-    baseUrl: sandbox.server.baseUrl,
-    tokens: staticTokenProvider(mockToken(user)),
-    retry: false,
-  });
-}
 
 /** Marie's DSP signed in as `tokenUser`, the panel told `user`, in English. */
-async function viewerAs(tokenUser: string, user: string | undefined): Promise<DspDocumentViewer> {
-  const el = await fixture<DspDocumentViewer>(
-    html`<dsp-document-viewer
-      .client=${clientAs(tokenUser)}
-      patient=${MARIE}
-      user=${user ?? ''}
-      lang="en"
-    ></dsp-document-viewer>`,
-  );
-  await waitUntil(() => el.shadowRoot!.querySelector('[part~="row"] .title'), 'no row', {
-    timeout: 5000,
-  });
-  return el;
-}
-
-/** Opens `id` in the preview and resolves with its actions element, rendered. */
-async function actionsOf(el: DspDocumentViewer, id: string): Promise<HTMLElement> {
-  el.open(id);
-  await el.updateComplete;
-  const actions = await waitUntil(
-    () => el.shadowRoot!.querySelector('dsp-document-actions'),
-    'no actions element',
-  );
-  await waitUntil(() => actions.shadowRoot?.querySelector('[part="actions"]'), 'no actions');
-  return actions;
-}
-
-/** Waits for `predicate` to give a value, and resolves with it (`waitUntil` resolves with none). */
-async function waitUntil<T>(
-  predicate: () => T | Promise<T>,
-  message?: string,
-  options?: { timeout?: number },
-): Promise<NonNullable<T>> {
-  let value: T | undefined;
-  await waitFor(
-    async () => {
-      value = await predicate();
-      return Boolean(value);
-    },
-    message,
-    options,
-  );
-  return value as NonNullable<T>;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the element type
-function $<T extends Element = HTMLElement>(host: Element, selector: string): T | null {
-  return host.shadowRoot!.querySelector<T>(selector);
+function viewerAs(tokenUser: string, user: string | undefined): Promise<DspDocumentViewer> {
+  return viewer(clientAs(tokenUser), { patient: MARIE, user });
 }
 
 function buttons(actions: Element): string[] {
@@ -102,6 +45,15 @@ async function sha1(text: string): Promise<string> {
 
 async function read(id: string, user: string = users.marie): Promise<DocumentReference> {
   return (await clientAs(user).readDocumentVersioned(id)).document;
+}
+
+/** Asks to withdraw the open document, gives a reason and confirms, as a user does. */
+async function withdrawWithReason(actions: HTMLElement): Promise<void> {
+  $(actions, 'button[name="withdraw"]')!.click();
+  const textarea = await waitUntil(() => $<HTMLTextAreaElement>(actions, '#withdraw-reason'));
+  textarea.value = 'Wrong patient';
+  textarea.dispatchEvent(new Event('input'));
+  $(actions, '#withdraw-dialog button[type="submit"]')!.click();
 }
 
 describe('document actions: who is offered what', () => {
@@ -164,11 +116,7 @@ describe('withdraw', () => {
     lifecycleTiming.undoMs = 50;
     const el = await viewerAs(users.weber, `Practitioner/${users.weber}`);
     const actions = await actionsOf(el, RESUME);
-    $(actions, 'button[name="withdraw"]')!.click();
-    const textarea = await waitUntil(() => $<HTMLTextAreaElement>(actions, '#withdraw-reason'));
-    textarea.value = 'Wrong patient';
-    textarea.dispatchEvent(new Event('input'));
-    $(actions, '#withdraw-dialog button[type="submit"]')!.click();
+    await withdrawWithReason(actions);
     await waitUntil(
       () =>
         ![...el.shadowRoot!.querySelectorAll('[part~="row"] .title')].some((t) =>
@@ -186,11 +134,7 @@ describe('withdraw', () => {
     const el = await viewerAs(users.weber, `Practitioner/${users.weber}`);
     el.addEventListener('dsp-document-withdraw', (e) => e.preventDefault());
     const actions = await actionsOf(el, RESUME);
-    $(actions, 'button[name="withdraw"]')!.click();
-    const textarea = await waitUntil(() => $<HTMLTextAreaElement>(actions, '#withdraw-reason'));
-    textarea.value = 'Wrong patient';
-    textarea.dispatchEvent(new Event('input'));
-    $(actions, '#withdraw-dialog button[type="submit"]')!.click();
+    await withdrawWithReason(actions);
     await waitUntil(() => $(actions, '[role="status"]')?.textContent?.includes('declined'));
     await new Promise((r) => setTimeout(r, 100));
     expect((await read(RESUME)).status).to.equal('current');
@@ -201,11 +145,7 @@ describe('withdraw', () => {
     // The host says Dr Muller; the token is Dr Weber's, who did not write the document.
     const el = await viewerAs(users.weber, `Practitioner/${users.muller}`);
     const actions = await actionsOf(el, BY_MULLER);
-    $(actions, 'button[name="withdraw"]')!.click();
-    const textarea = await waitUntil(() => $<HTMLTextAreaElement>(actions, '#withdraw-reason'));
-    textarea.value = 'Wrong patient';
-    textarea.dispatchEvent(new Event('input'));
-    $(actions, '#withdraw-dialog button[type="submit"]')!.click();
+    await withdrawWithReason(actions);
     const error = await waitUntil(() => $(actions, '[part="error"]'), 'no refusal', {
       timeout: 5000,
     });
@@ -295,24 +235,12 @@ describe('replace and the earlier versions', () => {
     });
     expect(uploader.getAttribute('replaces')).to.equal(RESUME);
     // A file chosen there starts with those values, and goes as the replacement.
-    const input = await waitUntil(
+    await waitUntil(
       () => uploader.shadowRoot?.querySelector<HTMLInputElement>('input[type=file]'),
       'no uploader',
       { timeout: 10000 },
     );
-    const transfer = new DataTransfer();
-    transfer.items.add(new File(['Résumé patient\nv2\n'], 'resume.txt', { type: 'text/plain' }));
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change'));
-    const send = await waitUntil(
-      () => {
-        const button = $<HTMLButtonElement>(uploader, 'button[name="send"]');
-        return button && !button.disabled ? button : undefined;
-      },
-      'not sendable',
-      { timeout: 5000 },
-    );
-    send.click();
+    await chooseAndSend(uploader, 'Résumé patient\nv2\n', 'resume.txt');
     await waitUntil(async () => (await read(RESUME)).status === 'superseded', 'not superseded', {
       timeout: 8000,
     });

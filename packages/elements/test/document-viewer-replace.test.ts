@@ -2,18 +2,21 @@
 // from the document's row replaces it through `DspClient.replaceDocument`, says which document it
 // replaces (no id to type), explains a refusal of the server with nothing entered lost, cancels
 // the replacement, and offers the actions to the author's organisation when the host says so.
-import { expect, fixture, html, waitUntil as waitFor } from '@open-wc/testing';
-import { staticTokenProvider } from '@dsp-kit/auth';
-import { DspClient, type DocumentReference } from '@dsp-kit/fhir';
-import { fixtures, mockToken } from '@dsp-kit/mock';
-import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
+import { expect } from '@open-wc/testing';
+import type { DspClient, DocumentReference } from '@dsp-kit/fhir';
+import { fixtures } from '@dsp-kit/mock';
 import type { DspDocumentUploader } from '../src/define/dsp-document-uploader.js';
-import type { DspDocumentViewer } from '../src/define/dsp-document-viewer.js';
-import '../src/define/dsp-document-viewer.js';
-import '../src/define/dsp-document-preview.js';
 import '../src/define/dsp-document-uploader.js';
-import '../src/document-viewer/document-actions.component.js';
-import './resize-observer-notice.js';
+import {
+  $,
+  actionsOf,
+  chooseAndSend,
+  clientAs,
+  sandbox,
+  useSandbox,
+  viewer,
+  waitUntil,
+} from './document-viewer-actions.helpers.js';
 
 const { documents, patients, users } = fixtures;
 const MARIE = patients.marie.id;
@@ -22,15 +25,9 @@ const RESUME = documents.summary.id;
 /** Lucien's discharge letter, written by the CHL as an organisation (where Dr Muller works). */
 const LETTER = documents.lucienDischarge.id;
 
-let sandbox: Sandbox;
-
-before(async () => {
-  // The author alone replaces here: the host's word that Dr Muller's organisation may act is
-  // wrong, and the server says so.
-  sandbox = await startSandbox({ policy: { organisationReplaces: false } });
-});
-afterEach(() => sandbox.reset());
-after(() => sandbox.stop());
+// The author alone replaces here: the host's word that Dr Muller's organisation may act is wrong,
+// and the server says so.
+useSandbox({ policy: { organisationReplaces: false } });
 
 interface Spied {
   readonly client: DspClient;
@@ -38,12 +35,8 @@ interface Spied {
   readonly replaced: string[];
 }
 
-function clientAs(user: string): Spied {
-  const client = new DspClient({
-    baseUrl: sandbox.server.baseUrl,
-    tokens: staticTokenProvider(mockToken(user)),
-    retry: false,
-  });
+function spiedClientAs(user: string): Spied {
+  const client = clientAs(user);
   const replaced: string[] = [];
   const replaceDocument = client.replaceDocument.bind(client);
   client.replaceDocument = (id, submission, options) => {
@@ -51,63 +44,6 @@ function clientAs(user: string): Spied {
     return replaceDocument(id, submission, options);
   };
   return { client, replaced };
-}
-
-async function viewer(
-  client: DspClient,
-  patient: string,
-  user: string,
-  organization?: string,
-  userName?: string,
-): Promise<DspDocumentViewer> {
-  const el = await fixture<DspDocumentViewer>(
-    html`<dsp-document-viewer
-      .client=${client}
-      patient=${patient}
-      user=${user}
-      user-organization=${organization ?? ''}
-      user-name=${userName ?? ''}
-      lang="en"
-    ></dsp-document-viewer>`,
-  );
-  await waitUntil(() => el.shadowRoot!.querySelector('[part~="row"] .title'), 'no row', {
-    timeout: 5000,
-  });
-  return el;
-}
-
-/** Waits for `predicate` to give a value, and resolves with it. */
-async function waitUntil<T>(
-  predicate: () => T | Promise<T>,
-  message?: string,
-  options?: { timeout?: number },
-): Promise<NonNullable<T>> {
-  let value: T | undefined;
-  await waitFor(
-    async () => {
-      value = await predicate();
-      return Boolean(value);
-    },
-    message,
-    options,
-  );
-  return value as NonNullable<T>;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the element type
-function $<T extends Element = HTMLElement>(host: Element, selector: string): T | null {
-  return host.shadowRoot!.querySelector<T>(selector);
-}
-
-async function actionsOf(el: DspDocumentViewer, id: string): Promise<HTMLElement> {
-  el.open(id);
-  await el.updateComplete;
-  const actions = await waitUntil(
-    () => el.shadowRoot!.querySelector('dsp-document-actions'),
-    'no actions element',
-  );
-  await waitUntil(() => actions.shadowRoot?.querySelector('[part="actions"]'), 'no actions');
-  return actions;
 }
 
 /** Clicks "Replace with a new version" and resolves with the dialog's uploader, rendered. */
@@ -122,26 +58,8 @@ async function openReplace(actions: HTMLElement): Promise<DspDocumentUploader> {
   return uploader;
 }
 
-/** Chooses a file in the uploader's picker, as a user does, and waits for it to be sendable. */
-async function chooseAndSend(uploader: DspDocumentUploader, text: string): Promise<void> {
-  const input = $<HTMLInputElement>(uploader, 'input[type=file]')!;
-  const transfer = new DataTransfer();
-  transfer.items.add(new File([text], 'v2.txt', { type: 'text/plain' }));
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change'));
-  const send = await waitUntil(
-    () => {
-      const button = $<HTMLButtonElement>(uploader, 'button[name="send"]');
-      return button && !button.disabled ? button : undefined;
-    },
-    'not sendable',
-    { timeout: 5000 },
-  );
-  send.click();
-}
-
 function stored(id: string): DocumentReference | undefined {
-  return sandbox.server.store.get<DocumentReference>('DocumentReference', id);
+  return sandbox().server.store.get<DocumentReference>('DocumentReference', id);
 }
 
 describe('replace from the document’s row', function () {
@@ -149,8 +67,12 @@ describe('replace from the document’s row', function () {
   this.timeout(30_000);
 
   it('sends the new version through replaceDocument: the old one superseded, said', async () => {
-    const { client, replaced } = clientAs(users.weber);
-    const el = await viewer(client, MARIE, `Practitioner/${users.weber}`, '', 'Dr Paul Weber');
+    const { client, replaced } = spiedClientAs(users.weber);
+    const el = await viewer(client, {
+      patient: MARIE,
+      user: `Practitioner/${users.weber}`,
+      userName: 'Dr Paul Weber',
+    });
     const actions = await actionsOf(el, RESUME);
     const uploader = await openReplace(actions);
     // Which document it replaces, read-only; no id to type anywhere.
@@ -158,14 +80,14 @@ describe('replace from the document’s row', function () {
     expect(uploader.shadowRoot!.querySelector('[name="replaces"]')).to.equal(null);
     expect($<HTMLInputElement>(uploader, 'input[type=file]')!.multiple).to.equal(false);
     await expect(uploader).to.be.accessible();
-    await chooseAndSend(uploader, 'Résumé patient\nv2\n');
+    await chooseAndSend(uploader, 'Résumé patient\nv2\n', 'v2.txt');
     await waitUntil(() => stored(RESUME)?.status === 'superseded', 'not superseded', {
       timeout: 8000,
     });
     expect(replaced).to.deep.equal([RESUME]);
     await waitUntil(() => $(actions, '#replace-dialog') === null, 'the dialog stayed');
-    const newest = sandbox.server.store
-      .documentsOf(MARIE)
+    const newest = sandbox()
+      .server.store.documentsOf(MARIE)
       .find((d) => d.relatesTo?.some((r) => r.target.reference === `DocumentReference/${RESUME}`));
     expect(newest?.status).to.equal('current');
     // The viewer's `user-name` is the new version's author name, as readers see it.
@@ -173,16 +95,20 @@ describe('replace from the document’s row', function () {
   });
 
   it('explains a refusal of the server in the row, keeping what was entered', async () => {
-    const { client, replaced } = clientAs(users.muller);
+    const { client, replaced } = spiedClientAs(users.muller);
     // Without her organisation, Dr Muller is offered nothing on the CHL's letter…
-    const plain = await viewer(client, LUCIEN, `Practitioner/${users.muller}`);
+    const plain = await viewer(client, { patient: LUCIEN, user: `Practitioner/${users.muller}` });
     expect($(await actionsOf(plain, LETTER), 'button[name="replace"]')).to.equal(null);
     plain.remove();
     // …with it, the actions; this server lets the author alone replace.
-    const el = await viewer(client, LUCIEN, `Practitioner/${users.muller}`, 'Organization/chl');
+    const el = await viewer(client, {
+      patient: LUCIEN,
+      user: `Practitioner/${users.muller}`,
+      organization: 'Organization/chl',
+    });
     const actions = await actionsOf(el, LETTER);
     const uploader = await openReplace(actions);
-    await chooseAndSend(uploader, 'Lettre de sortie\nv2\n');
+    await chooseAndSend(uploader, 'Lettre de sortie\nv2\n', 'v2.txt');
     const error = await waitUntil(() => $(uploader, '[part~="row"] [part="error"]'), 'no error', {
       timeout: 8000,
     });
@@ -202,21 +128,25 @@ describe('replace from the document’s row', function () {
   });
 
   it('cancels the replacement: the dialog closes, nothing is sent, focus goes back', async () => {
-    const { client, replaced } = clientAs(users.weber);
-    const el = await viewer(client, MARIE, `Practitioner/${users.weber}`);
+    const { client, replaced } = spiedClientAs(users.weber);
+    const el = await viewer(client, { patient: MARIE, user: `Practitioner/${users.weber}` });
     const actions = await actionsOf(el, RESUME);
-    const before = sandbox.server.store.documentsOf(MARIE).length;
+    const before = sandbox().server.store.documentsOf(MARIE).length;
     const uploader = await openReplace(actions);
     const cancelled = new Promise<Event>((resolve) => {
       uploader.addEventListener('dsp-replace-cancel', resolve, { once: true });
     });
+    const outOfViewer: string[] = [];
+    el.addEventListener('dsp-replace-cancel', (e) => outOfViewer.push(e.detail.documentId));
     $(uploader, 'button[name="cancel-replace"]')!.click();
     const event = (await cancelled) as Event & { detail: { documentId: string } };
     expect(event.detail.documentId).to.equal(RESUME);
+    // It leaves the viewer, as the viewer's manifest says.
+    expect(outOfViewer).to.deep.equal([RESUME]);
     await waitUntil(() => $(actions, '#replace-dialog') === null, 'the dialog stayed');
     await waitUntil(() => actions.shadowRoot!.activeElement?.getAttribute('name') === 'replace');
     expect(replaced).to.deep.equal([]);
-    expect(sandbox.server.store.documentsOf(MARIE).length).to.equal(before);
+    expect(sandbox().server.store.documentsOf(MARIE).length).to.equal(before);
     expect(stored(RESUME)?.status).to.equal('current');
   });
 });

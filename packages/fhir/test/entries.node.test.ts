@@ -3,62 +3,12 @@
 // reaches the client, whose lazily loaded chunks would keep the vocabulary whole in its first load.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { build, type Metafile } from 'esbuild';
 import * as main from '@dsp-kit/fhir';
 import * as audit from '@dsp-kit/fhir/audit';
 import * as errors from '@dsp-kit/fhir/errors';
 import * as status from '@dsp-kit/fhir/status';
 import * as vocabulary from '@dsp-kit/fhir/vocabulary';
-
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-
-interface Bundle {
-  /** Source files in the chunks the page loads first (repository-relative). */
-  firstLoad: string[];
-  /** Every source file of the build, the chunks `import()` loads included. */
-  all: string[];
-  /** The first load's code, unminified. */
-  code: string;
-}
-
-/** Bundles `entry` with code splitting, as the size report does, from the sources. */
-async function bundle(entry: string): Promise<Bundle> {
-  const result = await build({
-    stdin: { contents: entry, resolveDir: root, loader: 'js' },
-    absWorkingDir: root,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['source', 'browser', 'production'],
-    outdir: 'entries-test-out',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const outputs: Metafile['outputs'] = result.metafile.outputs;
-  const [start] = Object.keys(outputs).filter((name) => outputs[name]?.entryPoint === '<stdin>');
-  assert.ok(start, 'the entry has an output');
-  const initial = new Set<string>();
-  const visit = (name: string) => {
-    if (initial.has(name)) return;
-    initial.add(name);
-    for (const imported of outputs[name]?.imports ?? []) {
-      if (imported.kind === 'import-statement') visit(imported.path);
-    }
-  };
-  visit(start);
-  return {
-    firstLoad: [...initial].flatMap((name) => Object.keys(outputs[name]?.inputs ?? {})),
-    all: Object.keys(result.metafile.inputs),
-    code: result.outputFiles
-      .filter((file) => [...initial].some((name) => file.path.endsWith(name)))
-      .map((file) => file.text)
-      .join('\n'),
-  };
-}
+import { firstLoad } from './first-load.js';
 
 // What a badge takes: the status batch, the errors and the retry rule, the list of languages.
 const helpers = (from: (entry: string) => string) =>
@@ -88,15 +38,15 @@ describe('the helper entries of @dsp-kit/fhir', () => {
   });
 
   it('keep the client and the vocabulary tables out of a page that takes only helpers', async () => {
-    const page = await bundle(helpers((entry) => `@dsp-kit/fhir/${entry}`));
+    const page = await firstLoad(helpers((entry) => `@dsp-kit/fhir/${entry}`));
     assert.deepEqual(
-      page.all.filter((input) =>
+      page.allInputs.filter((input) =>
         /\/fhir\/src\/(index|client|provide|document-lifecycle)\.ts$/.test(input),
       ),
       [],
       'the main entry, the client and its lazily loaded chunks are not in the build',
     );
-    assert.ok(page.firstLoad.includes('packages/fhir/src/dsp-status.ts'));
+    assert.ok(page.inputs.includes('packages/fhir/src/dsp-status.ts'));
     assert.doesNotMatch(page.code, typeTable, 'the document types are tree-shaken away');
   });
 
@@ -104,8 +54,8 @@ describe('the helper entries of @dsp-kit/fhir', () => {
     // The client's import() chunks (provide, lifecycle) use the vocabulary; reaching index.ts
     // makes them live, and esbuild keeps the module they share with the page whole in its first
     // load. When this fails, esbuild tree-shakes shared modules and the entries may go.
-    const page = await bundle(helpers(() => '@dsp-kit/fhir'));
-    assert.ok(page.all.includes('packages/fhir/src/provide.ts'));
+    const page = await firstLoad(helpers(() => '@dsp-kit/fhir'));
+    assert.ok(page.allInputs.includes('packages/fhir/src/provide.ts'));
     assert.match(page.code, typeTable);
   });
 });

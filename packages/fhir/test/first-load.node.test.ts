@@ -2,59 +2,7 @@
 // does: the helpers it never calls are tree-shaken away, and upload progress loads on use.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { build, type Metafile } from 'esbuild';
-
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-
-interface FirstLoad {
-  /** Source files in the chunks the page loads first (repository-relative). */
-  inputs: string[];
-  /** Their code, unminified, so function names can be looked for. */
-  code: string;
-  /** Source files in chunks only `import()` loads. */
-  lazyInputs: string[];
-}
-
-async function firstLoad(entry: string): Promise<FirstLoad> {
-  const result = await build({
-    stdin: { contents: entry, resolveDir: root, loader: 'js' },
-    absWorkingDir: root,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['source', 'browser', 'production'],
-    outdir: 'first-load-test-out',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const outputs: Metafile['outputs'] = result.metafile.outputs;
-  const [start] = Object.keys(outputs).filter((name) => outputs[name]?.entryPoint === '<stdin>');
-  assert.ok(start, 'the entry has an output');
-  const initial = new Set<string>();
-  const visit = (name: string) => {
-    if (initial.has(name)) return;
-    initial.add(name);
-    for (const imported of outputs[name]?.imports ?? []) {
-      if (imported.kind === 'import-statement') visit(imported.path);
-    }
-  };
-  visit(start);
-  const inputsOf = (names: string[]) =>
-    names.flatMap((name) => Object.keys(outputs[name]?.inputs ?? {}));
-  const chunks = Object.keys(outputs).filter((name) => name.endsWith('.js'));
-  return {
-    inputs: inputsOf([...initial]),
-    code: result.outputFiles
-      .filter((file) => [...initial].some((name) => file.path.endsWith(name)))
-      .map((file) => file.text)
-      .join('\n'),
-    lazyInputs: inputsOf(chunks.filter((name) => !initial.has(name))),
-  };
-}
+import { firstLoad, type FirstLoad } from './first-load.js';
 
 describe("DspClient's first load", () => {
   let load: FirstLoad;

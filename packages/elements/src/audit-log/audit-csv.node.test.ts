@@ -3,10 +3,10 @@ import { describe, it } from 'node:test';
 import type { AuditRow } from '@dsp-kit/fhir';
 import { auditCsv, localTime, neutralise } from './audit-csv.js';
 import { auditLogMessages } from './audit-log.messages.js';
+import { auditRow } from '../../test/audit-row.helpers.js';
 
-const base: AuditRow = {
+const base = auditRow({
   id: 'a1',
-  recorded: '2026-11-26T10:00:00Z',
   who: { reference: 'Practitioner/anne-muller', name: 'Dr Anne Muller' },
   profession: 'medecin-specialiste',
   organization: 'Centre Hospitalier de Luxembourg',
@@ -16,14 +16,7 @@ const base: AuditRow = {
     title: 'Échographie "cardiaque", contrôle',
     typeCode: 'cr-acte-diagnostique',
   },
-  outcome: 'success',
-  outcomeDescription: undefined,
-  refusal: undefined,
-  changes: [],
-  purposeOfUse: [],
-  breakTheGlass: false,
-  reason: undefined,
-};
+});
 
 describe('auditCsv', () => {
   it('writes RFC 4180 CSV in UTF-8 with a BOM, columns in the language, byte for byte', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AuditRow } from '@dsp-kit/fhir';
 import { filterChoices, filterRows } from './audit-filter.js';
+import { auditRow } from '../../test/audit-row.helpers.js';
 
 function row(
   id: string,
@@ -10,22 +11,13 @@ function row(
   action: AuditRow['action'],
   document?: string,
 ): AuditRow {
-  return {
+  return auditRow({
     id,
     recorded,
     who: { reference: `Practitioner/${agent}`, name: `Dr ${agent}` },
-    profession: undefined,
-    organization: undefined,
     action,
     document: document ? { id: document, title: `Doc ${document}` } : undefined,
-    outcome: 'success',
-    outcomeDescription: undefined,
-    refusal: undefined,
-    changes: [],
-    purposeOfUse: [],
-    breakTheGlass: false,
-    reason: undefined,
-  };
+  });
 }
 
 const rows = [

@@ -1,24 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AuditRow } from '@dsp-kit/fhir';
 import { groupRepeats } from './audit-group.js';
+import { auditRow } from '../../test/audit-row.helpers.js';
 
-const search: AuditRow = {
-  id: 's1',
-  recorded: '2026-11-26T10:00:02Z',
-  who: { reference: 'Patient/marie-schmit', name: 'Marie Schmit' },
-  profession: undefined,
-  organization: undefined,
-  action: 'search',
-  document: undefined,
-  outcome: 'success',
-  outcomeDescription: undefined,
-  refusal: undefined,
-  changes: [],
-  purposeOfUse: [],
-  breakTheGlass: false,
-  reason: undefined,
-};
+const search = auditRow({ id: 's1', recorded: '2026-11-26T10:00:02Z' });
 
 describe('groupRepeats', () => {
   it('makes one line of identical consecutive entries, the most recent first, keeping them all', () => {

@@ -3,26 +3,10 @@ import { describe, it } from 'node:test';
 import type { AuditRow } from '@dsp-kit/fhir';
 import { AuditLines, groupRepeats, type AuditLine } from './audit-group.js';
 import { prepareEntries } from './audit-index.js';
-
-const base: AuditRow = {
-  id: 'x',
-  recorded: '2026-11-26T10:00:00Z',
-  who: { reference: 'Patient/marie-schmit', name: 'Marie Schmit' },
-  profession: undefined,
-  organization: undefined,
-  action: 'search',
-  document: undefined,
-  outcome: 'success',
-  outcomeDescription: undefined,
-  refusal: undefined,
-  changes: [],
-  purposeOfUse: [],
-  breakTheGlass: false,
-  reason: undefined,
-};
+import { auditRow } from '../../test/audit-row.helpers.js';
 
 function row(id: string, recorded: string, action: AuditRow['action'] = 'search'): AuditRow {
-  return { ...base, id, recorded, action };
+  return auditRow({ id, recorded, action });
 }
 
 const ids = (lines: readonly AuditLine[]) => lines.map((line) => line.rows.map((r) => r.id));

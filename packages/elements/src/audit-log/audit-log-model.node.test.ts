@@ -5,23 +5,9 @@ import type { AuditFilters } from './audit-filter.js';
 import { groupRepeats, type AuditLine } from './audit-group.js';
 import { AuditIndex, prepareEntries, type AuditEntry } from './audit-index.js';
 import { AuditLogModel, GROWTH_CHUNK } from './audit-log-model.js';
+import { auditRow } from '../../test/audit-row.helpers.js';
 
-const base: AuditRow = {
-  id: 'x',
-  recorded: '2026-11-26T10:00:00Z',
-  who: { reference: 'Patient/marie-schmit', name: 'Marie Schmit' },
-  profession: undefined,
-  organization: undefined,
-  action: 'search',
-  document: undefined,
-  outcome: 'success',
-  outcomeDescription: undefined,
-  refusal: undefined,
-  changes: [],
-  purposeOfUse: [],
-  breakTheGlass: false,
-  reason: undefined,
-};
+const base = auditRow();
 
 const ACTIONS: AuditRow['action'][] = ['search', 'search', 'search', 'read', 'create'];
 
