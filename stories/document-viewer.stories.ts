@@ -45,6 +45,7 @@ interface Args {
   onDspDocumentReplace?: Listener;
   onDspDocumentWithdraw?: Listener;
   onDspDocumentUpdate?: Listener;
+  onDspReplaceCancel?: Listener;
 }
 
 /** The viewer's first page, as it asks it (`PAGE_SIZE` of its controller): what a cache holds. */
@@ -129,6 +130,7 @@ const meta: Meta<Args> = {
       'dsp-document-replace',
       'dsp-document-withdraw',
       'dsp-document-update',
+      'dsp-replace-cancel',
     ),
   },
   // Dr Weber, Marie's médecin référent, unless a story names another user.
@@ -159,6 +161,7 @@ const meta: Meta<Args> = {
       @dsp-document-replace=${detailOf(args.onDspDocumentReplace)}
       @dsp-document-withdraw=${detailOf(args.onDspDocumentWithdraw)}
       @dsp-document-update=${detailOf(args.onDspDocumentUpdate)}
+      @dsp-replace-cancel=${detailOf(args.onDspReplaceCancel)}
     ></dsp-document-viewer>`,
   play: showsPart(TAG, 'row'),
 };

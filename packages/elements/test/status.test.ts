@@ -15,9 +15,11 @@ const { patients, users, documents } = fixtures;
 let sandbox: Sandbox;
 
 before(async () => {
-  // Jean's DSP needs an explicit grant: a professional without one is refused, and may ask for
-  // emergency access.
-  sandbox = await startSandbox({ policy: { explicitGrantsFor: [patients.jean.id] } });
+  // Jean's and Nadia's DSPs need an explicit grant, as in the sandbox: a professional without one
+  // is refused, and may ask for emergency access to Jean's, never to Nadia's.
+  sandbox = await startSandbox({
+    policy: { explicitGrantsFor: [patients.jean.id, patients.nadia.id] },
+  });
 });
 afterEach(async () => {
   sandbox.clearScenario();
@@ -134,6 +136,20 @@ describe('<dsp-status>', () => {
     );
     expect(nameOf(after.el)).to.contain(`Votre accès : en urgence jusqu’au ${until}.`);
     await expect(after.el).to.be.accessible();
+  });
+
+  it('says no access without emergency access where the patient refused it', async () => {
+    // Nadia refused emergency access (the fixtures' consent): a professional she granted nothing
+    // has no way in at all, which the badge marks as its danger.
+    const { el } = await badge(users.weber, patients.nadia.id);
+    expect(markOf(el)).to.equal('DSP sans accès');
+    expect(nameOf(el)).to.contain('Le patient ne vous a pas donné accès.');
+    expect(nameOf(el)).not.to.contain('urgence');
+    expect(el.shadowRoot!.querySelector('button')!.className).to.contain('danger');
+    await expect(el).to.be.accessible();
+    el.theme = 'dark';
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
   });
 
   it('says there is no DSP for an unknown patient, and refuses another patient’s DSP', async () => {

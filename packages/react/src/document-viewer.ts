@@ -11,6 +11,7 @@ import {
   onDocumentUpdate,
   onDocumentWithdraw,
   onError,
+  onReplaceCancel,
   onRequestBreakGlass,
 } from './events.js';
 
@@ -27,6 +28,7 @@ export const DspDocumentViewer = createComponent({
     onDocumentReplace,
     onDocumentWithdraw,
     onDocumentUpdate,
+    onReplaceCancel,
   },
   displayName: 'DspDocumentViewer',
 });

@@ -77,6 +77,8 @@ import { emergencySummary } from '../patient-summary/emergency-summary.js';
  *   (`detail.documentId`), before the request is sent.
  * @fires dsp-document-update - Cancelable: the user saves a correction or a confidentiality
  *   (`detail.documentId`, `detail.change` `correct` or `confidentiality`).
+ * @fires dsp-replace-cancel - The user cancelled a replacement in the uploader opened to replace
+ *   the open document, which closes; `detail.documentId` is the document that was to be replaced.
  *
  * @csspart offline - The notice shown when the documents come from the cache (offline).
  * @csspart preview - The inline preview of the chosen document (see `<dsp-document-preview>`), a

@@ -152,7 +152,7 @@ export class DspStatusList extends DspElement {
         aria-label=${label}
         @click=${() => this.#open(status.patient, index)}
       >
-        <span class="name" aria-hidden="true">${name}</span>
+        <span class="name" aria-hidden="true" title=${name}>${name}</span>
         <span part="mark" aria-hidden="true"
           ><span class="dot"></span>${words.mark}${
             newMark ? html` <span part="new">${newMark}</span>` : nothing

@@ -1,4 +1,4 @@
-// The worklist's own styles, over the badge's: full-width rows in a plain list.
+// The worklist's own styles, over the badge's: full-width rows in a plain list, names kept whole.
 import { css } from 'lit';
 
 export const listStyles = css`
@@ -21,10 +21,19 @@ export const listStyles = css`
     width: 100%;
     justify-content: space-between;
     text-align: start;
+    /* In a narrow column the mark goes under the name, which then has the row's whole width. */
+    flex-wrap: wrap;
+    row-gap: var(--_space-1);
   }
+  /* A name takes two lines at most, broken between words where it can; a longer one is cut. */
   .name {
+    flex: 1 1 auto;
+    min-width: 0;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
     overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    overflow-wrap: anywhere;
   }
 `;
