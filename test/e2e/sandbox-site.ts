@@ -1,13 +1,12 @@
-// The built sandbox as a deployment serves it: `vite build` into a temporary folder, then a plain
+// The built sandbox as a deployment serves it: `vite build` once per test run, then a plain
 // node:http server on 127.0.0.1 that serves it under a sub-path with a strict Content-Security-Policy
 // header, and pages opened in Chromium that record every CSP violation and page error; what the
 // sandbox test files share (a suite's site and browser, a page opened as a role, the viewer, the
 // focused element through shadow roots, a request to the mock as a fixture user).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
@@ -21,6 +20,7 @@ import {
 } from 'playwright-core';
 import { build } from 'vite';
 import { CHROME_ARGS, requireChrome } from '../../scripts/chrome.mjs';
+import { sharedBuild, type SharedBuild } from '../support/shared-build.js';
 import { serveStaticSite } from '../support/static-site.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -47,21 +47,41 @@ export const STRICT_CSP = [
 
 const REPORT_PATH = '/__csp-report';
 
-/** Builds the sandbox (`npm run build:demo`'s config) into a new temporary folder. */
-export async function buildSandbox(): Promise<{ dir: string; remove: () => void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'dsp-kit-sandbox-'));
-  await build({
-    root: join(root, 'demo'),
-    configFile: join(root, 'vite.config.ts'),
-    build: { outDir: dir, emptyOutDir: true },
-    logLevel: 'warn',
-  });
-  return {
-    dir,
-    remove: () => {
-      rmSync(dir, { recursive: true, force: true });
+/** What the sandbox's build reads: the demo, each package's sources and manifest, the config. */
+function sandboxInputs(): string[] {
+  const packages = readdirSync(join(root, 'packages')).flatMap((name) => [
+    `packages/${name}/src`,
+    `packages/${name}/package.json`,
+  ]);
+  return [
+    'demo',
+    ...packages,
+    'vite.config.ts',
+    'scripts/msw-worker.mjs',
+    'tsconfig.base.json',
+    'package.json',
+    'package-lock.json',
+  ];
+}
+
+/**
+ * Builds the sandbox (`npm run build:demo`'s config), once per test run: the files of a run share
+ * one build of the same sources; a file run on its own builds into a temporary folder of its own.
+ */
+export function buildSandbox(): Promise<SharedBuild> {
+  return sharedBuild({
+    name: 'sandbox',
+    root,
+    inputs: sandboxInputs(),
+    make: async (dir) => {
+      await build({
+        root: join(root, 'demo'),
+        configFile: join(root, 'vite.config.ts'),
+        build: { outDir: dir, emptyOutDir: true },
+        logLevel: 'warn',
+      });
     },
-  };
+  });
 }
 
 export interface SandboxSite {
@@ -215,25 +235,25 @@ export interface SandboxSuite {
 }
 
 /**
- * Registers, in the calling `describe`, the hooks every sandbox suite needs: build and serve the
- * sandbox and start Chromium before its tests, stop and remove them after. `name`, when given,
- * logs how long the suite took, build included.
+ * Registers, in the calling `describe`, the hooks every sandbox suite needs: build (or reuse the
+ * run's build of) and serve the sandbox and start Chromium before its tests, stop them after.
+ * `name`, when given, logs how long the suite took, build included.
  */
 export function sandboxSuite(name?: string): SandboxSuite {
   let site: SandboxSite | undefined;
   let browser: Browser | undefined;
-  let removeBuild: (() => void) | undefined;
+  let releaseBuild: (() => void) | undefined;
   const started = Date.now();
   before(async () => {
     const built = await buildSandbox();
-    removeBuild = built.remove;
+    releaseBuild = built.release;
     site = await serveSandbox(built.dir);
     browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
   });
   after(async () => {
     await browser?.close();
     await site?.close();
-    removeBuild?.();
+    releaseBuild?.();
     if (name)
       console.log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s, build included`);
   });

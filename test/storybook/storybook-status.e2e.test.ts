@@ -5,26 +5,19 @@
 // actions cover the badge's manifest, and nothing the site was asked for is missing. A file of its
 // own: Node's time limit applies to each file, and `storybook.e2e.test.ts` replays fifty stories.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
 import { fixtures } from '@dsp-kit/mock';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROME_ARGS, requireChrome } from '../../scripts/chrome.mjs';
-import { createManifest } from '../../scripts/manifest.mjs';
+import type { Page } from 'playwright-core';
 import {
+  assertControlsCoverManifest,
+  assertNothingMissing,
+  assertStoriesFinish,
+  assertStoriesListed,
   describeFinish,
-  openStory,
   partText,
-  replayStories,
-  serveStorybook,
-  storyControls,
-  storyIds,
-  watchStories,
-  type StorybookSite,
+  storybookSuite,
 } from './storybook-site.js';
 
-const dir = fileURLToPath(new URL('../../storybook-static/', import.meta.url));
 const { patients } = fixtures;
 
 /** The stories file replayed here, by story id prefix, with the stories it must hold. */
@@ -69,55 +62,31 @@ async function rowName(page: Page, patient: string): Promise<string | undefined>
 }
 
 describe('the Storybook build: the status badge, worklist and alerts stories', () => {
-  let site: StorybookSite;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let notFound: string[];
-
-  before(async () => {
-    assert.ok(
-      existsSync(`${dir}index.json`),
-      'storybook-static/ is missing: run `npm run test:storybook`',
-    );
-    site = await serveStorybook(dir);
-    browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
-    context = await browser.newContext({ viewport: { width: 1280, height: 1800 } });
-    ({ notFound } = await watchStories(context));
-    page = await context.newPage();
-  });
-
-  after(async () => {
-    await browser.close();
-    await site.close();
-  });
+  const storybook = storybookSuite();
 
   it('lists every state and role of the badge, the worklist and the alerts', () => {
-    const ids = new Set(storyIds(dir));
-    const missing = Object.values(FILES).flatMap(({ prefix, required }) =>
-      required.map((name) => `${prefix}${name}`).filter((id) => !ids.has(id)),
-    );
-    assert.deepEqual(missing, [], `stories missing from the index: ${missing.join(', ')}`);
+    assertStoriesListed(Object.values(FILES));
   });
 
   it('shows the mock’s statuses, names and alerts', async () => {
-    let finished = await openStory(page, site.url, 'awareness-status--blocked');
+    const { page } = storybook;
+    let finished = await storybook.open('awareness-status--blocked');
     assert.equal(finished.status, 'success', describeFinish(finished));
     assert.match(await partText(page, 'dsp-status', 'mark'), /DSP bloqué/);
 
-    finished = await openStory(page, site.url, 'awareness-status--worklist');
+    finished = await storybook.open('awareness-status--worklist');
     assert.equal(finished.status, 'success', describeFinish(finished));
     assert.equal(await page.locator(ROW).count(), Object.keys(patients).length);
     // Sophie closed her DSP: the server tells Dr Weber no name, so her row shows her id.
     assert.equal(await rowName(page, patients.sophie.id), patients.sophie.id);
 
-    finished = await openStory(page, site.url, 'awareness-status--worklist-with-names');
+    finished = await storybook.open('awareness-status--worklist-with-names');
     assert.equal(finished.status, 'success', describeFinish(finished));
     assert.equal(await rowName(page, patients.sophie.id), 'KLEIN Sophie');
     const unknown = page.locator(`${ROW}[data-patient="unknown-patient"]`);
     assert.match((await unknown.getAttribute('aria-label')) ?? '', /^DOE Jane Pas de DSP — /);
 
-    finished = await openStory(page, site.url, 'awareness-status--emergency-alerts');
+    finished = await storybook.open('awareness-status--emergency-alerts');
     assert.equal(finished.status, 'success', describeFinish(finished));
     assert.match(
       await partText(page, 'dsp-emergency-alerts', 'entry'),
@@ -126,42 +95,15 @@ describe('the Storybook build: the status badge, worklist and alerts stories', (
   });
 
   it('has a control for every attribute and an action for every event of each element', async () => {
-    const manifest = createManifest() as {
-      modules: {
-        declarations?: {
-          tagName?: string;
-          attributes?: { name: string }[];
-          events?: { name: string }[];
-        }[];
-      }[];
-    };
-    const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
-    await openStory(page, site.url, 'awareness-status--open');
-    for (const [tag, storyId] of CONTROLLED) {
-      const declaration = declarations.find((d) => d.tagName === tag);
-      assert.ok(declaration, `${tag} is not in the manifest`);
-      const controls = await storyControls(page, storyId);
-      assert.deepEqual(
-        controls.attributes.sort(),
-        (declaration.attributes ?? []).map((a) => a.name).sort(),
-        `${tag}: attributes without a control, or controls of no attribute`,
-      );
-      assert.deepEqual(
-        controls.events.sort(),
-        (declaration.events ?? []).map((e) => e.name).sort(),
-        `${tag}: events without an action`,
-      );
-    }
+    await assertControlsCoverManifest(storybook, CONTROLLED);
   });
 
   it('finishes every one of these stories with its play function and a11y checks passed', async () => {
     const prefixes = Object.values(FILES).map((file) => file.prefix);
-    const ids = storyIds(dir).filter((id) => prefixes.some((p) => id.startsWith(p)));
-    const { failures, reasons } = await replayStories(page, site.url, ids);
-    assert.deepEqual(failures, KNOWN_A11Y_FAILURES, reasons.join('\n'));
+    await assertStoriesFinish(storybook, prefixes, KNOWN_A11Y_FAILURES);
   });
 
   it('was asked for nothing it does not have (no 404 but the mock’s own answers)', () => {
-    assert.deepEqual(notFound, []);
+    assertNothingMissing(storybook);
   });
 });

@@ -7,25 +7,18 @@
 // the patient summary and the document lifecycle are replayed in `storybook-status.e2e.test.ts` and `storybook-summary-lifecycle.e2e.test.ts`.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROME_ARGS, requireChrome } from '../../scripts/chrome.mjs';
-import { createManifest } from '../../scripts/manifest.mjs';
+import { describe, it } from 'node:test';
 import {
+  assertControlsCoverManifest,
+  assertNothingMissing,
+  assertStoriesFinish,
+  assertStoriesListed,
   describeFinish,
-  openStory,
   partText,
-  replayStories,
-  serveStorybook,
-  storyControls,
-  storyIds,
+  storybookSuite,
+  STORYBOOK_DIR,
   SUB_PATH,
-  watchStories,
-  type StorybookSite,
 } from './storybook-site.js';
-
-const dir = fileURLToPath(new URL('../../storybook-static/', import.meta.url));
 
 /** The four panels of this Storybook's stories files, by story id prefix. */
 const PANELS = {
@@ -103,44 +96,22 @@ const REQUIRED: Record<keyof typeof PANELS, string[]> = {
 const KNOWN_A11Y_FAILURES: Record<string, string[]> = {};
 
 describe('the Storybook build, published under a sub-path', () => {
-  let site: StorybookSite;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let notFound: string[];
-
-  before(async () => {
-    assert.ok(
-      existsSync(`${dir}index.json`),
-      'storybook-static/ is missing: run `npm run test:storybook`',
-    );
-    site = await serveStorybook(dir);
-    browser = await chromium.launch({ executablePath: requireChrome(), args: CHROME_ARGS });
-    context = await browser.newContext({ viewport: { width: 1280, height: 1800 } });
-    ({ notFound } = await watchStories(context));
-    page = await context.newPage();
-  });
-
-  after(async () => {
-    await browser.close();
-    await site.close();
-  });
+  const storybook = storybookSuite();
 
   it('lists every state and role of the four panels, and ships the worker beside the preview', () => {
-    const ids = new Set(storyIds(dir));
-    const missing = Object.entries(REQUIRED).flatMap(([tag, names]) =>
-      names
-        .map((name) => `${PANELS[tag as keyof typeof PANELS]}${name}`)
-        .filter((id) => !ids.has(id)),
+    assertStoriesListed(
+      Object.entries(REQUIRED).map(([tag, required]) => ({
+        prefix: PANELS[tag as keyof typeof PANELS],
+        required,
+      })),
     );
-    assert.deepEqual(missing, [], `stories missing from the index: ${missing.join(', ')}`);
-    assert.ok(existsSync(`${dir}mockServiceWorker.js`));
+    assert.ok(existsSync(`${STORYBOOK_DIR}mockServiceWorker.js`));
   });
 
   it("registers msw's worker under the sub-path and renders the mock's documents", async () => {
-    const finished = await openStory(page, site.url, 'panels-document-viewer--documents');
+    const finished = await storybook.open('panels-document-viewer--documents');
     assert.equal(finished.status, 'success', describeFinish(finished));
-    const worker = await page.evaluate(async () => {
+    const worker = await storybook.page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       return {
         scope: registration?.scope,
@@ -149,88 +120,70 @@ describe('the Storybook build, published under a sub-path', () => {
       };
     });
     assert.deepEqual(worker, {
-      scope: site.url,
-      script: `${site.url}mockServiceWorker.js`,
-      controller: `${site.url}mockServiceWorker.js`,
+      scope: storybook.site.url,
+      script: `${storybook.site.url}mockServiceWorker.js`,
+      controller: `${storybook.site.url}mockServiceWorker.js`,
     });
-    assert.ok(site.url.endsWith(SUB_PATH));
+    assert.ok(storybook.site.url.endsWith(SUB_PATH));
     // Dr Weber, her référent, sees all seven of Marie's documents, from the mock at `fhir` here.
-    assert.equal(await page.locator('dsp-document-viewer [part~="row"]').count(), 7);
+    assert.equal(await storybook.page.locator('dsp-document-viewer [part~="row"]').count(), 7);
   });
 
   it('shows the scenarios, the cache, per-story handlers and every panel on the mock', async () => {
-    await openStory(page, site.url, 'panels-document-viewer--server-error');
-    assert.match(await partText(page, 'dsp-document-viewer', 'error'), /maintenance/);
+    await storybook.open('panels-document-viewer--server-error');
+    assert.match(await partText(storybook.page, 'dsp-document-viewer', 'error'), /maintenance/);
 
-    await openStory(page, site.url, 'panels-document-viewer--offline-with-cache');
-    assert.match(await partText(page, 'dsp-document-viewer', 'offline'), /Hors ligne/);
-    assert.equal(await page.locator('dsp-document-viewer [part~="row"]').count(), 7);
+    await storybook.open('panels-document-viewer--offline-with-cache');
+    assert.match(await partText(storybook.page, 'dsp-document-viewer', 'offline'), /Hors ligne/);
+    assert.equal(await storybook.page.locator('dsp-document-viewer [part~="row"]').count(), 7);
 
     // A story of its own handlers: a server where access needs a grant, and break-the-glass.
-    await openStory(page, site.url, 'panels-document-viewer--emergency-access-granted');
+    await storybook.open('panels-document-viewer--emergency-access-granted');
     assert.match(
-      await partText(page, 'dsp-document-viewer', 'emergency'),
+      await partText(storybook.page, 'dsp-document-viewer', 'emergency'),
       /Accès en urgence en cours/,
     );
 
-    await openStory(page, site.url, 'panels-document-viewer--nurse');
-    const nurseRows = await page
+    await storybook.open('panels-document-viewer--nurse');
+    const nurseRows = await storybook.page
       .locator('dsp-document-viewer [part~="row"] .title')
       .allTextContents();
     assert.ok(!nurseRows.some((title) => title.includes('psychologique')), 'the masked document');
     assert.ok(nurseRows.length > 0 && nurseRows.length < 7);
 
-    await openStory(page, site.url, 'panels-audit-log--patient-log');
-    assert.match(await partText(page, 'dsp-audit-log', 'row-emergency'), /Patiente inconsciente/);
+    await storybook.open('panels-audit-log--patient-log');
+    assert.match(
+      await partText(storybook.page, 'dsp-audit-log', 'row-emergency'),
+      /Patiente inconsciente/,
+    );
 
-    await openStory(page, site.url, 'panels-document-preview--text');
-    assert.match(await partText(page, 'dsp-document-preview', 'text'), /Hémoglobine 13,8 g\/dl/);
+    await storybook.open('panels-document-preview--text');
+    assert.match(
+      await partText(storybook.page, 'dsp-document-preview', 'text'),
+      /Hémoglobine 13,8 g\/dl/,
+    );
 
-    await openStory(page, site.url, 'panels-document-statistics--table');
-    assert.match(await partText(page, 'dsp-document-stats', 'table'), /Total/);
+    await storybook.open('panels-document-statistics--table');
+    assert.match(await partText(storybook.page, 'dsp-document-stats', 'table'), /Total/);
   });
 
   it('has a control for every attribute and an action for every event of each panel', async () => {
-    const manifest = createManifest() as {
-      modules: {
-        declarations?: {
-          tagName?: string;
-          attributes?: { name: string }[];
-          events?: { name: string }[];
-        }[];
-      }[];
-    };
-    const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
-    await openStory(page, site.url, 'panels-document-viewer--documents');
-    for (const [tag, prefix] of Object.entries(PANELS)) {
-      const declaration = declarations.find((d) => d.tagName === tag);
-      assert.ok(declaration, `${tag} is not in the manifest`);
-      const controls = await storyControls(
-        page,
-        `${prefix}${REQUIRED[tag as keyof typeof PANELS][0] ?? ''}`,
-      );
-      assert.deepEqual(
-        controls.attributes.sort(),
-        (declaration.attributes ?? []).map((a) => a.name).sort(),
-        `${tag}: attributes without a control, or controls of no attribute`,
-      );
-      assert.deepEqual(
-        controls.events.sort(),
-        (declaration.events ?? []).map((e) => e.name).sort(),
-        `${tag}: events without an action`,
-      );
-    }
+    await assertControlsCoverManifest(
+      storybook,
+      Object.entries(PANELS).map(
+        ([tag, prefix]) =>
+          [tag, `${prefix}${REQUIRED[tag as keyof typeof PANELS][0] ?? ''}`] as const,
+      ),
+    );
   });
 
   it('finishes every story of the four panels with its play function and a11y checks passed', async () => {
-    const ids = storyIds(dir).filter((id) => Object.values(PANELS).some((p) => id.startsWith(p)));
-    const { failures, reasons } = await replayStories(page, site.url, ids);
-    assert.deepEqual(failures, KNOWN_A11Y_FAILURES, reasons.join('\n'));
+    await assertStoriesFinish(storybook, Object.values(PANELS), KNOWN_A11Y_FAILURES);
   });
 
   it("opens in Storybook's own UI there, with the story's actions and accessibility results", async () => {
-    const ui = await context.newPage();
-    await ui.goto(`${site.url}?path=/story/panels-document-viewer--documents`);
+    const ui = await storybook.context.newPage();
+    await ui.goto(`${storybook.site.url}?path=/story/panels-document-viewer--documents`);
     const preview = ui.frameLocator('#storybook-preview-iframe');
     const title = preview.locator('dsp-document-viewer [part~="row"] button.title').first();
     await title.waitFor({ timeout: 20_000 });
@@ -245,6 +198,6 @@ describe('the Storybook build, published under a sub-path', () => {
   });
 
   it('was asked for nothing it does not have (no 404 but the mock’s own answers)', () => {
-    assert.deepEqual(notFound, []);
+    assertNothingMissing(storybook);
   });
 });
