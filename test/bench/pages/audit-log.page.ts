@@ -9,6 +9,7 @@ import {
   type DspClient,
 } from '@dsp-kit/fhir';
 import { firstRows, frame, medianChange, scrollFrames } from './measure.js';
+import { searchsetServer } from './searchset-server.js';
 
 const ACTIONS: DspAuditAction[] = [
   'read',
@@ -77,48 +78,17 @@ const BASE = 'https://dsp.bench.invalid/fhir';
 const PAGE = 500;
 
 /**
- * A server's answers as `fetch` gives them: `events` in pages of 500 (the panel's), at once. Each
- * page's JSON is written beforehand, as a server writes it on its own machine: serialising it in
- * this page's thread would put a server's work inside the frames the bench measures.
- */
-function server(all: AuditEvent[]): typeof fetch {
-  const pages: string[] = [];
-  for (let page = 0; page * PAGE < all.length; page++) {
-    const next = (page + 1) * PAGE < all.length;
-    pages.push(
-      JSON.stringify({
-        resourceType: 'Bundle',
-        type: 'searchset',
-        total: all.length,
-        link: next
-          ? [{ relation: 'next', url: `${BASE}/AuditEvent?patient=p&_page=${page + 1}` }]
-          : [],
-        entry: all.slice(page * PAGE, (page + 1) * PAGE).map((resource) => ({
-          resource,
-          search: { mode: 'match' },
-        })),
-      }),
-    );
-  }
-  return (input) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const body = pages[Number(url.searchParams.get('_page') ?? '0')] ?? '';
-    return new Promise((resolve) => {
-      setTimeout(() => {
-        resolve(new Response(body, { headers: { 'Content-Type': 'application/fhir+json' } }));
-      }, 0);
-    });
-  };
-}
-
-/**
  * Progressive loading: `count` entries from a server answering pages of 500 at once; the time
  * until all are listed, and the longest frame meanwhile.
  */
 async function paged(count: number) {
   const el = document.createElement('dsp-audit-log');
   el.style.setProperty('--dsp-audit-log-height', '600px');
-  el.client = new Client({ baseUrl: BASE, retry: false, fetch: server(events(count)) });
+  el.client = new Client({
+    baseUrl: BASE,
+    retry: false,
+    fetch: searchsetServer(events(count), PAGE, `${BASE}/AuditEvent?patient=p`),
+  });
   el.patient = 'p';
   const started = performance.now();
   document.body.append(el);
