@@ -67,7 +67,7 @@ const entries = [
     name: '<dsp-document-viewer> with lit and the client',
     code: `${define('document-viewer')}\nexport { DspClient } from '@dsp-kit/fhir';`,
     budget: 25 * KB,
-    ceiling: 51.3 * KB,
+    ceiling: 51.6 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   {
@@ -84,14 +84,14 @@ const entries = [
       "export * from '@dsp-kit/auth';",
     ].join('\n'),
     budget: 55 * KB,
-    ceiling: 118.6 * KB,
+    ceiling: 119.0 * KB,
     forbidden: NEVER_IN_PANELS,
   },
   ...[
     ['document-uploader', 34.7],
     ['access-rights', 38.6],
     // Takes its helpers from `@dsp-kit/fhir/audit`, `/vocabulary`, `/errors`: no main entry.
-    ['audit-log', 34.4, { withoutMainEntry: true }],
+    ['audit-log', 34.8, { withoutMainEntry: true }],
     ['document-stats', 21.4],
     // Its reader and the CDA narrative load with the first summary, in chunks of their own.
     ['patient-summary', 20.8],
@@ -109,7 +109,7 @@ const entries = [
   {
     name: 'dsp-kit.min.js (single file)',
     file: true,
-    ceiling: 176.1 * KB,
+    ceiling: 176.5 * KB,
     forbidden: NEVER_IN_PANELS,
   },
 ];

@@ -6,6 +6,7 @@ import type { DocumentReference } from '@dsp-kit/fhir';
 import { defaultProfessionMatrix, fixtures, mockToken } from '@dsp-kit/mock';
 import { staticTokenProvider } from '@dsp-kit/auth';
 import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
+import { setViewport } from '@web/test-runner-commands';
 import type { DspDocumentViewer } from '../src/define/dsp-document-viewer.js';
 import '../src/define/dsp-document-viewer.js';
 import './resize-observer-notice.js';
@@ -31,6 +32,9 @@ let sandbox: Sandbox;
 
 before(async () => {
   sandbox = await startSandbox();
+  // A window tall enough for every row of Marie's DSP: the virtualized list renders the rows in
+  // the window and a margin beyond, and these tests read all of them.
+  await setViewport({ width: 800, height: 1600 });
 });
 afterEach(async () => {
   await sandbox.reset();

@@ -10,6 +10,7 @@ import '../src/define/dsp-document-viewer.js';
 import type { DspStatusBadge } from '../src/define/dsp-status.js';
 import '../src/define/dsp-status.js';
 import { countingClient, part } from './status.helpers.js';
+import './resize-observer-notice.js';
 
 const { patients, users, documents } = fixtures;
 let sandbox: Sandbox;

@@ -79,7 +79,7 @@ export class AuditLogModel {
     const filterKey = JSON.stringify(filters);
     if (filterKey !== this.#filterKey) {
       this.#filterKey = filterKey;
-      this.#shown = this.#recent.get(filterKey) ?? this.#remember(filterKey, filters);
+      this.#shown = this.#recall(filterKey) ?? this.#remember(filterKey, filters);
       changed = true;
     }
     if (this.#taken < entries.length) {
@@ -95,6 +95,16 @@ export class AuditLogModel {
       this.lines = this.#shown.lines.lines.slice();
     }
     return changed;
+  }
+
+  /** A kept result, made the most recent: the filters used most stay kept. */
+  #recall(filterKey: string): Shown | undefined {
+    const shown = this.#recent.get(filterKey);
+    if (shown) {
+      this.#recent.delete(filterKey);
+      this.#recent.set(filterKey, shown);
+    }
+    return shown;
   }
 
   /** Filters and groups the whole index, and keeps the result for going back to it. */

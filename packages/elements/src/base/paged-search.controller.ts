@@ -4,10 +4,20 @@
 import type { Page, Resource } from '@dsp-kit/fhir';
 import { Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
+import { afterYield, frameRoom } from './after-yield.js';
 import { sameArguments } from './same-arguments.js';
 
 /** How often, at most, further pages are added to what shows while they load. */
 export const PUBLISH_INTERVAL_MS = 250;
+
+/**
+ * Entries mapped in one task: a long page (a first page of 100,000 from a server or the cache)
+ * shows its first `MAP_CHUNK` entries at once and the rest as further pages, chunk after chunk
+ * with a yield between, so its first rows show without mapping it all first.
+ */
+export const MAP_CHUNK = 1_000;
+
+const yielded = () => new Promise<void>((resolve) => afterYield(resolve));
 
 export interface PagedResult<U> {
   /** Everything loaded so far, mapped. */
@@ -110,16 +120,20 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
     this.#revalidating = false;
   }
 
-  /** Shows `page` as the first page, and loads the following ones behind it. */
+  /**
+   * Shows `page` as the first page, its first `MAP_CHUNK` entries at once, and loads the rest of
+   * it and the following pages behind them.
+   */
   #show(page: Page<T>, generation: number, signal: AbortSignal): void {
     this.#page = page;
     this.#cachedAt = page.cachedAt;
     this.#revalidating = false;
-    this.#items = this.options.map(page.entries, 0);
+    const long = page.entries.length > MAP_CHUNK;
+    this.#items = this.options.map(long ? page.entries.slice(0, MAP_CHUNK) : page.entries, 0);
     this.#total = page.total ?? page.entries.length;
     this.#moreError = undefined;
-    this.#loading = page.hasNext;
-    if (page.hasNext) void this.#loadRest(generation, signal);
+    this.#loading = page.hasNext || long;
+    if (this.#loading) void this.#loadRest(generation, signal, long ? page.entries : undefined);
   }
 
   get result(): PagedResult<U> {
@@ -142,31 +156,69 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
     void this.#loadRest(this.#generation, undefined);
   }
 
-  async #loadRest(generation: number, signal: AbortSignal | undefined): Promise<void> {
+  /** Loads the following pages, after mapping the rest of `first` (the first page) when given. */
+  async #loadRest(
+    generation: number,
+    signal: AbortSignal | undefined,
+    first?: readonly T[],
+  ): Promise<void> {
     // Pages are shown together at most every PUBLISH_INTERVAL_MS: a panel regroups its whole list
     // each time, and 1,000 pages of 100 must not mean 1,000 regroupings of up to 100,000 rows.
+    // They are shown in a task of their own, after a yield: a page's parsing and mapping, and
+    // the panel's update they cause, are two tasks, so neither holds a frame for both.
     let arrived: U[] = [];
     let published = performance.now();
+    let publishing = false;
+    let finished = false;
     const publish = () => {
+      publishing = false;
+      if (generation !== this.#generation) return;
       if (arrived.length > 0) this.#items = this.#items.concat(arrived);
+      // Loading ends with the last page shown, not before.
+      if (finished) this.#loading = false;
       arrived = [];
       published = performance.now();
       this.host.requestUpdate();
     };
+    const publishAfterYield = () => {
+      if (publishing) return;
+      publishing = true;
+      afterYield(publish);
+    };
+    const current = () => generation === this.#generation && !signal?.aborted;
+    /** Maps `entries` from `start`, a chunk a task; false when another search took over. */
+    const take = async (entries: readonly T[], start: number) => {
+      for (let from = start; from < entries.length; from += MAP_CHUNK) {
+        if (from > 0) {
+          await yielded();
+          if (!current()) return false;
+        }
+        const mapped = this.options.map(
+          entries.slice(from, from + MAP_CHUNK),
+          this.#items.length + arrived.length,
+        );
+        for (const item of mapped) arrived.push(item);
+        if (performance.now() - published >= PUBLISH_INTERVAL_MS) publishAfterYield();
+      }
+      return true;
+    };
     try {
-      while (this.#page?.hasNext && generation === this.#generation && !signal?.aborted) {
+      if (first && !(await take(first, MAP_CHUNK))) return;
+      while (this.#page?.hasNext && current()) {
+        // Pages answered at once would otherwise follow each other with no frame between.
+        await frameRoom();
+        if (!current()) return;
         const next = await this.#page.next(signal ? { signal } : {});
         if (!next || generation !== this.#generation) return;
         this.#page = next;
-        arrived.push(...this.options.map(next.entries, this.#items.length + arrived.length));
-        if (performance.now() - published >= PUBLISH_INTERVAL_MS) publish();
+        if (!(await take(next.entries, 0))) return;
       }
     } catch (error) {
       if (generation === this.#generation && !signal?.aborted) this.#moreError = error;
     } finally {
       if (generation === this.#generation) {
-        this.#loading = false;
-        publish();
+        finished = true;
+        publishAfterYield();
       }
     }
   }

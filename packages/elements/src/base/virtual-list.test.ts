@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
 import '../../test/resize-observer-notice.js';
-import { virtualList } from './virtual-list.js';
+import { ROW_MARGIN_PX, virtualList } from './virtual-list.js';
 
 interface Item {
   readonly id: string;
@@ -80,5 +80,27 @@ describe('virtualList', () => {
     const shown = rows(list);
     expect(shown[0]!.textContent.trim()).to.equal('d 0');
     expect(markers(list)).to.equal(2 * shown.length);
+  });
+
+  it('renders the rows in view and ROW_MARGIN_PX beyond, no more, at the top and halfway', async () => {
+    // 300 px of view, rows of 40 px: the view's 8 rows, and the margin's rows on either side.
+    const { list } = await mount(items(5_000, 'e'));
+    const inView = 300 / 40;
+    const inMargin = ROW_MARGIN_PX / 40;
+    const atTop = rows(list);
+    expect(atTop[0]!.textContent.trim()).to.equal('e 0');
+    expect(atTop.length).to.be.within(Math.ceil(inView), Math.ceil(inView + inMargin) + 1);
+    list.scrollTop = 100_000;
+    await settle(list);
+    const halfway = rows(list);
+    const top = list.getBoundingClientRect().top;
+    // Every row in view is there...
+    const visible = halfway.filter((row) => {
+      const box = row.getBoundingClientRect();
+      return box.bottom > top && box.top < top + 300;
+    });
+    expect(visible.length).to.be.at.least(Math.floor(inView));
+    // ...and the margin on both sides, no more.
+    expect(halfway.length).to.be.within(Math.ceil(inView), Math.ceil(inView + 2 * inMargin) + 2);
   });
 });
