@@ -140,3 +140,26 @@ describe('AuditLogModel', () => {
     assert.deepEqual(index.choices('?').documents, [{ value: 'd1', label: 'Compte rendu' }]);
   });
 });
+
+describe('AuditLogModel: the filters kept for going back', () => {
+  it('keeps the filters used most recently, not those set first', () => {
+    const rows = log(200);
+    const entries = prepareEntries(rows);
+    const model = new AuditLogModel(() => undefined);
+    const filter = (action?: AuditRow['action']): AuditFilters => (action ? { action } : {});
+    model.update(entries, filter());
+    const all = model.filtered;
+    model.update(entries, filter('search'));
+    const search = model.filtered;
+    // Four kept: all, search, read; all again (used again, so most recent); then create and
+    // update, which push out the two used least recently (search, read), not "all".
+    for (const action of ['read', undefined, 'create', 'update'] as const)
+      model.update(entries, filter(action));
+    model.update(entries, filter());
+    assert.equal(model.filtered, all, 'going back to "all" found it kept');
+    assert.deepEqual(shown(model), expected(rows));
+    model.update(entries, filter('search'));
+    assert.notEqual(model.filtered, search, '"search", used least recently, was let go');
+    assert.deepEqual(shown(model), expected(rows, 'search'));
+  });
+});
