@@ -8,7 +8,7 @@ import {
   type DspAuditAction,
   type DspClient,
 } from '@dsp-kit/fhir';
-import { firstRows, frame, medianChange, scrollFrames } from './measure.js';
+import { firstRows, longestFrameUntil, medianChange, scrollFrames } from './measure.js';
 import { searchsetServer } from './searchset-server.js';
 
 const ACTIONS: DspAuditAction[] = [
@@ -93,14 +93,8 @@ async function paged(count: number) {
   const started = performance.now();
   document.body.append(el);
   await firstRows(el);
-  let longest = 0;
-  let last = performance.now();
   const count_ = () => el.shadowRoot?.querySelector('[part="count"]')?.textContent.trim() ?? '';
-  while (count_().includes('—')) {
-    const now = await frame();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }
+  const longest = await longestFrameUntil(() => !count_().includes('—'));
   const loaded = performance.now() - started;
   const listed = el.shadowRoot?.querySelectorAll('[part~="row"]').length ?? 0;
   el.remove();

@@ -10,6 +10,18 @@ export async function firstRows(el: LitElement): Promise<HTMLElement> {
   return list()!;
 }
 
+/** Frames until `done()` is true; the longest frame meanwhile. */
+export async function longestFrameUntil(done: () => boolean): Promise<number> {
+  let longest = 0;
+  let last = performance.now();
+  while (!done()) {
+    const now = await frame();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }
+  return longest;
+}
+
 /** Median time, from a quiet frame, of each change until the panel has filtered and rendered. */
 export async function medianChange(el: LitElement, changes: (() => void)[]): Promise<number> {
   const times: number[] = [];

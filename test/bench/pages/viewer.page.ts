@@ -12,7 +12,7 @@ import {
 } from '@dsp-kit/fhir';
 import { DspCache } from '@dsp-kit/fhir/cache';
 import { html, render } from 'lit';
-import { firstRows, frame, medianChange, scrollFrames } from './measure.js';
+import { firstRows, frame, longestFrameUntil, medianChange, scrollFrames } from './measure.js';
 import { searchsetServer } from './searchset-server.js';
 
 const made = new Map<number, DocumentReference[]>();
@@ -84,14 +84,7 @@ async function firstRender(count: number) {
 /** Frames until `el`'s count says all `count` documents are listed; the longest frame meanwhile. */
 async function allListed(el: HTMLElement, count: number): Promise<number> {
   const counted = () => el.shadowRoot?.querySelector('[part="count"]')?.textContent.trim() ?? '';
-  let longest = 0;
-  let last = performance.now();
-  while (!counted().startsWith(`${count} `) || counted().includes('…')) {
-    const now = await frame();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }
-  return longest;
+  return longestFrameUntil(() => counted().startsWith(`${count} `) && !counted().includes('…'));
 }
 
 /** A filter change and scrolling, in a viewer over `count` documents. */

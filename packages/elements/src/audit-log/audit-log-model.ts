@@ -2,7 +2,7 @@
 // grouped into lines, and, as further pages arrive, grown by indexing, filtering and grouping only
 // what came, chunk after chunk for a few milliseconds, then a yield to the browser, so a log
 // loading 50,000 entries never holds a frame for long.
-import { afterYield } from '../base/after-yield.js';
+import { yieldedOnce } from '../base/after-yield.js';
 import { grownFrom } from '../base/virtual-list.js';
 import type { AuditFilters } from './audit-filter.js';
 import { AuditLines, type AuditLine } from './audit-group.js';
@@ -50,7 +50,10 @@ export class AuditLogModel {
    * trying another and back) shows it again without grouping 50,000 entries anew.
    */
   readonly #recent = new Map<string, Shown>();
-  #yieldScheduled = false;
+  /** Updates again after a yield, once however many slices ask for it. */
+  readonly #goOn = yieldedOnce(() => {
+    this.more();
+  });
 
   /**
    * `more` is called, after a yield, when entries are left to add: update again then. `clock`
@@ -132,15 +135,6 @@ export class AuditLogModel {
       this.#taken = end;
       if (this.clock() - started >= GROWTH_SLICE_MS) break;
     }
-    if (this.#taken < entries.length) this.#yieldThenMore();
-  }
-
-  #yieldThenMore(): void {
-    if (this.#yieldScheduled) return;
-    this.#yieldScheduled = true;
-    afterYield(() => {
-      this.#yieldScheduled = false;
-      this.more();
-    });
+    if (this.#taken < entries.length) this.#goOn();
   }
 }

@@ -64,6 +64,22 @@ export function afterYield(resume: () => void): void {
 }
 
 /**
+ * `call`, after a yield as {@link afterYield} gives it, once however often it is asked for
+ * before then: what a model growing a slice at a time calls to go on.
+ */
+export function yieldedOnce(call: () => void): () => void {
+  let scheduled = false;
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    afterYield(() => {
+      scheduled = false;
+      call();
+    });
+  };
+}
+
+/**
  * Resolves at once while the current frame has room for more work, else after the next frame
  * is painted: for work that arrives in tasks of its own (pages of a search), between them.
  */

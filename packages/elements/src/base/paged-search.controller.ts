@@ -4,7 +4,7 @@
 import type { Page, Resource } from '@dsp-kit/fhir';
 import { Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
-import { afterYield, frameRoom } from './after-yield.js';
+import { afterYield, frameRoom, yieldedOnce } from './after-yield.js';
 import { sameArguments } from './same-arguments.js';
 
 /** How often, at most, further pages are added to what shows while they load. */
@@ -168,10 +168,8 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
     // the panel's update they cause, are two tasks, so neither holds a frame for both.
     let arrived: U[] = [];
     let published = performance.now();
-    let publishing = false;
     let finished = false;
-    const publish = () => {
-      publishing = false;
+    const publishAfterYield = yieldedOnce(() => {
       if (generation !== this.#generation) return;
       if (arrived.length > 0) this.#items = this.#items.concat(arrived);
       // Loading ends with the last page shown, not before.
@@ -179,12 +177,7 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
       arrived = [];
       published = performance.now();
       this.host.requestUpdate();
-    };
-    const publishAfterYield = () => {
-      if (publishing) return;
-      publishing = true;
-      afterYield(publish);
-    };
+    });
     const current = () => generation === this.#generation && !signal?.aborted;
     /** Maps `entries` from `start`, a chunk a task; false when another search took over. */
     const take = async (entries: readonly T[], start: number) => {

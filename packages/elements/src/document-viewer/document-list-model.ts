@@ -2,7 +2,7 @@
 // further pages arrive, grown by merging and grouping only what came, chunk after chunk for a
 // few milliseconds, then a yield to the browser, so a list loading 100,000 documents never holds
 // a frame for long.
-import { afterYield } from '../base/after-yield.js';
+import { yieldedOnce } from '../base/after-yield.js';
 import { grownFrom } from '../base/virtual-list.js';
 import {
   appendToGroups,
@@ -51,7 +51,10 @@ export class DocumentListModel {
   #view: ListView | undefined;
   /** The filters as compared, so a new but equal object keeps the list. */
   #filterKey = '';
-  #yieldScheduled = false;
+  /** Updates again after a yield, once however many slices ask for it. */
+  readonly #goOn = yieldedOnce(() => {
+    this.more();
+  });
 
   /**
    * `more` is called, after a yield, when documents are left to add: update again then. `clock`
@@ -105,23 +108,13 @@ export class DocumentListModel {
         if (this.clock() - started >= GROWTH_SLICE_MS) break;
       }
       this.#taken = taken === documents.length ? documents : documents.slice(0, taken);
-      if (taken < documents.length) this.#yieldThenMore();
+      if (taken < documents.length) this.#goOn();
     }
     if (regroup) this.#grouped = groupList(this.#filtered, view.view, view.sort, view.collapsed);
     this.shownCount = this.#filtered.length;
     // A new array, so the virtualized list sees the change; copying is a memory copy.
     this.items = this.#grouped.items.slice();
     return true;
-  }
-
-  #yieldThenMore(): void {
-    if (this.#yieldScheduled) return;
-    this.#yieldScheduled = true;
-    // A task of its own: the browser renders and handles input before the next chunk.
-    afterYield(() => {
-      this.#yieldScheduled = false;
-      this.more();
-    });
   }
 }
 
