@@ -189,6 +189,8 @@ describe('the document lifecycle in the sandbox, each action as each role', () =
     // From the row, by keyboard only: Enter opens the preview, Tab reaches "Retirer".
     await documentRow(page, RESUME.title).locator('.title').focus();
     await page.keyboard.press('Enter');
+    // The actions load with the preview, in a chunk of their own: Tab once they are there.
+    await viewerOf(page).locator('dsp-document-actions button[name="withdraw"]').waitFor();
     await tabTo(page, (f) => f.name === 'withdraw');
     await page.keyboard.press('Enter');
     const actions = viewerOf(page).locator('dsp-document-actions [part="actions"]');
