@@ -1,9 +1,9 @@
 // <dsp-patient-summary> in each of its states, on the mock DSP server: a CDA summary (Tom's), a
 // FHIR IPS one (Lucien's), an old one with empty sections (Nadia's), none (Jean), refused,
-// offline from the cache, a format it cannot read (Marie's plain text); a control per attribute,
-// an action per event.
+// offline from the cache, a format it cannot read (a plain-text summary Dr Weber sends for Jean); a
+// control per attribute, an action per event.
 import '@dsp-kit/elements/define/dsp-patient-summary.js';
-import type { DspClient, ReadCache } from '@dsp-kit/fhir';
+import { sha1Base64, type DspClient, type ReadCache } from '@dsp-kit/fhir';
 import { fixtures } from '@dsp-kit/mock';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
@@ -91,9 +91,39 @@ export const NoSummary: Story = {
   play: showsPart(TAG, 'empty'),
 };
 
-/** Marie's summary is plain text: the card cannot read it and offers the download. */
+/**
+ * Dr Weber sends Jean's summary as plain text (ITI-65, as any software could): the card cannot
+ * read it and offers the download.
+ */
 export const UnreadableFormat: Story = {
-  args: { patient: patients.marie.id },
+  args: { patient: patients.jean.id },
+  loaders: [
+    async ({ parameters }: { parameters: object }) => {
+      // Storybook gives a level's loaders what earlier levels loaded only once all have run.
+      const client = clientFor(storyUser(parameters));
+      const bytes = new TextEncoder().encode(
+        'Résumé patient\nAntécédents : hypertension artérielle.\nTraitement : amlodipine 5 mg.\n',
+      );
+      await client.provideDocuments({
+        uuid: crypto.randomUUID(),
+        patient: patients.jean.id,
+        author: { reference: `Practitioner/${users.weber}`, display: 'Dr Paul Weber' },
+        date: '2026-11-20T10:00:00+01:00',
+        documents: [
+          {
+            uuid: crypto.randomUUID(),
+            typeCode: 'resume-patient',
+            title: 'Résumé patient',
+            contentType: 'text/plain',
+            data: btoa(String.fromCharCode(...bytes)),
+            size: bytes.byteLength,
+            hash: await sha1Base64(bytes),
+          },
+        ],
+      });
+      return {};
+    },
+  ],
   play: showsPart(TAG, 'unreadable'),
 };
 

@@ -34,18 +34,24 @@ export function serveStorybook(dir: string): Promise<StorybookSite> {
 /** How Storybook says a story finished (its `storyFinished` event). */
 export interface StoryFinished {
   readonly storyId: string;
-  /** `error` when the play function threw or a report (the accessibility one) failed. */
+  /**
+   * `error` when the play function threw or a report (the accessibility one) failed. Storybook's
+   * own event says `success` when only the play function threw: {@link openStory} corrects it.
+   */
   readonly status: 'success' | 'error';
   readonly reporters: readonly {
     readonly type: string;
     readonly status: string;
     readonly result?: { readonly violations?: readonly { id: string; help: string }[] };
   }[];
+  /** What the play function or the story's rendering threw, as Storybook reported it. */
+  readonly thrown: readonly string[];
 }
 
 /**
- * Records, in every page of `context`, the `storyFinished` event of Storybook's channel (the
- * channel is caught as Storybook sets it on `window`), and every 404 the site itself answered.
+ * Records, in every page of `context`, the `storyFinished` event of Storybook's channel and what
+ * its play function or rendering threw (the channel is caught as Storybook sets it on `window`),
+ * and every 404 the site itself answered.
  */
 export async function watchStories(context: BrowserContext): Promise<{ notFound: string[] }> {
   const notFound: string[] = [];
@@ -61,7 +67,14 @@ export async function watchStories(context: BrowserContext): Promise<{ notFound:
       get: () => channel,
       set: (value) => {
         channel = value;
-        value.on('storyFinished', (payload) => { window.__storyFinished = payload; });
+        const thrown = [];
+        const record = (error) => {
+          thrown.push(String(error?.message ?? error) + (error?.stack ? '\\n' + error.stack : ''));
+        };
+        value.on('playFunctionThrewException', record);
+        value.on('storyThrewException', record);
+        value.on('storyErrored', (payload) => record({ message: payload?.title + ': ' + payload?.description }));
+        value.on('storyFinished', (payload) => { window.__storyFinished = { ...payload, thrown }; });
       },
     });
   }`);
@@ -76,14 +89,18 @@ export async function openStory(page: Page, url: string, id: string): Promise<St
     undefined,
     { timeout: 20_000 },
   );
-  return (await finished.jsonValue()) as StoryFinished;
+  const story = (await finished.jsonValue()) as StoryFinished;
+  return story.thrown.length ? { ...story, status: 'error' } : story;
 }
 
 /** A line saying why a story did not finish well, for assertion messages. */
 export function describeFinish(finished: StoryFinished): string {
-  const lines = finished.reporters.flatMap((report) =>
-    (report.result?.violations ?? []).map((v) => `${report.type}: ${v.id} — ${v.help}`),
-  );
+  const lines = [
+    ...finished.thrown.map((error) => `threw: ${error}`),
+    ...finished.reporters.flatMap((report) =>
+      (report.result?.violations ?? []).map((v) => `${report.type}: ${v.id} — ${v.help}`),
+    ),
+  ];
   return `${finished.storyId} finished with ${finished.status}${lines.length ? `:\n${lines.join('\n')}` : ''}`;
 }
 
@@ -131,7 +148,8 @@ export function storyControls(
 
 /**
  * Opens each story of `ids` in turn; the accessibility violations of those that did not finish
- * well, by story id, and why each did not, for the assertion message.
+ * well (and `threw` when the play function or rendering did), by story id, and why each did not,
+ * for the assertion message.
  */
 export async function replayStories(
   page: Page,
@@ -143,7 +161,10 @@ export async function replayStories(
   for (const id of ids) {
     const finished = await openStory(page, url, id);
     if (finished.status === 'success') continue;
-    failures[id] = finished.reporters.flatMap((r) => (r.result?.violations ?? []).map((v) => v.id));
+    failures[id] = [
+      ...(finished.thrown.length ? ['threw'] : []),
+      ...finished.reporters.flatMap((r) => (r.result?.violations ?? []).map((v) => v.id)),
+    ];
     reasons.push(describeFinish(finished));
   }
   return { failures, reasons };
