@@ -8,7 +8,9 @@ import {
   type DspAuditAction,
   type DspClient,
 } from '@dsp-kit/fhir';
-import { firstRows, longestFrameUntil, medianChange, scrollFrames } from './measure.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { html, render } from 'lit';
+import { firstRows, frame, longestFrameUntil, medianChange, scrollFrames } from './measure.js';
 import { searchsetServer } from './searchset-server.js';
 
 const ACTIONS: DspAuditAction[] = [
@@ -101,5 +103,73 @@ async function paged(count: number) {
   return { loaded, longestFrame: longest, listed };
 }
 
-(window as unknown as { bench: typeof measure; paged: typeof paged }).bench = measure;
+/**
+ * The reference for scrolling: `@lit-labs/virtualizer` alone, in a list as high as the panel's,
+ * with rows of the audit log's shape (three columns of two lines, in a grid) and
+ * none of the panel's code, scrolled the same way. What this browser on this machine costs for
+ * rows entering the view, whatever renders them.
+ */
+async function bareScroll(count: number) {
+  const all = events(count);
+  const host = document.createElement('div');
+  document.body.append(host);
+  render(
+    html`<style>
+        .base {
+          font-family: system-ui, sans-serif;
+        }
+        .list {
+          display: block;
+          height: 600px;
+          overflow: auto;
+        }
+        .row {
+          display: grid;
+          grid-template-columns: minmax(8rem, 10rem) minmax(0, 1fr) minmax(0, 1fr);
+          gap: 0.25rem 1rem;
+          width: 100%;
+          padding: 0.75rem 0.5rem;
+          border-block-end: 1px solid #d0d7de;
+        }
+        .row > span {
+          display: flex;
+          flex-direction: column;
+          min-width: 0;
+        }
+        small {
+          color: #57606a;
+          font-size: 0.875rem;
+        }
+      </style>
+      <div class="base">
+        <div class="list">
+          ${virtualize({
+            items: all,
+            scroller: true,
+            renderItem: (e) =>
+              html`<div class="row">
+                <span
+                  ><time datetime=${e.recorded}>${e.recorded.slice(0, 10)}</time
+                  ><small>${e.recorded.slice(11, 16)}</small></span
+                ><span
+                  ><span>${e.agent[0]?.who?.display}</span><small>médecin généraliste</small></span
+                ><span
+                  ><span>${e.subtype?.[0]?.code ?? e.type.code}</span
+                  ><small>${e.entity?.[0]?.what?.display ?? ''}</small></span
+                >
+              </div>`,
+          })}
+        </div>
+      </div>`,
+    host,
+  );
+  const scroller = host.querySelector<HTMLElement>('.list')!;
+  while (!scroller.querySelector('.row')) await frame();
+  const scroll = await scrollFrames(scroller);
+  host.remove();
+  return { scrollMaxFrame: scroll.max, scrollP95Frame: scroll.p95 };
+}
+
+(window as unknown as { bench: typeof measure }).bench = measure;
 (window as unknown as { paged: typeof paged }).paged = paged;
+(window as unknown as { bareScroll: typeof bareScroll }).bareScroll = bareScroll;

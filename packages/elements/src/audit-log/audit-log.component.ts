@@ -7,6 +7,7 @@ import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DspElement } from '../base/dsp-element.js';
+import { InlineSizeController } from '../base/inline-size.controller.js';
 import { ListHeightController } from '../base/list-height.controller.js';
 import { virtualList, virtualListStyles } from '../base/virtual-list.js';
 import { DspDocumentSelectEvent } from '../events.js';
@@ -20,6 +21,9 @@ import { auditLogSearch } from './audit-log.controller.js';
 import { auditLogMessages, type AuditLogMessages } from './audit-log.messages.js';
 import { styles } from './audit-log.styles.js';
 import { changeTexts, refusalReason } from './audit-wording.js';
+
+/** Below this width (rem) the rows put when, who and what one above the other. */
+const NARROW_BELOW_REM = 36;
 
 const ACTIONS: readonly (DspAuditAction | 'other')[] = [
   'read',
@@ -88,6 +92,8 @@ export class DspAuditLog extends DspElement {
   @query('[part="list"]') private listElement?: HTMLElement & VirtualizerHostElement;
 
   readonly #log = auditLogSearch(this, () => [this.activeClient, this.patient] as const);
+  /** Whether the panel is wide enough for its rows' three columns. */
+  readonly #width = new InlineSizeController(this, [NARROW_BELOW_REM]);
   /** Fits the list to its rows when they are few. */
   protected readonly listHeight = new ListHeightController(
     this,
@@ -184,7 +190,11 @@ export class DspAuditLog extends DspElement {
 
   override render(): TemplateResult {
     const m = this.#messages;
-    return html`<section part="base" aria-label=${m.label}>
+    return html`<section
+      part="base"
+      class=${this.#width.atLeast(NARROW_BELOW_REM) ? '' : 'narrow'}
+      aria-label=${m.label}
+    >
       ${this.#log.task.render({
         initial: () => this.#renderLoading(),
         pending: () =>

@@ -3,8 +3,6 @@ import { css } from 'lit';
 export const styles = css`
   [part='base'] {
     padding: var(--_space-4);
-    /* The rows fit the panel's width, not the window's: a panel in a narrow column is narrow. */
-    container-type: inline-size;
   }
 
   [part='toolbar'] {
@@ -114,19 +112,20 @@ export const styles = css`
     overflow-wrap: break-word;
   }
 
-  /* Phone widths: one column, when above who above what, so no column is too narrow for a word. */
-  @container (max-width: 36rem) {
-    [part~='row'] {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    .when {
-      flex-direction: row;
-      flex-wrap: wrap;
-      gap: 0 var(--_space-2);
-    }
-    .reason {
-      grid-column: 1 / -1;
-    }
+  /* Phone widths: one column, when above who above what, so no column is too narrow for a word.
+     The rows fit the panel's width, not the window's: a panel in a narrow column is narrow. The
+     base is 'narrow' below 36rem (InlineSizeController: a size container would make every row
+     slower to style). */
+  .narrow [part~='row'] {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .narrow .when {
+    flex-direction: row;
+    flex-wrap: wrap;
+    gap: 0 var(--_space-2);
+  }
+  .narrow .reason {
+    grid-column: 1 / -1;
   }
 
   .repeat {

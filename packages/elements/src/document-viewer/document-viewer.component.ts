@@ -6,6 +6,7 @@ import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { InlineSizeController } from '../base/inline-size.controller.js';
 import { ListHeightController } from '../base/list-height.controller.js';
 import { virtualList } from '../base/virtual-list.js';
 import { DspElement } from '../base/dsp-element.js';
@@ -34,6 +35,9 @@ import { viewerAlerts } from '../emergency-alerts/viewer-alerts.js';
 import { codeList, renderToolbar, typesInList, type ToolbarValues } from './viewer-toolbar.js';
 import { withheldNotice } from './withheld-notice.js';
 import { emergencySummary } from '../patient-summary/emergency-summary.js';
+
+/** From this width (rem) the open preview sits beside the list rather than over the page. */
+const PREVIEW_BESIDE_FROM_REM = 60;
 
 /**
  * @summary A patient's documents in the DSP: grouped by month, DSP type or class, filtered by
@@ -146,6 +150,8 @@ export class DspDocumentViewer extends DspElement {
   @query('[part="list"]') private listElement?: HTMLElement & VirtualizerHostElement;
   @query('dialog[part~="preview"]') private previewDialog?: HTMLDialogElement;
 
+  /** Whether the panel is wide enough for the preview beside the list. */
+  readonly #width = new InlineSizeController(this, [PREVIEW_BESIDE_FROM_REM]);
   /** Fits the list to its rows when they are few. */
   protected readonly listHeight = new ListHeightController(
     this,
@@ -352,7 +358,9 @@ export class DspDocumentViewer extends DspElement {
             })
           : nothing
       }
-      <div class="layout ${this.#preview.opened ? 'open' : ''}">
+      <div
+        class="layout ${this.#width.atLeast(PREVIEW_BESIDE_FROM_REM) ? 'wide' : ''} ${this.#preview.opened ? 'open' : ''}"
+      >
         <div class="documents">
           ${this.shownCount === 0 ? this.#renderNoMatch() : this.#renderList()}
         </div>

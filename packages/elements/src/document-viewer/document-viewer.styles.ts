@@ -1,27 +1,25 @@
 import { css } from 'lit';
 
-// The panel is a container: its own width, not the window's, decides where the preview goes
-// (hosts embed it in columns of any size). From 60rem the open preview sits beside the list, and
-// the component reads that grid to open it there rather than as a modal dialog. The keyboard hint
+// The panel's own width, not the window's, decides where the preview goes (hosts embed it in
+// columns of any size). From 60rem (InlineSizeController sets 'wide': a size container would
+// make every row slower to style) the open preview sits beside the list, and the component reads
+// that grid to open it there rather than as a modal dialog. The keyboard hint
 // always shows (and is said with the list's tab stop): shown only while focus is in the list, it
 // moved everything below when focus left, under a pointer that was pressing a button there.
 export const styles = css`
   [part='base'] {
     padding: var(--dsp-document-viewer-padding, var(--_space-4));
-    container: dsp-document-viewer / inline-size;
   }
 
-  @container dsp-document-viewer (min-width: 60rem) {
-    .layout {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr);
-      align-items: start;
-      gap: var(--_space-4);
-    }
+  .layout.wide {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    align-items: start;
+    gap: var(--_space-4);
+  }
 
-    .layout.open {
-      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
-    }
+  .layout.wide.open {
+    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
   }
 
   .keys-hint {

@@ -141,7 +141,7 @@ export class InlinePreview {
 
 /**
  * Shows the preview where the user looks and moves focus into it: beside the list when the
- * panel's styles lay them out side by side (its container is 60rem wide or more), else as a
+ * panel's styles lay them out side by side (the panel is 60rem wide or more), else as a
  * modal dialog over the page (focus kept in it, Escape and the top layer from the browser).
  */
 function show(dialog: HTMLDialogElement): void {
