@@ -21,8 +21,13 @@ function remPx(): number {
 export class InlineSizeController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
   readonly #breakpoints: readonly number[];
-  #observer: ResizeObserver | undefined;
-  #target: Element | undefined;
+  readonly #observer = new ResizeObserver(([entry]) => {
+    const rem = (entry?.contentBoxSize[0]?.inlineSize ?? 0) / remPx();
+    const crossed = this.#breakpoints.some((b) => rem >= b !== this.#rem >= b);
+    this.#rem = rem;
+    if (crossed) this.#host.requestUpdate();
+  });
+  #target: Element | null = null;
   #rem = 0;
 
   constructor(
@@ -40,30 +45,19 @@ export class InlineSizeController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#observer = new ResizeObserver(([entry]) => {
-      if (entry) this.#measure(entry);
-    });
-    if (this.#target) this.#observer.observe(this.#target);
+    this.hostUpdated();
   }
 
   hostDisconnected(): void {
-    this.#observer?.disconnect();
-    this.#observer = undefined;
+    this.#observer.disconnect();
+    this.#target = null;
   }
 
   hostUpdated(): void {
-    const target = this.#host.renderRoot.querySelector('[part="base"]') ?? undefined;
+    const target = this.#host.renderRoot.querySelector('[part="base"]');
     if (target === this.#target) return;
-    if (this.#target) this.#observer?.unobserve(this.#target);
+    this.#observer.disconnect();
     this.#target = target;
-    if (target) this.#observer?.observe(target);
-  }
-
-  #measure(entry: ResizeObserverEntry): void {
-    const px = entry.contentBoxSize[0]?.inlineSize ?? entry.contentRect.width;
-    const rem = px / remPx();
-    const crossed = this.#breakpoints.some((b) => rem >= b !== this.#rem >= b);
-    this.#rem = rem;
-    if (crossed) this.#host.requestUpdate();
+    if (target) this.#observer.observe(target);
   }
 }
