@@ -79,13 +79,24 @@ function showAll(el: HTMLElement): void {
   el.style.setProperty('--dsp-document-viewer-height', '1000rem');
 }
 
+const rowCount = (el: Element) => el.shadowRoot!.querySelectorAll('[part~="row"]').length;
+
 async function settled(el: DspDocumentViewer, partName: string): Promise<HTMLElement> {
   showAll(el);
   if (partName === 'list') {
-    // The virtualized list renders its rows a frame after it appears.
+    // The virtualized list renders its rows a frame after it appears, and more of them once it
+    // has measured the first (on a loaded machine, 5 of 7 at first).
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="row"]'), 'no row appeared', {
       timeout: 5000,
     });
+    // Settled once two frames in a row render no other row.
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    let count = -1;
+    for (let i = 0; i < 60 && count !== rowCount(el); i++) {
+      count = rowCount(el);
+      await frame();
+      await frame();
+    }
   }
   await waitUntil(() => part(el, partName), `no [part=${partName}] appeared`, { timeout: 5000 });
   return part(el, partName)!;
