@@ -46,6 +46,9 @@ interface Args {
   onDspDocumentWithdraw?: Listener;
   onDspDocumentUpdate?: Listener;
   onDspReplaceCancel?: Listener;
+  onDspUploadProgress?: Listener;
+  onDspDocumentUploaded?: Listener;
+  onDspUploadFailed?: Listener;
 }
 
 /** The viewer's first page, as it asks it (`PAGE_SIZE` of its controller): what a cache holds. */
@@ -131,6 +134,9 @@ const meta: Meta<Args> = {
       'dsp-document-withdraw',
       'dsp-document-update',
       'dsp-replace-cancel',
+      'dsp-upload-progress',
+      'dsp-document-uploaded',
+      'dsp-upload-failed',
     ),
   },
   // Dr Weber, Marie's médecin référent, unless a story names another user.
@@ -162,6 +168,9 @@ const meta: Meta<Args> = {
       @dsp-document-withdraw=${detailOf(args.onDspDocumentWithdraw)}
       @dsp-document-update=${detailOf(args.onDspDocumentUpdate)}
       @dsp-replace-cancel=${detailOf(args.onDspReplaceCancel)}
+      @dsp-upload-progress=${detailOf(args.onDspUploadProgress)}
+      @dsp-document-uploaded=${detailOf(args.onDspDocumentUploaded)}
+      @dsp-upload-failed=${detailOf(args.onDspUploadFailed)}
     ></dsp-document-viewer>`,
   play: showsPart(TAG, 'row'),
 };

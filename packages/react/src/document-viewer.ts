@@ -9,10 +9,13 @@ import {
   onDocumentReplace,
   onDocumentSelect,
   onDocumentUpdate,
+  onDocumentUploaded,
   onDocumentWithdraw,
   onError,
   onReplaceCancel,
   onRequestBreakGlass,
+  onUploadFailed,
+  onUploadProgress,
 } from './events.js';
 
 export const DspDocumentViewer = createComponent({
@@ -29,6 +32,9 @@ export const DspDocumentViewer = createComponent({
     onDocumentWithdraw,
     onDocumentUpdate,
     onReplaceCancel,
+    onUploadProgress,
+    onDocumentUploaded,
+    onUploadFailed,
   },
   displayName: 'DspDocumentViewer',
 });

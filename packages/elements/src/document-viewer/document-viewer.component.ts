@@ -83,6 +83,12 @@ const PREVIEW_BESIDE_FROM_REM = 60;
  *   (`detail.documentId`, `detail.change` `correct` or `confidentiality`).
  * @fires dsp-replace-cancel - The user cancelled a replacement in the uploader opened to replace
  *   the open document, which closes; `detail.documentId` is the document that was to be replaced.
+ * @fires dsp-upload-progress - From that uploader: the replacement is being hashed or sent
+ *   (`detail.phase` `hashing` or `sending`, `detail.loaded`, `detail.total` in bytes).
+ * @fires dsp-document-uploaded - From that uploader: the replacement was stored
+ *   (`detail.documentId` the new version's id, `detail.masterIdentifier`, `detail.patientId`).
+ * @fires dsp-upload-failed - From that uploader: sending the replacement failed (`detail.kind`,
+ *   `detail.status`, `detail.retrying` when the uploader tries again by itself).
  *
  * @csspart offline - The notice shown when the documents come from the cache (offline).
  * @csspart preview - The inline preview of the chosen document (see `<dsp-document-preview>`), a
