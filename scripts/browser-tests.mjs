@@ -3,14 +3,13 @@
 // msw worker, IndexedDB and storage). One runner cannot run two files at once: Chromium leaves a
 // background page's `requestAnimationFrame` unanswered at times (modernweb-dev/web#2588), and the
 // virtualized lists wait for frames. Most of a browser test's time is waiting (the mock's delays,
-// frames, timers), so two runners take about 80% of the time of one (241 s and 251 s in parallel,
-// against 304 s alone). Each runner's output is printed in one block when it ends; the exit
+// frames, timers), so two runners take about 80% of the time of one (245 s against 303 s in CI). Each runner's output is printed in one block when it ends; the exit
 // status is the first failing runner's, else 0. Arguments are passed to both runners, and files
 // named among them replace the whole list (`node scripts/browser-tests.mjs packages/x/test/y.test.ts`).
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runBuffered } from './buffered-process.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNNERS = 2;
@@ -48,26 +47,12 @@ const bin = join(root, 'node_modules/@web/test-runner/dist/bin.js');
 /** One runner over every `runners`-th file from `index`; resolves with its exit status. */
 function run(index) {
   const mine = files.filter((_, i) => i % runners === index);
-  const started = Date.now();
-  const child = spawn(
+  return runBuffered(
+    `browser tests, runner ${String(index + 1)} of ${String(runners)} (${String(mine.length)} files)`,
     process.execPath,
     [bin, ...mine, '--port', String(FIRST_PORT + index), ...options],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root },
   );
-  const output = [];
-  child.stdout.on('data', (chunk) => output.push(chunk));
-  child.stderr.on('data', (chunk) => output.push(chunk));
-  return new Promise((resolve) => {
-    child.on('close', (code, signal) => {
-      const status = code ?? (signal ? 1 : 0);
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      process.stdout.write(Buffer.concat(output));
-      process.stdout.write(
-        `\n> browser tests, runner ${String(index + 1)} of ${String(runners)} (${String(mine.length)} files): ${status === 0 ? 'passed' : 'FAILED'} in ${seconds} s\n`,
-      );
-      resolve(status);
-    });
-  });
 }
 
 const statuses = await Promise.all(Array.from({ length: runners }, (_, i) => run(i)));
