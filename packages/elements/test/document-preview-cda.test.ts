@@ -143,6 +143,37 @@ describe('<dsp-document-preview> with CDA documents', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps each word of a table whole in a narrow preview: a wide table scrolls instead', async () => {
+    const el = await showCda(sandbox, await cdaFixture('patient-summary.xml'), {
+      contentType: 'text/xml',
+      format: 'urn:ihe:pcc:xphr:2007',
+      lang: 'fr',
+    });
+    el.style.display = 'block';
+    el.style.width = '360px';
+    await cdaSettled(el);
+    const cells = all(el, '.cda-table :is(th, td)');
+    expect(cells.length, 'the summary has tables').to.be.greaterThan(10);
+    const split: string[] = [];
+    for (const cell of cells) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          // A word on two lines has a box on each (a hyphen is a break opportunity of its own).
+          const lines = new Set([...range.getClientRects()].map((box) => Math.round(box.top)));
+          if (lines.size > 1 && !match[0].includes('-')) split.push(match[0]);
+        }
+      }
+    }
+    expect(split, 'words broken across lines').to.deep.equal([]);
+    const scrolling = all(el, '.cda-table').filter((box) => box.scrollWidth > box.clientWidth);
+    expect(scrolling.length, 'a table wider than 360 px scrolls in its box').to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows an ANS imaging report found by its root alone (generic XML, no format code)', async () => {
     const el = await showCda(sandbox, await cdaFixture('imaging-report.xml'), {
       contentType: 'application/xml',

@@ -116,8 +116,11 @@ const styles = () => css`
     font-weight: 600;
   }
 
+  /* Words whole in a cell: 'anywhere' (the narrative's) lets a column shrink to a letter, and a
+     narrow preview split "Sévérité" into "Sévérit / é". A table wider than the preview scrolls. */
   .cda-table th,
   .cda-table td {
+    overflow-wrap: break-word;
     border: 1px solid var(--_border);
     padding: var(--_space-1) var(--_space-2);
     text-align: start;
