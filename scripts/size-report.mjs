@@ -91,7 +91,7 @@ const entries = [
     ['document-uploader', 34.7],
     ['access-rights', 38.6],
     // Takes its helpers from `@dsp-kit/fhir/audit`, `/vocabulary`, `/errors`: no main entry.
-    ['audit-log', 34.9, { withoutMainEntry: true }],
+    ['audit-log', 34.8, { withoutMainEntry: true }],
     ['document-stats', 21.4],
     // Its reader and the CDA narrative load with the first summary, in chunks of their own.
     ['patient-summary', 20.8],

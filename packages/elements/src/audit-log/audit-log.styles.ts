@@ -1,5 +1,8 @@
 import { css } from 'lit';
 
+// The rows fit the panel's width, not the window's: a panel in a narrow column is narrow. The base
+// is 'narrow' below 36rem (InlineSizeController: a size container would make every row slower to
+// style).
 export const styles = css`
   [part='base'] {
     padding: var(--_space-4);
@@ -112,10 +115,7 @@ export const styles = css`
     overflow-wrap: break-word;
   }
 
-  /* Phone widths: one column, when above who above what, so no column is too narrow for a word.
-     The rows fit the panel's width, not the window's: a panel in a narrow column is narrow. The
-     base is 'narrow' below 36rem (InlineSizeController: a size container would make every row
-     slower to style). */
+  /* Phone widths: one column, when above who above what, so no column is too narrow for a word. */
   .narrow [part~='row'] {
     grid-template-columns: minmax(0, 1fr);
   }

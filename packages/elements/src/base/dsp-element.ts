@@ -12,6 +12,10 @@ import { LocalizeController } from '../i18n/localize.controller.js';
 import { clientContext } from '../provider/context.js';
 import { tokens } from '../theme/tokens.css.js';
 
+// Every element's box-sizing is given outright, not inherited: an explicit inherit on every
+// element keeps Chromium from reusing computed styles between elements, and a list's rows took ten
+// times as long to style (audit log scrolling: style recalculation 1,134 ms over 60 frames, 141 ms
+// with this). No panel draws ::before or ::after. Comments stay out of the CSS: it ships as written.
 const reset = css`
   :host {
     box-sizing: border-box;
@@ -24,10 +28,6 @@ const reset = css`
   [hidden] {
     display: none !important;
   }
-  /* Given outright, not inherited: an explicit inherit on every element keeps Chromium from
-     reusing computed styles between elements, and a list's rows took ten times as long to style
-     (audit log scrolling: style recalculation 1,134 ms over 60 frames, 141 ms with this). No
-     panel draws ::before or ::after. */
   * {
     box-sizing: border-box;
   }

@@ -10,6 +10,8 @@ export function cdaStyles(): CSSResult {
   return (made ??= styles());
 }
 
+// Table cells keep words whole (break-word): the narrative's 'anywhere' let a column shrink to a
+// letter, and a narrow preview split "Sévérité" into "Sévérit / é". A wider table scrolls.
 const styles = () => css`
   .cda {
     display: flex;
@@ -116,8 +118,6 @@ const styles = () => css`
     font-weight: 600;
   }
 
-  /* Words whole in a cell: 'anywhere' (the narrative's) lets a column shrink to a letter, and a
-     narrow preview split "Sévérité" into "Sévérit / é". A table wider than the preview scrolls. */
   .cda-table th,
   .cda-table td {
     overflow-wrap: break-word;
