@@ -8,6 +8,7 @@ import { DspCache } from '@dsp-kit/fhir/cache';
 import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
 import type { DspAuditLog } from '../src/define/dsp-audit-log.js';
 import '../src/define/dsp-audit-log.js';
+import { rowsSettled } from './rows-settled.js';
 
 const { patients, documents, users } = fixtures;
 let sandbox: Sandbox;
@@ -221,6 +222,7 @@ describe('<dsp-audit-log>', () => {
         html`<dsp-audit-log .client=${cached} patient=${patients.marie.id}></dsp-audit-log>`,
       );
       await waitUntil(() => part(el, 'list'), 'the log did not load', { timeout: 5000 });
+      await rowsSettled(el.shadowRoot!);
       const online = rowTexts(el).length;
       expect(part(el, 'offline')).to.equal(null);
       sandbox.useScenario('offline');

@@ -15,6 +15,7 @@ import { startSandbox, type Sandbox } from '@dsp-kit/mock/browser';
 import type { DspDocumentViewer } from '../src/define/dsp-document-viewer.js';
 import '../src/define/dsp-document-viewer.js';
 import './resize-observer-notice.js';
+import { rowsSettled } from './rows-settled.js';
 import { previewLoader } from '../src/document-viewer/preview-loader.js';
 
 const { patients, documents, users } = fixtures;
@@ -79,8 +80,6 @@ function showAll(el: HTMLElement): void {
   el.style.setProperty('--dsp-document-viewer-height', '1000rem');
 }
 
-const rowCount = (el: Element) => el.shadowRoot!.querySelectorAll('[part~="row"]').length;
-
 async function settled(el: DspDocumentViewer, partName: string): Promise<HTMLElement> {
   showAll(el);
   if (partName === 'list') {
@@ -89,14 +88,7 @@ async function settled(el: DspDocumentViewer, partName: string): Promise<HTMLEle
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="row"]'), 'no row appeared', {
       timeout: 5000,
     });
-    // Settled once two frames in a row render no other row.
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    let count = -1;
-    for (let i = 0; i < 60 && count !== rowCount(el); i++) {
-      count = rowCount(el);
-      await frame();
-      await frame();
-    }
+    await rowsSettled(el.shadowRoot!);
   }
   await waitUntil(() => part(el, partName), `no [part=${partName}] appeared`, { timeout: 5000 });
   return part(el, partName)!;
