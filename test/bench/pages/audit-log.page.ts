@@ -11,7 +11,7 @@ import {
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, render } from 'lit';
 import { firstRows, frame, longestFrameUntil, medianChange, scrollFrames } from './measure.js';
-import { searchsetServer } from './searchset-server.js';
+import { serveSearchset } from './searchset.js';
 
 const ACTIONS: DspAuditAction[] = [
   'read',
@@ -76,7 +76,6 @@ async function measure(count: number) {
   return { firstRender, filterMedian, scrollMaxFrame: scroll.max, scrollP95Frame: scroll.p95 };
 }
 
-const BASE = 'https://dsp.bench.invalid/fhir';
 const PAGE = 500;
 
 /**
@@ -84,13 +83,10 @@ const PAGE = 500;
  * until all are listed, and the longest frame meanwhile.
  */
 async function paged(count: number) {
+  const base = await serveSearchset(`audit-${count}`, 'AuditEvent', events(count), PAGE);
   const el = document.createElement('dsp-audit-log');
   el.style.setProperty('--dsp-audit-log-height', '600px');
-  el.client = new Client({
-    baseUrl: BASE,
-    retry: false,
-    fetch: searchsetServer(events(count), PAGE, `${BASE}/AuditEvent?patient=p`),
-  });
+  el.client = new Client({ baseUrl: base, retry: false });
   el.patient = 'p';
   const started = performance.now();
   document.body.append(el);

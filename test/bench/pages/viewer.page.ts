@@ -13,7 +13,7 @@ import {
 import { DspCache } from '@dsp-kit/fhir/cache';
 import { html, render } from 'lit';
 import { firstRows, frame, longestFrameUntil, medianChange, scrollFrames } from './measure.js';
-import { searchsetServer } from './searchset-server.js';
+import { serveSearchset } from './searchset.js';
 
 const made = new Map<number, DocumentReference[]>();
 
@@ -102,12 +102,11 @@ async function viewer(count: number) {
   return { filterMedian, scrollMaxFrame: scroll.max, scrollP95Frame: scroll.p95 };
 }
 
-const BASE = 'https://dsp.bench.invalid/fhir';
 const PAGE = 100;
 
-/** A server's answers as `fetch` gives them: `documents` in pages of 100, after `delay` ms. */
-function server(all: DocumentReference[], delay: number): typeof fetch {
-  return searchsetServer(all, PAGE, `${BASE}/DocumentReference?patient=p`, delay);
+/** A server answering `all` in pages of 100, each after `delay` ms; its FHIR base. */
+function server(all: DocumentReference[], delay: number): Promise<string> {
+  return serveSearchset(`documents-${all.length}`, 'DocumentReference', all, PAGE, delay);
 }
 
 /**
@@ -116,12 +115,15 @@ function server(all: DocumentReference[], delay: number): typeof fetch {
  */
 async function warm(count: number) {
   const all = documents(count);
-  const cache = await DspCache.open({ server: BASE, user: 'bench' });
+  const base = await server(all, 0);
+  const cache = await DspCache.open({ server: base, user: 'bench' });
   const open = async (delay: number) => {
+    // The same searchset, answered after `delay` ms: set before anything is measured.
+    await server(all, delay);
     const el = document.createElement('dsp-document-viewer');
     el.style.setProperty('--dsp-document-viewer-height', '600px');
     el.preview = 'none';
-    el.client = new Client({ baseUrl: BASE, cache, retry: false, fetch: server(all, delay) });
+    el.client = new Client({ baseUrl: base, cache, retry: false });
     el.patient = 'p';
     const started = performance.now();
     document.body.append(el);
@@ -142,11 +144,15 @@ async function warm(count: number) {
  * until all are listed, and the longest frame meanwhile (the list must stay usable as it grows).
  */
 async function paged(count: number) {
-  const all = documents(count);
+  // The first renders' documents are let go, and these are made for this search alone and
+  // handed to the server: what the page's garbage collections go through while the viewer loads
+  // is the viewer's own.
+  made.clear();
+  const base = await server(make(count), 0);
   const el = document.createElement('dsp-document-viewer');
   el.style.setProperty('--dsp-document-viewer-height', '600px');
   el.preview = 'none';
-  el.client = new Client({ baseUrl: BASE, retry: false, fetch: server(all, 0) });
+  el.client = new Client({ baseUrl: base, retry: false });
   el.patient = 'p';
   const started = performance.now();
   document.body.append(el);
@@ -155,6 +161,29 @@ async function paged(count: number) {
   const loaded = performance.now() - started;
   el.remove();
   return { loaded, longestFrame: longest };
+}
+
+/**
+ * The reference for paged loading: the same pages fetched one after another and kept, parsed,
+ * with none of the kit's code (no client, no viewer); the longest frame meanwhile. What holding
+ * `count` documents as they arrive costs in this browser on this machine, whatever shows them.
+ */
+async function bareLoad(count: number) {
+  made.clear();
+  let url: string | undefined = `${await server(make(count), 0)}/DocumentReference`;
+  const kept: unknown[] = [];
+  let done = false;
+  const longest = longestFrameUntil(() => done);
+  while (url) {
+    const bundle = (await (await fetch(url)).json()) as {
+      entry: { resource: unknown }[];
+      link: { relation: string; url: string }[];
+    };
+    for (const entry of bundle.entry) kept.push(entry.resource);
+    url = bundle.link.find((link) => link.relation === 'next')?.url;
+  }
+  done = true;
+  return { longestFrame: await longest, kept: kept.length };
 }
 
 /** The same rows, every one in the DOM: what a list without virtualization costs. */
@@ -175,4 +204,11 @@ async function plain(count: number) {
   return time;
 }
 
-(window as unknown as { bench: unknown }).bench = { firstRender, viewer, plain, warm, paged };
+(window as unknown as { bench: unknown }).bench = {
+  firstRender,
+  viewer,
+  plain,
+  warm,
+  paged,
+  bareLoad,
+};
