@@ -9,6 +9,7 @@ import type { DspDocumentViewer } from '../src/define/dsp-document-viewer.js';
 import '../src/define/dsp-document-viewer.js';
 import type { DspStatusBadge } from '../src/define/dsp-status.js';
 import '../src/define/dsp-status.js';
+import { lastVisit } from '../src/status/visits.js';
 import { countingClient, part } from './status.helpers.js';
 import './resize-observer-notice.js';
 
@@ -36,6 +37,7 @@ async function visit(user: string, cache: DspCache): Promise<DspDocumentViewer> 
   // The earlier visit's viewer leaves: the virtualized list renders only rows in view.
   for (const earlier of document.querySelectorAll('dsp-document-viewer')) earlier.remove();
   const { client } = countingClient(sandbox, user, cache);
+  const started = new Date().toISOString();
   const el = await fixture<DspDocumentViewer>(
     html`<dsp-document-viewer
       .client=${client}
@@ -46,8 +48,12 @@ async function visit(user: string, cache: DspCache): Promise<DspDocumentViewer> 
   await waitUntil(() => el.shadowRoot!.querySelector('[part~="row"]'), 'no rows', {
     timeout: 5000,
   });
-  // The visit is recorded once the last one is read.
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  // The visit is recorded once the last one is read; a loaded machine takes its time.
+  await waitUntil(
+    async () => ((await lastVisit(cache, patients.marie.id)) ?? '') >= started,
+    'the visit is not recorded',
+    { timeout: 5000 },
+  );
   await el.updateComplete;
   return el;
 }
