@@ -8,12 +8,12 @@
 // rows alike, and loading pages of 500, with
 // no frame over 50 ms); a status worklist of 50 patients in one batch request, sooner than in one
 // request per patient. Pages are bundled with esbuild and loaded with playwright-core; searches
-// that load in pages are answered over HTTP by this process (`searchset-routes.ts`); nothing
-// leaves 127.0.0.1.
+// that load in pages are answered over HTTP by this process (`searchset-routes.ts`); each measure
+// of the lists starts from a collected heap; nothing leaves 127.0.0.1.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { CHROME_ARGS, requireChrome } from '../../scripts/chrome.mjs';
 import { searchsetRoute } from './searchset-routes.js';
 
@@ -58,6 +58,17 @@ try {
     await page.waitForFunction(() => 'bench' in window);
     return page;
   };
+  // A full garbage collection of `page`, before each measure of the lists: the garbage of the one
+  // before (a plain list of 100,000 rows, a viewer removed) is not collected inside the next.
+  const collected = new WeakMap<Page, CDPSession>();
+  const collectGarbage = async (page: Page) => {
+    let session = collected.get(page);
+    if (!session) {
+      session = await page.context().newCDPSession(page);
+      collected.set(page, session);
+    }
+    await session.send('HeapProfiler.collectGarbage');
+  };
   const viewerPage = await open('viewer.page.ts');
   interface Bench {
     firstRender: (
@@ -77,6 +88,7 @@ try {
     const longestFrames: number[] = [];
     const baselines: number[] = [];
     for (let i = 0; i < 5; i++) {
+      await collectGarbage(viewerPage);
       const { firstRows, allListed, longestFrame } = await viewerPage.evaluate(
         (n) => (window as unknown as { bench: Bench }).bench.firstRender(n),
         count,
@@ -84,6 +96,7 @@ try {
       renders.push(firstRows);
       wholes.push(allListed);
       longestFrames.push(longestFrame);
+      await collectGarbage(viewerPage);
       baselines.push(
         await viewerPage.evaluate(
           (n) => (window as unknown as { bench: Bench }).bench.plain(n),
@@ -91,6 +104,7 @@ try {
         ),
       );
     }
+    await collectGarbage(viewerPage);
     const v = await viewerPage.evaluate(
       (n) => (window as unknown as { bench: Bench }).bench.viewer(n),
       count,
@@ -123,6 +137,7 @@ try {
     rows.push([`viewer, ${label}: filter change, median`, v.filterMedian ?? Number.NaN, 16]);
     rows.push([`viewer, ${label}: scrolling, longest frame`, v.scrollMaxFrame ?? Number.NaN, 50]);
   }
+  await collectGarbage(viewerPage);
   const { warmStart } = await viewerPage.evaluate(() =>
     (window as unknown as { bench: { warm: (n: number) => Promise<Figures> } }).bench.warm(10_000),
   );
@@ -132,12 +147,14 @@ try {
     150,
   ]);
   for (const count of [10_000, 100_000]) {
+    await collectGarbage(viewerPage);
     const { loaded, longestFrame } = await viewerPage.evaluate(
       (n) =>
         (window as unknown as { bench: { paged: (n: number) => Promise<Figures> } }).bench.paged(n),
       count,
     );
     // The reference: the same pages fetched and kept with none of the kit's code.
+    await collectGarbage(viewerPage);
     const bare = await viewerPage.evaluate(
       (n) =>
         (
@@ -161,10 +178,12 @@ try {
   }
   await viewerPage.close();
   const page = await open('audit-log.page.ts');
+  await collectGarbage(page);
   const figures = await page.evaluate(() =>
     (window as unknown as { bench: (n: number) => Promise<Record<string, number>> }).bench(50_000),
   );
   // The reference: the same number of rows of the same shape in @lit-labs/virtualizer alone.
+  await collectGarbage(page);
   const bare = await page.evaluate(() =>
     (
       window as unknown as { bareScroll: (n: number) => Promise<Record<string, number>> }
@@ -189,6 +208,7 @@ try {
       50,
     ],
   );
+  await collectGarbage(page);
   const pagedLog = await page.evaluate(() =>
     (window as unknown as { paged: (n: number) => Promise<Figures> }).paged(50_000),
   );

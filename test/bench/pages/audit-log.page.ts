@@ -73,6 +73,7 @@ async function measure(count: number) {
     }),
   );
   const scroll = await scrollFrames(scroller);
+  el.remove();
   return { firstRender, filterMedian, scrollMaxFrame: scroll.max, scrollP95Frame: scroll.p95 };
 }
 
