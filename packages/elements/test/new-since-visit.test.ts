@@ -10,6 +10,7 @@ import '../src/define/dsp-document-viewer.js';
 import type { DspStatusBadge } from '../src/define/dsp-status.js';
 import '../src/define/dsp-status.js';
 import { lastVisit } from '../src/status/visits.js';
+import { rowsSettled } from './rows-settled.js';
 import { countingClient, part } from './status.helpers.js';
 import './resize-observer-notice.js';
 
@@ -55,7 +56,17 @@ async function visit(user: string, cache: DspCache): Promise<DspDocumentViewer> 
     { timeout: 5000 },
   );
   await el.updateComplete;
+  // The list redraws its rows, with their badges, in frames of its own.
+  await rowsSettled(el.shadowRoot!);
   return el;
+}
+
+/** The titles of the rows marked new, once `count` of them are (the list draws them in frames of its own). */
+async function markedNew(el: DspDocumentViewer, count: number): Promise<string[]> {
+  await waitUntil(() => newRows(el).length >= count, `${count} rows never marked new`, {
+    timeout: 5000,
+  });
+  return newRows(el);
 }
 
 function newRows(el: DspDocumentViewer): string[] {
@@ -107,7 +118,7 @@ describe('new since the last visit', () => {
       '1 nouveau document depuis votre dernière visite.',
     );
     const second = await visit(users.weber, cache);
-    expect(newRows(second)).to.deep.equal(['Nouvelle prise de sang']);
+    expect(await markedNew(second, 1)).to.deep.equal(['Nouvelle prise de sang']);
     expect(part(second, 'new-since')!.querySelector('[role="status"]')!.textContent).to.contain(
       '1 nouveau document depuis votre dernière visite',
     );
@@ -143,7 +154,7 @@ describe('new since the last visit', () => {
     const hers = await visit(users.marie, marie);
     expect(newRows(hers)).to.deep.equal([]);
     const his = await visit(users.weber, weber);
-    expect(newRows(his)).to.deep.equal(['Nouvelle prise de sang']);
+    expect(await markedNew(his, 1)).to.deep.equal(['Nouvelle prise de sang']);
   });
 
   it('forgets the visits at sign-out', async () => {
