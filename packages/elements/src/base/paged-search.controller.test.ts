@@ -1,6 +1,7 @@
 // The paged search in Chromium, in a host element: the first page shows at once, further pages
 // are added in order and shown together, loading ends only once the last page shows, a failed
-// page keeps what came and resumes, and another search never shows the previous one's pages.
+// page keeps what came and resumes, a host out of the document asks for no page until it is
+// back, and another search never shows the previous one's pages.
 import { Page, type Resource } from '@dsp-kit/fhir';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
@@ -115,6 +116,30 @@ describe('PagedSearch', () => {
     expect(again.url).to.equal('first/page/2');
     again.answer(el.server.page(['first-3']));
     await waitUntil(() => !el.search.result.loading, 'loading never ended after resuming');
+    expect(ids(el.search.result)).to.deep.equal(['first-0', 'first-1', 'first-2', 'first-3']);
+  });
+
+  it('asks for no further page while out of the document, and goes on where it stopped once back', async () => {
+    const el = await fixture<PagedHost>(html`<dsp-test-paged-host></dsp-test-paged-host>`);
+    const parent = el.parentElement!;
+    const first = await el.server.nth(0);
+    el.remove();
+    first.answer(el.server.page(['first-2'], 'first/page/2'));
+    await waitUntil(
+      () => el.search.result.items.length === 3 || el.server.asked.length > 1,
+      'the page asked before never handled',
+    );
+    // Out of the document: the next page stays unasked however long, what came shows, and
+    // loading is not over.
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(el.server.asked.map((a) => a.url)).to.deep.equal(['first/page/1']);
+    expect(ids(el.search.result)).to.deep.equal(['first-0', 'first-1', 'first-2']);
+    expect(el.search.result.loading).to.equal(true);
+    parent.append(el);
+    const next = await el.server.nth(1);
+    expect(next.url).to.equal('first/page/2');
+    next.answer(el.server.page(['first-3']));
+    await waitUntil(() => !el.search.result.loading, 'loading never ended once back');
     expect(ids(el.search.result)).to.deep.equal(['first-0', 'first-1', 'first-2', 'first-3']);
   });
 

@@ -1,9 +1,11 @@
 // A search whose results show as soon as the first page arrives, while the following pages load
 // behind it through the Bundle's `next` links; a new search (new arguments) stops the old one. A
-// first page from the cache shows at once, and gives way to the server's when it comes.
+// first page from the cache shows at once, and gives way to the server's when it comes. A panel
+// taken out of the document asks for no further page (each read is one more audited access to
+// the patient's record) until it is put back, and then goes on where it stopped.
 import type { Page, Resource } from '@dsp-kit/fhir';
 import { Task } from '@lit/task';
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { afterYield, frameRoom, yieldedOnce } from './after-yield.js';
 import { sameArguments } from './same-arguments.js';
 
@@ -62,7 +64,11 @@ export interface PagedSearchOptions<T extends Resource, U, A extends readonly un
   map: (entries: readonly T[], offset: number) => U[];
 }
 
-export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
+export class PagedSearch<
+  T extends Resource,
+  U,
+  A extends readonly unknown[],
+> implements ReactiveController {
   readonly task: Task<A, PagedResult<U> | undefined>;
   #items: U[] = [];
   #total = 0;
@@ -74,11 +80,15 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
   #generation = 0;
   /** The arguments of what shows: another search (another patient) must not show it. */
   #shownFor: A | undefined;
+  #connected = false;
+  /** Called once the host is back in the document: a further page is asked for then. */
+  #back: (() => void) | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: PagedSearchOptions<T, U, A>,
   ) {
+    host.addController(this);
     this.task = new Task(host, {
       args: options.args,
       task: async (args, { signal }) => {
@@ -109,6 +119,15 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
         return this.result;
       },
     });
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.#back?.();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
   }
 
   #clear(): void {
@@ -195,16 +214,32 @@ export class PagedSearch<T extends Resource, U, A extends readonly unknown[]> {
       }
       return true;
     };
+    /** The page after the last one loaded, once the host is in the document. */
+    const ask = () => {
+      const page = this.#page;
+      if (!page?.hasNext) return undefined;
+      // Out of the document, the host asks for nothing until it is back; what came shows.
+      if (!this.#connected) publishAfterYield();
+      const asked = new Promise<void>((resolve) => {
+        if (this.#connected) resolve();
+        else this.#back = resolve;
+      }).then(() => (current() ? page.next(signal ? { signal } : {}) : undefined));
+      // Awaited below; a failure meanwhile is not an unhandled one.
+      asked.catch(() => undefined);
+      return asked;
+    };
     try {
       if (first && !(await take(first, MAP_CHUNK))) return;
-      while (this.#page?.hasNext && current()) {
+      let asked = ask();
+      while (asked && current()) {
         // Pages answered at once would otherwise follow each other with no frame between.
         await frameRoom();
         if (!current()) return;
-        const next = await this.#page.next(signal ? { signal } : {});
+        const next = await asked;
         if (!next || generation !== this.#generation) return;
         this.#page = next;
         if (!(await take(next.entries, 0))) return;
+        asked = ask();
       }
     } catch (error) {
       if (generation === this.#generation && !signal?.aborted) this.#moreError = error;
