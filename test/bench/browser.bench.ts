@@ -128,9 +128,10 @@ try {
         median(wholes),
         Number.POSITIVE_INFINITY,
       ],
+      // The cold one compiles the panel's code (once a page): reported apart, as its time is.
       [
-        `viewer, ${label}: longest frame until all are listed, all 5`,
-        Math.max(...longestFrames),
+        `viewer, ${label}: longest frame until all are listed, the 4 after the cold one (cold: ${(longestFrames[0] ?? Number.NaN).toFixed(1)} ms)`,
+        Math.max(...longestFrames.slice(1)),
         50,
       ],
     );
